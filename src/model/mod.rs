@@ -1,0 +1,33 @@
+//! The cost model: pure Rust, no browser dependencies. This is where correctness lives; the UI
+//! only edits plans and shows what the model says. Formulas and their sources: `docs/model.md`.
+
+pub mod compare;
+pub mod error;
+pub mod examples;
+pub mod file;
+pub mod lang;
+pub mod metrics;
+pub mod parse;
+pub mod plan;
+pub mod presets;
+pub mod report;
+pub mod scenario;
+pub mod simulate;
+pub mod validate;
+
+pub use compare::{
+    best, compare, delta, evaluate, evaluate_scenario, judge, Better, Column, Comparison, Delta,
+    Evaluation, Metric, Unit,
+};
+pub use error::{Field, ModelError, Problem};
+pub use examples::Example;
+pub use lang::Lang;
+pub use metrics::{metrics, Figure, Metrics, Undefined};
+pub use parse::{amount_limit, check_value, parse_months, parse_value, ParseError, Rule};
+pub use plan::{
+    Basis, BudgetLine, Category, FeeTier, Lever, LineId, Plan, Scenario, ScenarioId, Stage,
+    Strategy, TierId,
+};
+pub use scenario::apply_scenario;
+pub use simulate::{line_total, monthly_rate, project, HorizonDrivers, Month, Projection};
+pub use validate::{limits, validate, validate_lever, validate_line};
