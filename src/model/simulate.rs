@@ -83,7 +83,7 @@ pub struct Projection {
 /// use rust_decimal::Decimal;
 /// assert_eq!(monthly_rate(Decimal::ZERO), Some(Decimal::ZERO));
 /// let d = monthly_rate(Decimal::new(10, 2)).unwrap(); // 10 % a year
-/// assert_eq!(d.round_dp(10), Decimal::new(7_974_140_429, 13)); // 0.7974140429 % a month
+/// assert_eq!(d.round_dp(10), Decimal::new(79_741_404, 10)); // 0.797414 % a month
 /// ```
 pub fn monthly_rate(annual: Decimal) -> Option<Decimal> {
     if annual.is_zero() {
