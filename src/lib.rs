@@ -1,6 +1,16 @@
 //! Customer Cost Planner (客户管理费规划器).
 //!
-//! `model` is the pure cost model; the rest is the Leptos app that edits plans and shows what
-//! the model says.
+//! [`model`] is the pure cost model (no browser dependencies). The rest is the Leptos app that
+//! edits plans and shows what the model says: [`state`] (the one app state and its reducer),
+//! [`storage`] (the only file that touches localStorage), [`i18n`] and [`format`] (words and
+//! numbers), [`chart`] (what to draw, then drawing it) and [`components`].
 
+pub mod app;
+pub mod chart;
+pub mod components;
+pub mod download;
+pub mod format;
+pub mod i18n;
 pub mod model;
+pub mod state;
+pub mod storage;

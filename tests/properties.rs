@@ -1,5 +1,6 @@
 //! Property tests: for any valid plan the model never panics, its parts add up exactly, an
 //! empty scenario is the baseline, JSON round trips are exact and more churn never helps.
+#![cfg(not(target_arch = "wasm32"))]
 
 use customer_cost_planner::model::{
     compare, evaluate, evaluate_scenario, file, parse_value, validate, Basis, BudgetLine, Category,

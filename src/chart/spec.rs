@@ -1,0 +1,662 @@
+//! What to draw, without drawing it: series, ranges, ticks, labels, legends and the text
+//! alternative of each chart. Pure, tested natively. `draw.rs` turns a [`ChartSpec`] into pixels.
+//!
+//! Values here are `f64` because they only position pixels; every number a person reads (tick
+//! labels, the data tables) is formatted from the model's exact decimals.
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use crate::format;
+use crate::i18n::{self, texts};
+use crate::model::{Category, Column, Comparison, Figure, Lang, Metric, Plan, Stage};
+
+/// An sRGB colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    pub fn css(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+}
+
+/// Colours per scenario (baseline first), the same in every chart. Colour-blind-safe first.
+pub const SCENARIO_COLORS: [Rgb; 12] = [
+    Rgb(0x33, 0x41, 0x55), // baseline: slate
+    Rgb(0x00, 0x72, 0xb2), // blue
+    Rgb(0xe6, 0x9f, 0x00), // orange
+    Rgb(0x00, 0x9e, 0x73), // green
+    Rgb(0xcc, 0x79, 0xa7), // pink
+    Rgb(0xd5, 0x5e, 0x00), // vermillion
+    Rgb(0x56, 0xb4, 0xe9), // sky
+    Rgb(0x8c, 0x56, 0x4b), // brown
+    Rgb(0x7f, 0x3c, 0x8d), // purple
+    Rgb(0x11, 0x77, 0x33), // dark green
+    Rgb(0x88, 0x22, 0x55), // wine
+    Rgb(0x99, 0x99, 0x33), // olive
+];
+
+pub const CATEGORY_COLORS: [Rgb; 6] = [
+    Rgb(0x1f, 0x5f, 0x8b),
+    Rgb(0xe0, 0x8e, 0x0b),
+    Rgb(0x2a, 0x9d, 0x8f),
+    Rgb(0x8e, 0x5e, 0xa2),
+    Rgb(0xd6, 0x4f, 0x4f),
+    Rgb(0x9a, 0xa5, 0xb1),
+];
+
+pub const STAGE_COLORS: [Rgb; 3] = [
+    Rgb(0x1f, 0x5f, 0x8b),
+    Rgb(0x2a, 0x9d, 0x8f),
+    Rgb(0xe0, 0x8e, 0x0b),
+];
+
+/// The colour of the scenario at `position` (0 = baseline).
+pub fn scenario_color(position: usize) -> Rgb {
+    SCENARIO_COLORS[position % SCENARIO_COLORS.len()]
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    pub value: f64,
+    pub label: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Axis {
+    pub min: f64,
+    pub max: f64,
+    pub ticks: Vec<Tick>,
+}
+
+/// One bar: a stack of segments from zero upwards (or one negative segment).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    pub segments: Vec<(f64, Rgb)>,
+    /// Text above the bar (a value, or why there is none).
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub name: String,
+    pub color: Rgb,
+    pub points: Vec<(f64, f64)>,
+    /// A point to mark (the break-even month).
+    pub marker: Option<(f64, f64)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Marks {
+    /// Bars at x = 0, 1, …, each centred at i + 0.5.
+    Bars(Vec<Bar>),
+    Lines(Vec<Line>),
+}
+
+/// The chart's data as a table: the text alternative a screen reader reaches.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DataTable {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartSpec {
+    /// Stable id: `by-category`, `by-stage`, `customers`, `cumulative`, `ltv-cac`.
+    pub id: &'static str,
+    pub title: String,
+    /// One or two sentences that say what the chart shows.
+    pub summary: String,
+    pub x: Axis,
+    pub y: Axis,
+    pub marks: Marks,
+    /// A horizontal reference line and its label (the 3:1 rule of thumb, zero).
+    pub reference: Option<(f64, String)>,
+    pub legend: Vec<(String, Rgb)>,
+    pub table: DataTable,
+}
+
+fn f(x: Decimal) -> f64 {
+    x.to_f64().unwrap_or(0.0)
+}
+
+/// A "nice" step (1, 2, 2.5 or 5 × 10^k) near `raw`.
+fn nice_step(raw: f64) -> f64 {
+    if !raw.is_finite() || raw <= 0.0 {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let fraction = raw / magnitude;
+    let nice = if fraction <= 1.0 {
+        1.0
+    } else if fraction <= 2.0 {
+        2.0
+    } else if fraction <= 2.5 {
+        2.5
+    } else if fraction <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * magnitude
+}
+
+/// Ticks covering `min..=max` with about `target` steps, labelled by `label`. The axis range is
+/// widened to the outer ticks so no mark touches the frame.
+pub fn nice_axis(min: f64, max: f64, target: usize, label: impl Fn(f64) -> String) -> Axis {
+    let (mut lo, mut hi) = if min <= max { (min, max) } else { (max, min) };
+    if !lo.is_finite() || !hi.is_finite() {
+        lo = 0.0;
+        hi = 1.0;
+    }
+    if (hi - lo).abs() < f64::EPSILON {
+        if hi == 0.0 {
+            hi = 1.0;
+        } else {
+            lo = lo.min(0.0);
+            hi = hi.max(0.0);
+            if (hi - lo).abs() < f64::EPSILON {
+                hi = lo + 1.0;
+            }
+        }
+    }
+    let step = nice_step((hi - lo) / target.max(1) as f64);
+    let start = (lo / step).floor() * step;
+    let end = (hi / step).ceil() * step;
+    let count = ((end - start) / step).round() as usize;
+    let ticks = (0..=count.min(50))
+        .map(|i| {
+            let value = start + step * i as f64;
+            // Snap values like 0.30000000000000004 so labels read cleanly.
+            let value = (value / step).round() * step;
+            Tick {
+                value,
+                label: label(value),
+            }
+        })
+        .collect();
+    Axis {
+        min: start,
+        max: end,
+        ticks,
+    }
+}
+
+fn money_label(lang: Lang) -> impl Fn(f64) -> String {
+    move |v| format::compact(Decimal::from_f64_retain(v).unwrap_or_default(), lang)
+}
+
+/// Month ticks from 1 to `horizon`, at a readable spacing.
+fn month_axis(horizon: u16) -> Axis {
+    let h = f64::from(horizon.max(1));
+    let step = match horizon {
+        0..=12 => 1.0,
+        13..=24 => 3.0,
+        25..=48 => 6.0,
+        _ => 12.0,
+    };
+    let mut ticks = vec![Tick {
+        value: 1.0,
+        label: "1".to_owned(),
+    }];
+    let mut m = step;
+    while m <= h {
+        if m > 1.0 {
+            ticks.push(Tick {
+                value: m,
+                label: format!("{m}"),
+            });
+        }
+        m += step;
+    }
+    Axis {
+        min: 1.0,
+        max: h.max(2.0),
+        ticks,
+    }
+}
+
+/// The scenarios that computed, with their names and colour positions.
+struct Computed<'a> {
+    name: String,
+    position: usize,
+    eval: &'a crate::model::Evaluation,
+}
+
+fn computed<'a>(comparison: &'a Comparison, plan: &Plan, lang: Lang) -> Vec<Computed<'a>> {
+    comparison
+        .columns
+        .iter()
+        .enumerate()
+        .filter_map(|(position, (column, result))| {
+            let eval = result.as_ref().ok()?;
+            let name = match column {
+                Column::Baseline => texts(lang).baseline.to_owned(),
+                Column::Scenario(id) => plan.scenario(*id).map(|s| s.name.clone())?,
+            };
+            Some(Computed {
+                name,
+                position,
+                eval,
+            })
+        })
+        .collect()
+}
+
+fn stacked_cost(
+    id: &'static str,
+    title: String,
+    parts: Vec<(String, Rgb, Metric)>,
+    list: &[Computed],
+    currency: &str,
+    lang: Lang,
+) -> ChartSpec {
+    let bars: Vec<Bar> = list
+        .iter()
+        .map(|c| Bar {
+            label: c.name.clone(),
+            segments: parts
+                .iter()
+                .map(|(_, color, metric)| {
+                    (metric.of(&c.eval.metrics).value().map_or(0.0, f), *color)
+                })
+                .collect(),
+            note: format::money(c.eval.metrics.total_cost, currency),
+        })
+        .collect();
+    let max = bars
+        .iter()
+        .map(|b| b.segments.iter().map(|s| s.0.max(0.0)).sum::<f64>())
+        .fold(0.0, f64::max);
+    let mut columns = vec![texts(lang).scenario.to_owned()];
+    columns.extend(parts.iter().map(|(name, _, _)| name.clone()));
+    columns.push(texts(lang).grand_total.to_owned());
+    let rows = list
+        .iter()
+        .map(|c| {
+            let mut row = vec![c.name.clone()];
+            row.extend(parts.iter().map(|(_, _, metric)| {
+                format::figure(*metric, metric.of(&c.eval.metrics), currency, lang)
+            }));
+            row.push(format::money(c.eval.metrics.total_cost, currency));
+            row
+        })
+        .collect();
+    let summary = match lang {
+        Lang::Zh => format!("{title}：每个情景一根柱，按构成堆叠。"),
+        Lang::En => format!("{title}: one bar per scenario, stacked by part."),
+    };
+    ChartSpec {
+        id,
+        title,
+        summary,
+        x: Axis {
+            min: 0.0,
+            max: bars.len().max(1) as f64,
+            ticks: bars
+                .iter()
+                .enumerate()
+                .map(|(i, b)| Tick {
+                    value: i as f64 + 0.5,
+                    label: b.label.clone(),
+                })
+                .collect(),
+        },
+        y: nice_axis(0.0, max, 5, money_label(lang)),
+        marks: Marks::Bars(bars),
+        reference: None,
+        legend: parts.iter().map(|(n, c, _)| (n.clone(), *c)).collect(),
+        table: DataTable { columns, rows },
+    }
+}
+
+/// Cost by category, one stacked bar per scenario.
+pub fn cost_by_category(comparison: &Comparison, plan: &Plan, lang: Lang) -> ChartSpec {
+    let list = computed(comparison, plan, lang);
+    let parts = Category::ALL
+        .into_iter()
+        .map(|c| {
+            (
+                i18n::category(c, lang).to_owned(),
+                CATEGORY_COLORS[c.index()],
+                Metric::CategoryCost(c),
+            )
+        })
+        .collect();
+    stacked_cost(
+        "by-category",
+        texts(lang).chart_by_category.to_owned(),
+        parts,
+        &list,
+        &plan.currency,
+        lang,
+    )
+}
+
+/// Cost by lifecycle stage, one stacked bar per scenario.
+pub fn cost_by_stage(comparison: &Comparison, plan: &Plan, lang: Lang) -> ChartSpec {
+    let list = computed(comparison, plan, lang);
+    let parts = Stage::ALL
+        .into_iter()
+        .map(|s| {
+            (
+                i18n::stage(s, lang).to_owned(),
+                STAGE_COLORS[s.index()],
+                Metric::StageCost(s),
+            )
+        })
+        .collect();
+    stacked_cost(
+        "by-stage",
+        texts(lang).chart_by_stage.to_owned(),
+        parts,
+        &list,
+        &plan.currency,
+        lang,
+    )
+}
+
+fn monthly_lines(list: &[Computed], value: impl Fn(&crate::model::Month) -> Decimal) -> Vec<Line> {
+    list.iter()
+        .map(|c| Line {
+            name: c.name.clone(),
+            color: scenario_color(c.position),
+            points: c
+                .eval
+                .projection
+                .months
+                .iter()
+                .map(|m| (f64::from(m.month), f(value(m))))
+                .collect(),
+            marker: None,
+        })
+        .collect()
+}
+
+fn monthly_table(
+    list: &[Computed],
+    lang: Lang,
+    value: impl Fn(&crate::model::Month) -> String,
+) -> DataTable {
+    let mut columns = vec![texts(lang).month.to_owned()];
+    columns.extend(list.iter().map(|c| c.name.clone()));
+    let months = list.first().map_or(0, |c| c.eval.projection.months.len());
+    let rows = (0..months)
+        .map(|i| {
+            let mut row = vec![(i + 1).to_string()];
+            row.extend(list.iter().map(|c| {
+                c.eval
+                    .projection
+                    .months
+                    .get(i)
+                    .map(&value)
+                    .unwrap_or_default()
+            }));
+            row
+        })
+        .collect();
+    DataTable { columns, rows }
+}
+
+fn line_range(lines: &[Line]) -> (f64, f64) {
+    lines
+        .iter()
+        .flat_map(|l| l.points.iter().map(|p| p.1))
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        })
+}
+
+fn legend(list: &[Computed]) -> Vec<(String, Rgb)> {
+    list.iter()
+        .map(|c| (c.name.clone(), scenario_color(c.position)))
+        .collect()
+}
+
+/// Active customers at the end of each month, one line per scenario.
+pub fn customers(comparison: &Comparison, plan: &Plan, lang: Lang) -> ChartSpec {
+    let list = computed(comparison, plan, lang);
+    let lines = monthly_lines(&list, |m| m.end_customers);
+    let (_, hi) = line_range(&lines);
+    let title = texts(lang).chart_customers.to_owned();
+    let summary = list
+        .iter()
+        .map(|c| {
+            let end = format::grouped_trim(c.eval.metrics.end_customers, 0);
+            match lang {
+                Lang::Zh => format!("{}期末 {end} 位客户", c.name),
+                Lang::En => format!("{} ends with {end} customers", c.name),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(lang.pick("；", "; "));
+    ChartSpec {
+        id: "customers",
+        title,
+        summary,
+        x: month_axis(plan.horizon_months),
+        y: nice_axis(0.0, hi.max(0.0), 5, move |v| {
+            format::compact(Decimal::from_f64_retain(v).unwrap_or_default(), lang)
+        }),
+        table: monthly_table(&list, lang, |m| format::grouped_trim(m.end_customers, 2)),
+        legend: legend(&list),
+        marks: Marks::Lines(lines),
+        reference: None,
+    }
+}
+
+/// Cumulative net contribution, one line per scenario, with each break-even month marked.
+pub fn cumulative(comparison: &Comparison, plan: &Plan, lang: Lang) -> ChartSpec {
+    let list = computed(comparison, plan, lang);
+    let mut lines = monthly_lines(&list, |m| m.cumulative_net_contribution);
+    for (line, c) in lines.iter_mut().zip(&list) {
+        if let Figure::Value(month) = c.eval.metrics.break_even_month {
+            let month = f(month);
+            line.marker = line.points.iter().find(|p| p.0 == month).copied();
+        }
+    }
+    let (lo, hi) = line_range(&lines);
+    let currency = plan.currency.clone();
+    let summary = list
+        .iter()
+        .map(|c| {
+            let when = match c.eval.metrics.break_even_month {
+                Figure::Value(m) => format::value(
+                    crate::model::Unit::Months,
+                    Metric::BreakEvenMonth,
+                    m,
+                    &currency,
+                    lang,
+                ),
+                Figure::Undefined(_) => texts(lang).no_break_even.to_owned(),
+            };
+            format!("{}{}{when}", c.name, lang.pick("：回本于", ": break-even "))
+        })
+        .collect::<Vec<_>>()
+        .join(lang.pick("；", "; "));
+    ChartSpec {
+        id: "cumulative",
+        title: texts(lang).chart_cumulative.to_owned(),
+        summary,
+        x: month_axis(plan.horizon_months),
+        y: nice_axis(lo.min(0.0), hi.max(0.0), 5, money_label(lang)),
+        table: monthly_table(&list, lang, |m| {
+            format::money(m.cumulative_net_contribution, &currency)
+        }),
+        legend: legend(&list),
+        marks: Marks::Lines(lines),
+        reference: Some((0.0, texts(lang).break_even.to_owned())),
+    }
+}
+
+/// LTV:CAC per scenario, with the 3:1 rule of thumb.
+pub fn ltv_cac(comparison: &Comparison, plan: &Plan, lang: Lang) -> ChartSpec {
+    let list = computed(comparison, plan, lang);
+    let bars: Vec<Bar> = list
+        .iter()
+        .map(|c| {
+            let figure = c.eval.metrics.ltv_cac;
+            Bar {
+                label: c.name.clone(),
+                segments: figure
+                    .value()
+                    .map(|v| vec![(f(v), scenario_color(c.position))])
+                    .unwrap_or_default(),
+                note: format::figure(Metric::LtvCac, figure, &plan.currency, lang),
+            }
+        })
+        .collect();
+    let values: Vec<f64> = bars
+        .iter()
+        .flat_map(|b| b.segments.iter().map(|s| s.0))
+        .collect();
+    let lo = values.iter().copied().fold(0.0, f64::min);
+    let hi = values.iter().copied().fold(3.5, f64::max);
+    let rows = list
+        .iter()
+        .map(|c| {
+            vec![
+                c.name.clone(),
+                format::figure(Metric::LtvCac, c.eval.metrics.ltv_cac, &plan.currency, lang),
+            ]
+        })
+        .collect();
+    let summary = match lang {
+        Lang::Zh => "每个情景的客户终身价值（净）与获客成本之比；3:1 是常用的经验线。".to_owned(),
+        Lang::En => "Each scenario's net customer lifetime value over acquisition cost; 3:1 is a common rule of thumb.".to_owned(),
+    };
+    ChartSpec {
+        id: "ltv-cac",
+        title: texts(lang).chart_ltv_cac.to_owned(),
+        summary,
+        x: Axis {
+            min: 0.0,
+            max: bars.len().max(1) as f64,
+            ticks: bars
+                .iter()
+                .enumerate()
+                .map(|(i, b)| Tick {
+                    value: i as f64 + 0.5,
+                    label: b.label.clone(),
+                })
+                .collect(),
+        },
+        y: nice_axis(lo, hi, 5, |v| format!("{}×", trim_float(v))),
+        legend: list
+            .iter()
+            .map(|c| (c.name.clone(), scenario_color(c.position)))
+            .collect(),
+        marks: Marks::Bars(bars),
+        reference: Some((3.0, texts(lang).rule_of_thumb.to_owned())),
+        table: DataTable {
+            columns: vec![texts(lang).scenario.to_owned(), "LTV:CAC".to_owned()],
+            rows,
+        },
+    }
+}
+
+fn trim_float(v: f64) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// All five charts for the open plan.
+pub fn all(comparison: &Comparison, plan: &Plan, lang: Lang) -> Vec<ChartSpec> {
+    vec![
+        cost_by_category(comparison, plan, lang),
+        cost_by_stage(comparison, plan, lang),
+        customers(comparison, plan, lang),
+        cumulative(comparison, plan, lang),
+        ltv_cac(comparison, plan, lang),
+    ]
+}
+
+/// Rough width in pixels of `text` at `size` px: CJK characters are square, others about 0.6.
+/// Used to size label areas so labels are never clipped.
+pub fn estimate_text_width(text: &str, size: f64) -> f64 {
+    text.chars()
+        .map(|c| if c.is_ascii() { 0.62 } else { 1.0 })
+        .sum::<f64>()
+        * size
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{compare, Example};
+
+    #[test]
+    fn nice_axes_cover_the_data_with_round_ticks() {
+        let a = nice_axis(0.0, 832_334.21, 5, |v| format!("{v}"));
+        assert_eq!(a.min, 0.0);
+        assert_eq!(a.max, 1_000_000.0);
+        let values: Vec<f64> = a.ticks.iter().map(|t| t.value).collect();
+        assert_eq!(
+            values,
+            vec![0.0, 200_000.0, 400_000.0, 600_000.0, 800_000.0, 1_000_000.0]
+        );
+
+        let a = nice_axis(-123.0, 456.0, 5, |v| format!("{v}"));
+        assert!(a.min <= -123.0 && a.max >= 456.0);
+        assert!(a.ticks.iter().any(|t| t.value == 0.0), "zero is a tick");
+
+        let flat = nice_axis(0.0, 0.0, 5, |v| format!("{v}"));
+        assert!(flat.max > flat.min);
+        let tiny = nice_axis(0.0, 0.3, 3, |v| format!("{v}"));
+        assert_eq!(tiny.ticks[1].label, "0.1");
+    }
+
+    #[test]
+    fn the_worked_example_charts_have_every_scenario_and_consistent_colours() {
+        let plan = Example::Starter.plan(Lang::En);
+        let c = compare(&plan);
+        let charts = all(&c, &plan, Lang::En);
+        assert_eq!(charts.len(), 5);
+        let by_category = &charts[0];
+        let Marks::Bars(bars) = &by_category.marks else {
+            panic!("bars")
+        };
+        assert_eq!(bars.len(), 6);
+        let baseline_total: f64 = bars[0].segments.iter().map(|s| s.0).sum();
+        assert!((baseline_total - 832_334.21).abs() < 0.01);
+        assert_eq!(bars[0].note, "¥832,334.21");
+        assert!(by_category.y.max >= baseline_total);
+
+        let Marks::Lines(customer_lines) = &charts[2].marks else {
+            panic!("lines")
+        };
+        let Marks::Lines(cumulative_lines) = &charts[3].marks else {
+            panic!("lines")
+        };
+        for (a, b) in customer_lines.iter().zip(cumulative_lines) {
+            assert_eq!(a.color, b.color, "{}", a.name);
+        }
+        assert_eq!(customer_lines[0].points.len(), 12);
+        assert!((customer_lines[0].points[11].1 - 1459.64).abs() < 0.01);
+        assert_eq!(cumulative_lines[0].marker.map(|m| m.0), Some(1.0));
+        assert_eq!(charts[4].reference.as_ref().map(|r| r.0), Some(3.0));
+        assert_eq!(charts[4].table.rows[0][1], "4.85×");
+        // Month axis of a 12-month plan labels every month.
+        assert_eq!(charts[2].x.ticks.len(), 12);
+    }
+
+    #[test]
+    fn chinese_charts_label_money_in_wan() {
+        let plan = Example::Ecommerce.plan(Lang::Zh);
+        let c = compare(&plan);
+        let spec = cost_by_category(&c, &plan, Lang::Zh);
+        assert!(
+            spec.y.ticks.iter().any(|t| t.label.ends_with('万')),
+            "{:?}",
+            spec.y.ticks
+        );
+        assert_eq!(spec.legend[0].0, "营销成本");
+    }
+
+    #[test]
+    fn text_width_estimates_treat_cjk_as_wider() {
+        assert!(estimate_text_width("120万", 12.0) > estimate_text_width("120k", 12.0));
+    }
+}

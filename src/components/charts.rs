@@ -1,0 +1,204 @@
+//! The five charts, each with a legend, a text alternative and a PNG download.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::app::use_ctx;
+use crate::chart::spec::{self, ChartSpec};
+use crate::i18n::texts;
+
+/// Chart height in CSS pixels.
+const HEIGHT: f64 = 300.0;
+
+#[component]
+pub fn Charts() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let specs = Memo::new(move |_| {
+        let l = lang.get();
+        ctx.plan.with(|p| {
+            ctx.comparison.with(|c| match (p, c) {
+                (Some(p), Some(c)) => spec::all(c, p, l),
+                _ => Vec::new(),
+            })
+        })
+    });
+    let count = move || specs.with(Vec::len);
+    view! {
+        <section class="card" aria-labelledby="charts-title">
+            <h2 id="charts-title">{move || texts(lang.get()).charts_title}</h2>
+            <div class="chart-grid">
+                {move || (0..count()).map(|i| view! { <ChartView specs=specs index=i/> }).collect_view()}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn ChartView(specs: Memo<Vec<ChartSpec>>, index: usize) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let spec = Memo::new(move |_| specs.with(|s| s.get(index).cloned()));
+    let read = move |f: fn(&ChartSpec) -> String| {
+        move || spec.with(|s| s.as_ref().map(f).unwrap_or_default())
+    };
+    let id = spec.with_untracked(|s| s.as_ref().map(|s| s.id).unwrap_or("chart"));
+    let canvas = NodeRef::<html::Canvas>::new();
+    let wrapper = NodeRef::<html::Div>::new();
+    let width = RwSignal::new(0.0_f64);
+    let draws = RwSignal::new(0_u32);
+
+    watch_width(wrapper, width);
+
+    // Draw whenever the data, the language or the size changes: the effect synchronises the
+    // canvas, which is outside the reactive system, with the spec.
+    Effect::new(move |_| {
+        let w = width.get();
+        let Some(el) = canvas.get() else { return };
+        if w <= 0.0 {
+            return;
+        }
+        let dpr = window().device_pixel_ratio();
+        spec.with(|s| {
+            if let Some(s) = s {
+                draw_spec(&el, s, w, dpr);
+            }
+        });
+        draws.update(|n| *n += 1);
+    });
+
+    let download = move |_| {
+        if let Some(el) = canvas.get_untracked() {
+            if let Ok(url) = el.to_data_url() {
+                crate::download::url(&format!("{id}.png"), &url);
+            }
+        }
+    };
+    let summary_id = format!("chart-{id}-summary");
+
+    view! {
+        <figure class="chart" data-chart=id>
+            <figcaption>
+                <h3>{read(|s| s.title.clone())}</h3>
+                <ul class="legend">
+                    {move || {
+                        spec.with(|s| {
+                            s.as_ref()
+                                .map(|s| {
+                                    s.legend
+                                        .iter()
+                                        .map(|(name, color)| {
+                                            view! {
+                                                <li>
+                                                    <span class="swatch" style=format!("background:{}", color.css())></span>
+                                                    {name.clone()}
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()
+                                })
+                        })
+                    }}
+                </ul>
+            </figcaption>
+            <div class="canvas-wrap" node_ref=wrapper>
+                <canvas
+                    node_ref=canvas
+                    role="img"
+                    aria-describedby=summary_id.clone()
+                    aria-label=read(|s| s.title.clone())
+                    data-draws=move || draws.get()
+                    style=format!("height:{HEIGHT}px")
+                ></canvas>
+            </div>
+            <p class="chart-summary small muted" id=summary_id>{read(|s| s.summary.clone())}</p>
+            <div class="chart-actions">
+                <details class="chart-data">
+                    <summary>{move || texts(lang.get()).chart_data}</summary>
+                    <div class="table-scroll">
+                        <table class="data">
+                            {move || {
+                                spec.with(|s| {
+                                    s.as_ref()
+                                        .map(|s| {
+                                            let head = s
+                                                .table
+                                                .columns
+                                                .iter()
+                                                .map(|c| view! { <th scope="col">{c.clone()}</th> })
+                                                .collect_view();
+                                            let rows = s
+                                                .table
+                                                .rows
+                                                .iter()
+                                                .map(|r| {
+                                                    let mut cells = r.iter();
+                                                    let first = cells.next().cloned().unwrap_or_default();
+                                                    let rest = cells
+                                                        .map(|c| view! { <td class="num">{c.clone()}</td> })
+                                                        .collect_view();
+                                                    view! {
+                                                        <tr>
+                                                            <th scope="row">{first}</th>
+                                                            {rest}
+                                                        </tr>
+                                                    }
+                                                })
+                                                .collect_view();
+                                            view! {
+                                                <thead>
+                                                    <tr>{head}</tr>
+                                                </thead>
+                                                <tbody>{rows}</tbody>
+                                            }
+                                        })
+                                })
+                            }}
+                        </table>
+                    </div>
+                </details>
+                <button type="button" class="button quiet" data-action="download-png" on:click=download>
+                    {move || lang.get().pick("下载 PNG", "Download PNG")}
+                </button>
+            </div>
+        </figure>
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn draw_spec(el: &web_sys::HtmlCanvasElement, s: &ChartSpec, width: f64, dpr: f64) {
+    if let Err(e) = crate::chart::draw::draw(el, s, width, HEIGHT, dpr) {
+        leptos::logging::warn!("chart {}: {e}", s.id);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn draw_spec(_: &web_sys::HtmlCanvasElement, _: &ChartSpec, _: f64, _: f64) {}
+
+/// Feeds the width of `wrapper` into `width` whenever it changes (a ResizeObserver).
+#[cfg(target_arch = "wasm32")]
+fn watch_width(wrapper: NodeRef<html::Div>, width: RwSignal<f64>) {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    Effect::new(move |_| {
+        let Some(el) = wrapper.get() else { return };
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+                let w = entry.content_rect().width().floor();
+                if (w - width.get_untracked()).abs() >= 1.0 {
+                    width.set(w);
+                }
+            }
+        });
+        let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+            return;
+        };
+        observer.observe(&el);
+        let kept = StoredValue::new_local((callback, observer));
+        on_cleanup(move || kept.with_value(|(_, o)| o.disconnect()));
+    });
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn watch_width(_: NodeRef<html::Div>, _: RwSignal<f64>) {}

@@ -1,0 +1,32 @@
+//! Marks an example plan as an example, with a way to start blank.
+
+use leptos::prelude::*;
+
+use crate::app::use_ctx;
+use crate::i18n::texts;
+use crate::state::Action;
+
+#[component]
+pub fn ExampleBanner() -> impl IntoView {
+    let ctx = use_ctx();
+    let is_example = move || {
+        ctx.ws
+            .with(|w| w.current().is_some_and(|p| p.example.is_some()))
+    };
+    view! {
+        <Show when=is_example>
+            <aside class="example-banner" data-testid="example-banner">
+                <span class="badge">{move || ctx.lang.get().pick("示例", "Example")}</span>
+                <p>{move || texts(ctx.lang.get()).example_banner}</p>
+                <button
+                    type="button"
+                    class="button primary"
+                    data-action="start-blank"
+                    on:click=move |_| ctx.act(Action::NewPlan(None))
+                >
+                    {move || texts(ctx.lang.get()).start_blank}
+                </button>
+            </aside>
+        </Show>
+    }
+}

@@ -1,0 +1,183 @@
+//! The top bar: the app's name, the plan switcher and its actions, undo/redo, the language.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::app::use_ctx;
+use crate::i18n::texts;
+use crate::model::{Example, Lang};
+use crate::state::{Action, PlanId};
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let t = move || texts(lang.get());
+    let new_menu = NodeRef::<html::Details>::new();
+    let close_menu = move || {
+        if let Some(d) = new_menu.get_untracked() {
+            d.set_open(false);
+        }
+    };
+    let plans = move || {
+        ctx.ws.with(|w| {
+            w.plans
+                .iter()
+                .map(|p| (p.id, p.plan.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let selected = move || ctx.ws.with(|w| w.selected.0.to_string());
+    let (can_undo, can_redo) = (
+        move || ctx.history_state.get().0,
+        move || ctx.history_state.get().1,
+    );
+
+    view! {
+        <header class="topbar">
+            <div class="brand">
+                <svg class="logo" viewBox="0 0 32 32" aria-hidden="true">
+                    <rect width="32" height="32" rx="7"></rect>
+                    <path d="M7 23V13h4v10zm7 0V8h4v15zm7 0v-6h4v6z"></path>
+                </svg>
+                <div>
+                    <h1>{move || t().app_title}</h1>
+                    <p class="tagline">{move || t().app_tagline}</p>
+                </div>
+            </div>
+            <div class="toolbar">
+                <div class="plan-picker">
+                    <label for="plan-select">{move || t().plan}</label>
+                    <select
+                        id="plan-select"
+                        prop:value=selected
+                        on:change=move |ev| {
+                            if let Ok(id) = event_target_value(&ev).parse::<u32>() {
+                                ctx.act(Action::SelectPlan(PlanId(id)));
+                            }
+                        }
+                    >
+                        {move || {
+                            let current = selected();
+                            plans()
+                                .into_iter()
+                                .map(|(id, name)| {
+                                    let value = id.0.to_string();
+                                    let is_selected = value == current;
+                                    view! { <option value=value selected=is_selected>{name}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <details class="menu" node_ref=new_menu>
+                    <summary class="button">{move || t().new_plan}</summary>
+                    <div class="menu-items">
+                        <button
+                            type="button"
+                            data-action="new-blank-plan"
+                            on:click=move |_| {
+                                ctx.act(Action::NewPlan(None));
+                                close_menu();
+                            }
+                        >
+                            {move || t().new_blank_plan}
+                        </button>
+                        {Example::ALL
+                            .into_iter()
+                            .map(|e| {
+                                view! {
+                                    <button
+                                        type="button"
+                                        data-action=format!("new-example-{}", e.key())
+                                        on:click=move |_| {
+                                            ctx.act(Action::NewPlan(Some(e)));
+                                            close_menu();
+                                        }
+                                    >
+                                        {move || e.name(lang.get())}
+                                    </button>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                </details>
+                <button
+                    type="button"
+                    class="button"
+                    data-action="duplicate-plan"
+                    on:click=move |_| {
+                        let id = ctx.ws.with_untracked(|w| w.selected);
+                        ctx.act(Action::DuplicatePlan(id));
+                    }
+                >
+                    {move || t().duplicate}
+                </button>
+                <button
+                    type="button"
+                    class="button danger"
+                    data-action="delete-plan"
+                    on:click=move |_| {
+                        let id = ctx.ws.with_untracked(|w| w.selected);
+                        ctx.act(Action::DeletePlan(id));
+                    }
+                >
+                    {move || t().delete}
+                </button>
+                <span class="divider" aria-hidden="true"></span>
+                <button
+                    type="button"
+                    class="button icon"
+                    data-action="undo"
+                    disabled=move || !can_undo()
+                    on:click=move |_| ctx.undo()
+                    title=move || format!("{} (Ctrl+Z)", t().undo)
+                    aria-label=move || t().undo
+                >
+                    "↶"
+                </button>
+                <button
+                    type="button"
+                    class="button icon"
+                    data-action="redo"
+                    disabled=move || !can_redo()
+                    on:click=move |_| ctx.redo()
+                    title=move || format!("{} (Ctrl+Shift+Z)", t().redo)
+                    aria-label=move || t().redo
+                >
+                    "↷"
+                </button>
+                <span class="divider" aria-hidden="true"></span>
+                <div class="lang-picker">
+                    <label for="lang-select" class="visually-hidden">
+                        {move || t().language}
+                    </label>
+                    <select
+                        id="lang-select"
+                        prop:value=move || lang.get().tag()
+                        on:change=move |ev| {
+                            let l = Lang::from_browser_tag(&event_target_value(&ev));
+                            ctx.act(Action::SetLang(l));
+                        }
+                    >
+                        <option value="zh-CN">"中文"</option>
+                        <option value="en">"English"</option>
+                    </select>
+                </div>
+                <span
+                    class="save-status"
+                    class:failed=move || ctx.save_error.with(Option::is_some)
+                    role="status"
+                >
+                    {move || {
+                        if ctx.save_error.with(Option::is_some) {
+                            lang.get().pick("未保存", "Not saved")
+                        } else {
+                            t().saved
+                        }
+                    }}
+                </span>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,14 @@
+//! One component per file, named for what the user sees.
+
+pub mod budget_table;
+pub mod charts;
+pub mod comparison_table;
+pub mod economics_form;
+pub mod example_banner;
+pub mod fee_tiers;
+pub mod figure;
+pub mod header;
+pub mod headline;
+pub mod notices;
+pub mod number_field;
+pub mod scenario_panel;

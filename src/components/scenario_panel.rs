@@ -1,0 +1,641 @@
+//! Scenarios: create blank or from the five strategies, rename, duplicate, delete, and edit
+//! their levers with the same inline validation as the plan.
+
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+use crate::app::use_ctx;
+use crate::components::budget_table::focus_later;
+use crate::components::number_field::{NumberField, TextField};
+use crate::i18n::{self, texts};
+use crate::model::{
+    limits, Basis, BudgetLine, Category, Lang, Lever, LineId, Plan, Rule, ScenarioId, Stage,
+    Strategy,
+};
+use crate::state::Action;
+
+/// A lever of kind `kind` with neutral values, for the plan `plan`.
+fn default_lever(kind: &str, plan: &Plan, lang: Lang) -> Option<Lever> {
+    let first_line = plan.lines.first();
+    Some(match kind {
+        "category_spend" => Lever::CategorySpend {
+            category: Category::Marketing,
+            pct: Decimal::ZERO,
+        },
+        "line_amount" => {
+            let line = first_line?;
+            Lever::LineAmount {
+                line: line.id,
+                amount: line.amount,
+            }
+        }
+        "add_line" => Lever::AddLine {
+            line: BudgetLine {
+                id: plan.next_line_id(),
+                name: lang.pick("新预算项", "New line").to_owned(),
+                category: Category::Marketing,
+                stage: Stage::Acquisition,
+                amount: Decimal::ZERO,
+                basis: Basis::Monthly,
+            },
+        },
+        "remove_line" => Lever::RemoveLine {
+            line: first_line?.id,
+        },
+        "new_customers" => Lever::NewCustomers { pct: Decimal::ZERO },
+        "churn" => Lever::Churn { pct: Decimal::ZERO },
+        "revenue" => Lever::Revenue { pct: Decimal::ZERO },
+        _ => return None,
+    })
+}
+
+#[component]
+pub fn ScenarioPanel() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let t = move || texts(lang.get());
+    let scenarios = Memo::new(move |_| {
+        ctx.plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.scenarios
+                        .iter()
+                        .map(|s| (s.id, s.name.clone(), s.preset))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let chosen = RwSignal::new(None::<ScenarioId>);
+    // The scenario being edited: the chosen one if it still exists, else the first.
+    let selected = Memo::new(move |_| {
+        scenarios.with(|list| {
+            chosen
+                .get()
+                .filter(|id| list.iter().any(|(s, _, _)| s == id))
+                .or_else(|| list.first().map(|(id, _, _)| *id))
+        })
+    });
+    let count = move || scenarios.with(Vec::len);
+    let add = move |preset: Option<Strategy>| {
+        if ctx.dispatch(Action::AddScenario(preset)).is_ok() {
+            let last = scenarios.with_untracked(|l| l.last().map(|(id, _, _)| *id));
+            chosen.set(last);
+            if let Some(id) = last {
+                focus_later(format!("scenario-{}-name", id.0));
+            }
+        }
+    };
+
+    view! {
+        <section class="card" aria-labelledby="scenarios-title">
+            <div class="section-head">
+                <h2 id="scenarios-title">{move || t().scenarios_title}</h2>
+                <button
+                    type="button"
+                    class="button"
+                    data-action="add-blank-scenario"
+                    disabled=move || { count() >= limits::SCENARIOS }
+                    on:click=move |_| add(None)
+                >
+                    {move || format!("+ {}", t().add_blank_scenario)}
+                </button>
+            </div>
+            <p class="muted small">{move || t().scenarios_help}</p>
+            <div class="presets" role="group" aria-labelledby="presets-title">
+                <h3 id="presets-title">
+                    {move || t().add_from_preset}
+                    <span class="badge assumption">{move || t().assumption}</span>
+                </h3>
+                <div class="preset-grid">
+                    {Strategy::ALL
+                        .into_iter()
+                        .map(|s| {
+                            let summary = move || {
+                                let l = lang.get();
+                                let empty = Plan::default();
+                                s.levers()
+                                    .iter()
+                                    .map(|lever| i18n::describe_lever(lever, &empty, l))
+                                    .collect::<Vec<_>>()
+                                    .join("，")
+                            };
+                            view! {
+                                <button
+                                    type="button"
+                                    class="preset"
+                                    data-action=format!("add-preset-{}", s.key())
+                                    disabled=move || { count() >= limits::SCENARIOS }
+                                    on:click=move |_| add(Some(s))
+                                >
+                                    <strong>{move || s.name(lang.get())}</strong>
+                                    <span class="small">{move || s.summary(lang.get())}</span>
+                                    <span class="small assumption-text">
+                                        {move || format!("{}：{}", t().assumption, summary())}
+                                    </span>
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </div>
+            <Show
+                when=move || { count() > 0 }
+                fallback=move || view! { <p class="empty">{move || t().no_scenarios}</p> }
+            >
+                <div class="scenario-layout">
+                    <ul class="scenario-list" aria-label=move || t().scenarios_title>
+                        <For
+                            each=move || scenarios.get()
+                            key=|(id, name, _)| (*id, name.clone())
+                            children=move |(id, name, _)| {
+                                view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            class="scenario-item"
+                                            data-scenario-id=id.0
+                                            aria-pressed=move || (selected.get() == Some(id)).to_string()
+                                            class:active=move || selected.get() == Some(id)
+                                            on:click=move |_| chosen.set(Some(id))
+                                        >
+                                            {name}
+                                        </button>
+                                    </li>
+                                }
+                            }
+                        />
+                    </ul>
+                    {move || selected.get().map(|id| view! { <ScenarioEditor id=id chosen=chosen/> })}
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let t = move || texts(lang.get());
+    let scenario = Memo::new(move |_| {
+        ctx.plan
+            .with(|p| p.as_ref().and_then(|p| p.scenario(id).cloned()))
+    });
+    let name = Signal::derive(move || {
+        scenario.with(|s| s.as_ref().map(|s| s.name.clone()).unwrap_or_default())
+    });
+    let preset = move || scenario.with(|s| s.as_ref().and_then(|s| s.preset));
+    // The list re-renders only when the levers' kinds change; each row reads its values itself.
+    let shape = Memo::new(move |_| {
+        scenario.with(|s| {
+            s.as_ref()
+                .map(|s| s.levers.iter().map(Lever::kind).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let new_kind = RwSignal::new("category_spend".to_owned());
+    let add_lever = move |_| {
+        let kind = new_kind.get_untracked();
+        let lever = ctx.plan.with_untracked(|p| {
+            p.as_ref()
+                .and_then(|p| default_lever(&kind, p, lang.get_untracked()))
+        });
+        if let Some(lever) = lever {
+            let _ = ctx.dispatch(Action::AddLever(id, lever));
+        }
+    };
+    let prefix = format!("scenario-{}", id.0);
+
+    view! {
+        <div class="scenario-editor" data-scenario-id=id.0>
+            <div class="editor-head">
+                <TextField
+                    id=format!("{prefix}-name")
+                    field="scenario-name"
+                    label=Signal::derive(move || t().scenario_name.to_owned())
+                    value=name
+                    on_commit=Callback::new(move |n| ctx.dispatch(Action::RenameScenario(id, n)))
+                />
+                <div class="editor-actions">
+                    <button
+                        type="button"
+                        class="button"
+                        data-action="duplicate-scenario"
+                        on:click=move |_| {
+                            if ctx.dispatch(Action::DuplicateScenario(id)).is_ok() {
+                                let copy = ctx.plan.with_untracked(|p| {
+                                    p.as_ref().and_then(|p| {
+                                        let i = p.scenarios.iter().position(|s| s.id == id)?;
+                                        p.scenarios.get(i + 1).map(|s| s.id)
+                                    })
+                                });
+                                chosen.set(copy);
+                            }
+                        }
+                    >
+                        {move || t().duplicate}
+                    </button>
+                    <button
+                        type="button"
+                        class="button danger"
+                        data-action="delete-scenario"
+                        on:click=move |_| {
+                            let _ = ctx.dispatch(Action::DeleteScenario(id));
+                        }
+                    >
+                        {move || t().delete}
+                    </button>
+                </div>
+            </div>
+            {move || {
+                preset()
+                    .map(|s| {
+                        view! {
+                            <div class="preset-note" role="note">
+                                <span class="badge assumption">{move || t().assumption}</span>
+                                <p>
+                                    <strong>{move || s.name(lang.get())}</strong>
+                                    "："
+                                    {move || s.summary(lang.get())}
+                                </p>
+                                <p class="small">{move || t().preset_note}</p>
+                            </div>
+                        }
+                    })
+            }}
+            <h3>{move || t().levers_title}</h3>
+            <Show when=move || shape.with(Vec::is_empty)>
+                <p class="empty">{move || t().no_levers}</p>
+            </Show>
+            <ol class="levers">
+                {move || {
+                    shape
+                        .get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(index, _)| view! { <LeverRow scenario=id index=index/> })
+                        .collect_view()
+                }}
+            </ol>
+            <div class="add-lever">
+                <label for=format!("{prefix}-new-lever")>{move || t().lever_kind}</label>
+                <select
+                    id=format!("{prefix}-new-lever")
+                    prop:value=move || new_kind.get()
+                    on:change=move |ev| new_kind.set(event_target_value(&ev))
+                >
+                    {Lever::KINDS
+                        .into_iter()
+                        .map(|k| view! { <option value=k>{move || i18n::lever_kind(k, lang.get())}</option> })
+                        .collect_view()}
+                </select>
+                <button type="button" class="button" data-action="add-lever" on:click=add_lever>
+                    {move || format!("+ {}", t().add_lever)}
+                </button>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn LeverRow(scenario: ScenarioId, index: usize) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let t = move || texts(lang.get());
+    let lever = Memo::new(move |_| {
+        ctx.plan.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.scenario(scenario))
+                .and_then(|s| s.levers.get(index).cloned())
+        })
+    });
+    let update = move |f: &dyn Fn(&mut Lever)| {
+        let Some(mut l) = lever.get_untracked() else {
+            return Ok(());
+        };
+        f(&mut l);
+        ctx.dispatch(Action::UpdateLever(scenario, index, l))
+    };
+    let lines = Memo::new(move |_| {
+        ctx.plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.lines
+                        .iter()
+                        .map(|l| (l.id, l.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let missing = move || {
+        let target = lever.with(|l| match l {
+            Some(Lever::LineAmount { line, .. } | Lever::RemoveLine { line }) => Some(*line),
+            _ => None,
+        });
+        target.is_some_and(|id| lines.with(|ls| !ls.iter().any(|(l, _)| *l == id)))
+    };
+    let prefix = format!("lever-{}-{index}", scenario.0);
+    let pct = Signal::derive(move || {
+        lever.with(|l| match l {
+            Some(
+                Lever::CategorySpend { pct, .. }
+                | Lever::NewCustomers { pct }
+                | Lever::Churn { pct }
+                | Lever::Revenue { pct },
+            ) => *pct,
+            _ => Decimal::ZERO,
+        })
+    });
+    let set_pct = Callback::new(move |v: Decimal| {
+        update(&|l| {
+            if let Lever::CategorySpend { pct, .. }
+            | Lever::NewCustomers { pct }
+            | Lever::Churn { pct }
+            | Lever::Revenue { pct } = l
+            {
+                *pct = v;
+            }
+        })
+    });
+    let kind = lever.get_untracked().map(|l| l.kind()).unwrap_or_default();
+    let select_id = format!("{prefix}-line");
+    let line_select = move |current: LineId, on_pick: Callback<LineId>| {
+        let select_id = select_id.clone();
+        view! {
+            <div class="field compact">
+                <label for=select_id.clone() class="visually-hidden">{move || t().lever_target}</label>
+                <select
+                    id=select_id
+                    data-field="line"
+                    on:change=move |ev| {
+                        if let Ok(n) = event_target_value(&ev).parse::<u32>() {
+                            on_pick.run(LineId(n));
+                        }
+                    }
+                >
+                    {move || {
+                        lines
+                            .get()
+                            .into_iter()
+                            .map(|(id, name)| {
+                                view! { <option value=id.0 selected=id == current>{name}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+        }
+    };
+
+    let body = match kind {
+        "category_spend" => {
+            let category = lever.with_untracked(|l| match l {
+                Some(Lever::CategorySpend { category, .. }) => *category,
+                _ => Category::Marketing,
+            });
+            view! {
+                <div class="field compact">
+                    <label for=format!("{prefix}-category") class="visually-hidden">{move || t().col_category}</label>
+                    <select
+                        id=format!("{prefix}-category")
+                        data-field="category"
+                        on:change=move |ev| {
+                            if let Some(c) = Category::from_key(&event_target_value(&ev)) {
+                                let _ = update(&|l| {
+                                    if let Lever::CategorySpend { category, .. } = l {
+                                        *category = c;
+                                    }
+                                });
+                            }
+                        }
+                    >
+                        {Category::ALL
+                            .into_iter()
+                            .map(|c| view! { <option value=c.key() selected=c == category>{move || i18n::category(c, lang.get())}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <NumberField
+                    id=format!("{prefix}-pct")
+                    field="pct"
+                    compact=true
+                    label=Signal::derive(move || t().lever_pct.to_owned())
+                    value=pct
+                    rule=Rule::change_pct()
+                    on_commit=set_pct
+                />
+                <span class="unit">"%"</span>
+            }
+            .into_any()
+        }
+        "new_customers" | "churn" | "revenue" => view! {
+            <NumberField
+                id=format!("{prefix}-pct")
+                field="pct"
+                compact=true
+                label=Signal::derive(move || format!("{} {}", i18n::lever_kind(kind, lang.get()), t().lever_pct))
+                value=pct
+                rule=Rule::change_pct()
+                on_commit=set_pct
+            />
+            <span class="unit">"%"</span>
+            {(kind == "churn").then(|| view! { <small class="muted">{move || t().churn_relative_note}</small> })}
+        }
+        .into_any(),
+        "line_amount" => {
+            let current = lever.with_untracked(|l| match l {
+                Some(Lever::LineAmount { line, .. }) => *line,
+                _ => LineId(0),
+            });
+            let amount = Signal::derive(move || {
+                lever.with(|l| match l {
+                    Some(Lever::LineAmount { amount, .. }) => *amount,
+                    _ => Decimal::ZERO,
+                })
+            });
+            view! {
+                {line_select(current, Callback::new(move |id: LineId| {
+                    let _ = update(&|l| {
+                        if let Lever::LineAmount { line, .. } = l {
+                            *line = id;
+                        }
+                    });
+                }))}
+                <NumberField
+                    id=format!("{prefix}-amount")
+                    field="amount"
+                    compact=true
+                    label=Signal::derive(move || t().lever_amount.to_owned())
+                    value=amount
+                    rule=Rule::money()
+                    on_commit=Callback::new(move |v: Decimal| {
+                        update(&|l| {
+                            if let Lever::LineAmount { amount, .. } = l {
+                                *amount = v;
+                            }
+                        })
+                    })
+                />
+            }
+            .into_any()
+        }
+        "remove_line" => {
+            let current = lever.with_untracked(|l| match l {
+                Some(Lever::RemoveLine { line }) => *line,
+                _ => LineId(0),
+            });
+            line_select(current, Callback::new(move |id: LineId| {
+                let _ = update(&|l| {
+                    if let Lever::RemoveLine { line } = l {
+                        *line = id;
+                    }
+                });
+            }))
+            .into_any()
+        }
+        "add_line" => view! { <AddLineFields scenario=scenario index=index/> }.into_any(),
+        _ => ().into_any(),
+    };
+
+    view! {
+        <li class="lever" data-lever-kind=kind>
+            <span class="lever-kind">{move || i18n::lever_kind(kind, lang.get())}</span>
+            <div class="lever-body">{body}</div>
+            <Show when=missing>
+                <p class="warning">{move || t().line_missing}</p>
+            </Show>
+            <button
+                type="button"
+                class="button icon quiet danger"
+                data-action="delete-lever"
+                aria-label=move || format!("{} {}", t().delete, i18n::lever_kind(kind, lang.get()))
+                on:click=move |_| {
+                    let _ = ctx.dispatch(Action::DeleteLever(scenario, index));
+                }
+            >
+                "✕"
+            </button>
+        </li>
+    }
+}
+
+/// The fields of a line that a scenario adds.
+#[component]
+fn AddLineFields(scenario: ScenarioId, index: usize) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let t = move || texts(lang.get());
+    let line = Memo::new(move |_| {
+        ctx.plan.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.scenario(scenario))
+                .and_then(|s| match s.levers.get(index) {
+                    Some(Lever::AddLine { line }) => Some(line.clone()),
+                    _ => None,
+                })
+        })
+    });
+    let edit = move |f: &dyn Fn(&mut BudgetLine)| {
+        let Some(mut l) = line.get_untracked() else {
+            return Ok(());
+        };
+        f(&mut l);
+        ctx.dispatch(Action::UpdateLever(
+            scenario,
+            index,
+            Lever::AddLine { line: l },
+        ))
+    };
+    let initial = line.get_untracked();
+    let prefix = format!("lever-{}-{index}", scenario.0);
+    let category = initial.as_ref().map(|l| l.category);
+    let stage = initial.as_ref().map(|l| l.stage);
+    let kind = initial.as_ref().map(|l| l.basis.kind());
+    let month_id = format!("{prefix}-month");
+    view! {
+        <TextField
+            id=format!("{prefix}-name")
+            field="name"
+            compact=true
+            label=Signal::derive(move || t().col_name.to_owned())
+            value=Signal::derive(move || line.with(|l| l.as_ref().map(|l| l.name.clone()).unwrap_or_default()))
+            on_commit=Callback::new(move |n: String| edit(&|l| l.name = n.clone()))
+        />
+        <div class="field compact">
+            <label for=format!("{prefix}-category") class="visually-hidden">{move || t().col_category}</label>
+            <select
+                id=format!("{prefix}-category")
+                on:change=move |ev| {
+                    if let Some(c) = Category::from_key(&event_target_value(&ev)) {
+                        let _ = edit(&|l| l.category = c);
+                    }
+                }
+            >
+                {Category::ALL
+                    .into_iter()
+                    .map(|c| view! { <option value=c.key() selected=category == Some(c)>{move || i18n::category(c, lang.get())}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+        <div class="field compact">
+            <label for=format!("{prefix}-stage") class="visually-hidden">{move || t().col_stage}</label>
+            <select
+                id=format!("{prefix}-stage")
+                on:change=move |ev| {
+                    if let Some(s) = Stage::from_key(&event_target_value(&ev)) {
+                        let _ = edit(&|l| l.stage = s);
+                    }
+                }
+            >
+                {Stage::ALL
+                    .into_iter()
+                    .map(|s| view! { <option value=s.key() selected=stage == Some(s)>{move || i18n::stage(s, lang.get())}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+        <div class="field compact">
+            <label for=format!("{prefix}-basis") class="visually-hidden">{move || t().col_basis}</label>
+            <select
+                id=format!("{prefix}-basis")
+                on:change=move |ev| {
+                    if let Some(b) = Basis::from_kind(&event_target_value(&ev), 1) {
+                        let _ = edit(&|l| l.basis = b);
+                    }
+                }
+            >
+                {Basis::KINDS
+                    .into_iter()
+                    .map(|k| view! { <option value=k selected=kind == Some(k)>{move || i18n::basis_kind(k, lang.get())}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+        <Show when=move || line.with(|l| matches!(l.as_ref().map(|l| l.basis), Some(Basis::OneTime { .. })))>
+            <NumberField
+                id=month_id.clone()
+                field="month"
+                compact=true
+                label=Signal::derive(move || t().col_month.to_owned())
+                value=Signal::derive(move || line.with(|l| match l.as_ref().map(|l| l.basis) {
+                    Some(Basis::OneTime { month }) => Decimal::from(month),
+                    _ => Decimal::ONE,
+                }))
+                rule=Rule::months(1, limits::HORIZON_MONTHS)
+                on_commit=Callback::new(move |v: Decimal| {
+                    let m = u16::try_from(v.mantissa()).unwrap_or(0);
+                    edit(&|l| l.basis = Basis::OneTime { month: m })
+                })
+            />
+        </Show>
+        <NumberField
+            id=format!("{prefix}-amount")
+            field="amount"
+            compact=true
+            label=Signal::derive(move || t().col_amount.to_owned())
+            value=Signal::derive(move || line.with(|l| l.as_ref().map(|l| l.amount).unwrap_or_default()))
+            rule=Rule::money()
+            on_commit=Callback::new(move |v: Decimal| edit(&|l| l.amount = v))
+        />
+    }
+}
