@@ -1,6 +1,8 @@
 //! `<App/>`: load → state → context → layout. The [`Ctx`] it provides is the one way components
 //! read the workspace and change it.
 
+use std::collections::{HashMap, HashSet};
+
 use leptos::prelude::*;
 
 use crate::components::{
@@ -9,7 +11,7 @@ use crate::components::{
     header::Header, headline::Headline, notices::Notices, scenario_panel::ScenarioPanel,
 };
 use crate::i18n::texts;
-use crate::model::{compare, Comparison, Lang, ModelError, Plan};
+use crate::model::{compare, BudgetLine, Comparison, Lang, LineId, ModelError, Plan};
 use crate::state::{Action, History, Workspace};
 use crate::storage::{self, SaveError};
 
@@ -38,11 +40,17 @@ pub struct Ctx {
     history: StoredValue<History>,
     /// (can undo, can redo).
     pub history_state: RwSignal<(bool, bool)>,
-    pub lang: Memo<Lang>,
+    pub lang: ReadSignal<Lang>,
     /// The open plan.
     pub plan: Memo<Option<Plan>>,
     /// The open plan's baseline and scenarios, evaluated.
     pub comparison: Memo<Option<Comparison>>,
+    /// The open plan's currency (CNY when none) and horizon: memos, so rows that show them are
+    /// not woken by every edit.
+    pub currency: ReadSignal<String>,
+    pub horizon: ReadSignal<u16>,
+    /// One signal per budget line, so an edit wakes only the row it changes (see `line`).
+    line_slots: StoredValue<HashMap<LineId, ArcRwSignal<Option<BudgetLine>>>>,
     pub notices: RwSignal<Vec<Notice>>,
     pub save_error: RwSignal<Option<SaveError>>,
     revision: StoredValue<u64>,
@@ -64,16 +72,14 @@ impl Ctx {
         };
         let mut result = Ok(());
         self.history.update_value(|h| {
-            self.ws.try_maybe_update(|ws| {
-                let before = ws.clone();
-                match h.apply(ws, action, now) {
-                    Ok(()) => (*ws != before, ()),
+            self.ws
+                .try_maybe_update(|ws| match h.apply(ws, action, now) {
+                    Ok(changed) => (changed, ()),
                     Err(e) => {
                         result = Err(e);
                         (false, ())
                     }
-                }
-            });
+                });
             self.history_state.set((h.can_undo(), h.can_redo()));
         });
         if let (Ok(()), Some((plan, name))) = (&result, deleted) {
@@ -116,12 +122,69 @@ impl Ctx {
         self.notices.update(|n| n.retain(|x| x.id != id));
     }
 
-    /// The open plan's currency (for formatting), CNY when none.
+    /// The open plan's currency, for formatting.
     pub fn currency(self) -> String {
-        self.plan
-            .with(|p| p.as_ref().map(|p| p.currency.clone()))
-            .unwrap_or_else(|| "CNY".to_owned())
+        self.currency.get()
     }
+
+    /// The budget line `id` of the open plan, as a signal that changes only when that line does.
+    /// With thousands of lines, every row subscribing to the whole plan would wake them all on
+    /// each keystroke; this keeps an edit's cost proportional to what it changes.
+    pub fn line(self, id: LineId) -> ArcRwSignal<Option<BudgetLine>> {
+        let existing = self.line_slots.with_value(|s| s.get(&id).cloned());
+        existing.unwrap_or_else(|| {
+            let current = self
+                .plan
+                .with_untracked(|p| p.as_ref().and_then(|p| p.line(id).cloned()));
+            let slot = ArcRwSignal::new(current);
+            self.line_slots
+                .update_value(|s| drop(s.insert(id, slot.clone())));
+            slot
+        })
+    }
+
+    /// Brings every line signal up to date with the open plan: one pass over the lines, and
+    /// only the changed lines' signals notify.
+    fn sync_lines(self) {
+        self.plan.with(|p| {
+            let lines = p.as_ref().map_or(&[][..], |p| p.lines.as_slice());
+            self.line_slots.update_value(|slots| {
+                let present: HashSet<LineId> = lines.iter().map(|l| l.id).collect();
+                for line in lines {
+                    if let Some(slot) = slots.get(&line.id) {
+                        if slot.with_untracked(|v| v.as_ref() != Some(line)) {
+                            slot.set(Some(line.clone()));
+                        }
+                    }
+                }
+                slots.retain(|id, slot| {
+                    let keep = present.contains(id);
+                    if !keep {
+                        slot.set(None);
+                    }
+                    keep
+                });
+            });
+        });
+    }
+}
+
+/// A signal that follows `compute` and notifies only when the value changes. Unlike a memo it
+/// does not pass the workspace's change notifications on: every reader of a memo is woken to
+/// re-check it on each edit, and with a row per budget line (thousands of readers of the
+/// language, the currency, the horizon) that wake-up alone took seconds.
+pub fn firewall<T>(compute: impl Fn() -> T + Send + Sync + 'static) -> ReadSignal<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let signal = RwSignal::new(untrack(&compute));
+    Effect::new(move |_| {
+        let value = compute();
+        if signal.with_untracked(|s| *s != value) {
+            signal.set(value);
+        }
+    });
+    signal.read_only()
 }
 
 /// The context, for components. Panics only if a component is used outside `<App/>`.
@@ -170,9 +233,14 @@ impl Tab {
 pub fn App() -> impl IntoView {
     let startup = storage::start(browser_lang(), js_sys::Date::now());
     let ws = RwSignal::new(startup.workspace);
-    let lang = Memo::new(move |_| ws.with(|w| w.lang));
+    let lang = firewall(move || ws.with(|w| w.lang));
     let plan = Memo::new(move |_| ws.with(|w| w.current_plan().cloned()));
     let comparison = Memo::new(move |_| plan.with(|p| p.as_ref().map(compare)));
+    let currency = firewall(move || {
+        plan.with(|p| p.as_ref().map(|p| p.currency.clone()))
+            .unwrap_or_else(|| "CNY".to_owned())
+    });
+    let horizon = firewall(move || plan.with(|p| p.as_ref().map_or(0, |p| p.horizon_months)));
     let ctx = Ctx {
         ws,
         history: StoredValue::new(History::default()),
@@ -180,21 +248,26 @@ pub fn App() -> impl IntoView {
         lang,
         plan,
         comparison,
+        currency,
+        horizon,
+        line_slots: StoredValue::new(HashMap::new()),
         notices: RwSignal::new(Vec::new()),
         save_error: RwSignal::new(None),
         revision: StoredValue::new(startup.revision),
         may_save: StoredValue::new(startup.may_save),
     };
     provide_context(ctx);
+    Effect::new(move |_| ctx.sync_lines());
     if let Some(problem) = startup.problem {
         ctx.notify(NoticeKind::Startup(problem));
     }
 
-    // Synchronise the workspace with something outside the reactive system: localStorage. The
-    // first run only records what was loaded; every later change is saved and read back.
+    // Synchronise the workspace with something outside the reactive system: localStorage.
+    // Every change is saved and read back; what was just loaded is not written again.
+    let fresh = startup.fresh;
     Effect::new(move |first: Option<()>| {
         ws.track();
-        if first.is_none() || !ctx.may_save.get_value() {
+        if (first.is_none() && !fresh) || !ctx.may_save.get_value() {
             return;
         }
         let revision = ctx.revision.get_value() + 1;

@@ -632,20 +632,24 @@ pub const UNDO_LIMIT: usize = 200;
 pub const COALESCE_MS: f64 = 1_000.0;
 
 impl History {
-    /// Applies `action` to `ws`, recording the previous state for undo. `now_ms` is a clock used
-    /// only to merge quick successive edits of one field into one step.
+    /// Applies `action` to `ws`, recording the previous state for undo, and says whether
+    /// anything changed. `now_ms` is a clock used only to merge quick successive edits of one
+    /// field into one step.
     pub fn apply(
         &mut self,
         ws: &mut Workspace,
         action: Action,
         now_ms: f64,
-    ) -> Result<(), ModelError> {
+    ) -> Result<bool, ModelError> {
         let before = ws.clone();
         let key = action.coalesce_key();
         let is_edit = action.is_edit();
         ws.apply(action)?;
-        if !is_edit || *ws == before {
-            return Ok(());
+        if *ws == before {
+            return Ok(false);
+        }
+        if !is_edit {
+            return Ok(true);
         }
         let merge = match (&key, &self.last_key) {
             (Some(k), Some((last, at))) => k == last && now_ms - at <= COALESCE_MS,
@@ -659,7 +663,7 @@ impl History {
         }
         self.future.clear();
         self.last_key = key.map(|k| (k, now_ms));
-        Ok(())
+        Ok(true)
     }
 
     pub fn can_undo(&self) -> bool {

@@ -268,6 +268,8 @@ pub struct Startup {
     pub problem: Option<StartupProblem>,
     /// Whether saving is allowed (false when a newer version's data must not be overwritten).
     pub may_save: bool,
+    /// Whether the workspace is new (not what storage holds) and should be saved at once.
+    pub fresh: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -315,6 +317,7 @@ pub fn start(default_lang: Lang, now_ms: f64) -> Startup {
         revision: 0,
         problem,
         may_save,
+        fresh: true,
     };
     let raw = match browser::read(KEY) {
         Ok(raw) => raw,
@@ -327,6 +330,7 @@ pub fn start(default_lang: Lang, now_ms: f64) -> Startup {
             revision,
             problem: None,
             may_save: true,
+            fresh: false,
         },
         Loaded::Newer { version, .. } => fresh(Some(StartupProblem::Newer { version }), false),
         Loaded::Unreadable { raw, error } => {

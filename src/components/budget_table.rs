@@ -5,24 +5,41 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 
-use crate::app::use_ctx;
+use crate::app::{firewall, use_ctx};
 use crate::components::figure::data_value;
 use crate::components::number_field::{NumberField, TextField};
 use crate::format;
 use crate::i18n::{self, texts};
 use crate::model::{
-    limits, line_total, Basis, BudgetLine, Category, Column, Figure, HorizonDrivers, LineId,
+    limits, line_total, Basis, BudgetLine, Category, Column, Figure, HorizonDrivers, Lang, LineId,
     Metric, Rule, Stage,
 };
 use crate::state::{Action, LineEdit};
 
-/// Moves keyboard focus to the element with `id` once the DOM has settled.
+/// Plans with more lines than this render only the rows in view.
+const WINDOW_FROM: usize = 100;
+/// The height of a row when rows are windowed (CSS: `.windowed .lines-table tbody tr`).
+const ROW_HEIGHT: f64 = 52.0;
+/// Rows rendered beyond the visible ones, above and below.
+const OVERSCAN: usize = 8;
+
+/// Moves keyboard focus to the element with `id` once it exists (the DOM settles over a few
+/// frames when a scroll renders new rows).
 pub fn focus_later(id: String) {
+    focus_within_frames(id, 5);
+}
+
+fn focus_within_frames(id: String, frames: u8) {
     request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(&id) {
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+        match document()
+            .get_element_by_id(&id)
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            Some(el) => {
                 let _ = el.focus();
             }
+            None if frames > 0 => focus_within_frames(id, frames - 1),
+            None => {}
         }
     });
 }
@@ -39,7 +56,7 @@ pub fn BudgetTable() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let drivers = Memo::new(move |_| {
+    let drivers = firewall(move || {
         ctx.comparison.with(|c| {
             c.as_ref()
                 .and_then(|c| c.baseline())
@@ -47,9 +64,37 @@ pub fn BudgetTable() -> impl IntoView {
         })
     });
     let count = move || ids.with(Vec::len);
+
+    // Large plans render only the rows in view (plus a margin), with spacers for the rest: a
+    // table of thousands of rows of inputs is slow to lay out on every change. Tabbing onward
+    // scrolls the next row into view, which renders the rows after it.
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let scroll_top = RwSignal::new(0.0_f64);
+    let viewport = RwSignal::new(720.0_f64);
+    let windowed = move || count() > WINDOW_FROM;
+    let window = Memo::new(move |_| {
+        let n = count();
+        if n <= WINDOW_FROM {
+            return (0, n);
+        }
+        let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
+        let shown = (viewport.get() / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN;
+        (first.min(n), (first + shown).min(n))
+    });
+    let spacer = move |rows: usize| format!("height:{}px", rows as f64 * ROW_HEIGHT);
+    let on_scroll = move |_| {
+        if let Some(el) = scroller.get_untracked() {
+            scroll_top.set(f64::from(el.scroll_top()));
+            viewport.set(f64::from(el.client_height()));
+        }
+    };
+
     let add = move |_: leptos::ev::MouseEvent| {
         if ctx.dispatch(Action::AddLine).is_ok() {
             if let Some(id) = ids.with_untracked(|v| v.last().copied()) {
+                if let Some(el) = scroller.get_untracked() {
+                    el.set_scroll_top(el.scroll_height());
+                }
                 focus_later(format!("line-{}-name", id.0));
             }
         }
@@ -74,8 +119,20 @@ pub fn BudgetTable() -> impl IntoView {
                 </button>
             </div>
             <Subtotals/>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="lines-title">
-                <table class="data lines-table" data-testid="lines">
+            <div
+                class="table-scroll"
+                class:windowed=windowed
+                tabindex="0"
+                role="region"
+                aria-labelledby="lines-title"
+                node_ref=scroller
+                on:scroll=on_scroll
+            >
+                <table
+                    class="data lines-table"
+                    data-testid="lines"
+                    aria-rowcount=move || count() + 1
+                >
                     <thead>
                         <tr>
                             <th scope="col">{move || t().col_name}</th>
@@ -91,11 +148,24 @@ pub fn BudgetTable() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
+                        <Show when=windowed>
+                            <tr class="spacer" aria-hidden="true" style=move || spacer(window.get().0)></tr>
+                        </Show>
                         <For
-                            each=move || ids.get()
+                            each=move || {
+                                let (from, to) = window.get();
+                                ids.with(|v| v.get(from..to).unwrap_or_default().to_vec())
+                            }
                             key=|id| *id
-                            children=move |id| view! { <LineRow id=id drivers=drivers/> }
+                            children=move |id| view! { <LineRow id=id ids=ids drivers=drivers/> }
                         />
+                        <Show when=windowed>
+                            <tr
+                                class="spacer"
+                                aria-hidden="true"
+                                style=move || spacer(count().saturating_sub(window.get().1))
+                            ></tr>
+                        </Show>
                     </tbody>
                 </table>
                 <Show when=move || count() == 0>
@@ -176,19 +246,44 @@ fn Subtotals() -> impl IntoView {
     view! { <div class="subtotals" data-testid="subtotals">{body}</div> }
 }
 
+/// The options of a select, re-rendered as one node when the language changes; `current`
+/// marks the selected one when they are (re)built.
+fn options<T: Copy + PartialEq + Send + Sync + 'static>(
+    all: &'static [T],
+    key: fn(T) -> &'static str,
+    label: fn(T, Lang) -> &'static str,
+    lang: ReadSignal<Lang>,
+    current: impl Fn() -> Option<T> + Send + Sync + 'static,
+) -> impl IntoView {
+    move || {
+        let l = lang.get();
+        let selected = current();
+        all.iter()
+            .map(|&v| view! { <option value=key(v) selected=selected == Some(v)>{label(v, l)}</option> })
+            .collect_view()
+    }
+}
+
+fn basis_label(kind: &'static str, lang: Lang) -> &'static str {
+    i18n::basis_kind(kind, lang)
+}
+
+/// One budget line. Everything it shows comes from its own line signal and a few signals that
+/// change rarely (language, currency, horizon), so an edit elsewhere does not wake it.
 #[component]
-fn LineRow(id: LineId, drivers: Memo<Option<HorizonDrivers>>) -> impl IntoView {
+fn LineRow(
+    id: LineId,
+    /// All line ids in order, for the row's position (`aria-rowindex`) when rows are windowed.
+    ids: Memo<Vec<LineId>>,
+    drivers: ReadSignal<Option<HorizonDrivers>>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    let t = move || texts(lang.get());
-    let line = Memo::new(move |_| {
-        ctx.plan
-            .with(|p| p.as_ref().and_then(|p| p.line(id).cloned()))
-    });
-    let get = move |f: fn(&BudgetLine) -> String| {
+    let line: Signal<Option<BudgetLine>> = ctx.line(id).into();
+    let read = move |f: fn(&BudgetLine) -> String| {
         move || line.with(|l| l.as_ref().map(f).unwrap_or_default())
     };
-    let name = Signal::derive(get(|l| l.name.clone()));
+    let name = Signal::derive(read(|l| l.name.clone()));
     let amount =
         Signal::derive(move || line.with(|l| l.as_ref().map(|l| l.amount).unwrap_or_default()));
     let basis = move || line.with(|l| l.as_ref().map(|l| l.basis));
@@ -198,9 +293,7 @@ fn LineRow(id: LineId, drivers: Memo<Option<HorizonDrivers>>) -> impl IntoView {
     });
     let is_one_time = move || matches!(basis(), Some(Basis::OneTime { .. }));
     let outside = move || {
-        let horizon = ctx
-            .plan
-            .with(|p| p.as_ref().map_or(0, |p| p.horizon_months));
+        let horizon = ctx.horizon.get();
         matches!(basis(), Some(Basis::OneTime { month }) if month > horizon)
     };
     let edit = move |e: LineEdit| ctx.dispatch(Action::UpdateLine(id, e));
@@ -208,92 +301,95 @@ fn LineRow(id: LineId, drivers: Memo<Option<HorizonDrivers>>) -> impl IntoView {
         let d = drivers.get()?;
         line.with(|l| l.as_ref().and_then(|l| line_total(l, &d)))
     };
-    let initial = line.get_untracked();
-    let initial_category = initial.as_ref().map(|l| l.category);
-    let initial_stage = initial.as_ref().map(|l| l.stage);
-    let initial_kind = initial.as_ref().map(|l| l.basis.kind());
     let prefix = format!("line-{}", id.0);
     let month_id = format!("{prefix}-month");
-    let label_for = move |what: &'static str| {
+    // "Category of “Ads”": the accessible name of each control in the row.
+    let label_for = move |what: &str, l: Lang| {
         let n = name.get();
-        match lang.get() {
-            crate::model::Lang::Zh => format!("「{n}」的{what}"),
-            crate::model::Lang::En => format!("{what} of “{n}”"),
+        match l {
+            Lang::Zh => format!("「{n}」的{what}"),
+            Lang::En => format!("{what} of “{n}”"),
         }
+    };
+    let select_label = move |which: fn(&i18n::Texts) -> &'static str| {
+        move || {
+            let l = lang.get();
+            label_for(which(texts(l)), l)
+        }
+    };
+    let untracked = move |f: fn(&BudgetLine) -> Option<&'static str>| {
+        move || line.with_untracked(|l| l.as_ref().and_then(f))
     };
 
     view! {
-        <tr data-line=id.0>
+        <tr
+            data-line=id.0
+            aria-rowindex=move || ids.with(|v| v.iter().position(|x| *x == id).map_or(0, |i| i + 2))
+        >
             <td class="name">
                 <TextField
                     id=format!("{prefix}-name")
                     field="name"
                     compact=true
-                    label=Signal::derive(move || t().col_name.to_owned())
+                    label=Signal::derive(move || texts(lang.get()).col_name.to_owned())
                     value=name
                     on_commit=Callback::new(move |n| edit(LineEdit::Name(n)))
                 />
             </td>
             <td>
                 <label for=format!("{prefix}-category") class="visually-hidden">
-                    {move || label_for(t().col_category)}
+                    {select_label(|t| t.col_category)}
                 </label>
                 <select
                     id=format!("{prefix}-category")
                     data-field="category"
-                    prop:value=get(|l| l.category.key().to_owned())
+                    prop:value=read(|l| l.category.key().to_owned())
                     on:change=move |ev| {
                         if let Some(c) = Category::from_key(&event_target_value(&ev)) {
                             let _ = edit(LineEdit::Category(c));
                         }
                     }
                 >
-                    {Category::ALL
-                        .into_iter()
-                        .map(|c| {
-                            view! {
-                                <option value=c.key() selected=initial_category == Some(c)>
-                                    {move || i18n::category(c, lang.get())}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
+                    {options(
+                        &Category::ALL,
+                        Category::key,
+                        i18n::category,
+                        lang,
+                        move || line.with_untracked(|l| l.as_ref().map(|l| l.category)),
+                    )}
                 </select>
             </td>
             <td>
                 <label for=format!("{prefix}-stage") class="visually-hidden">
-                    {move || label_for(t().col_stage)}
+                    {select_label(|t| t.col_stage)}
                 </label>
                 <select
                     id=format!("{prefix}-stage")
                     data-field="stage"
-                    prop:value=get(|l| l.stage.key().to_owned())
+                    prop:value=read(|l| l.stage.key().to_owned())
                     on:change=move |ev| {
                         if let Some(s) = Stage::from_key(&event_target_value(&ev)) {
                             let _ = edit(LineEdit::Stage(s));
                         }
                     }
                 >
-                    {Stage::ALL
-                        .into_iter()
-                        .map(|s| {
-                            view! {
-                                <option value=s.key() selected=initial_stage == Some(s)>
-                                    {move || i18n::stage(s, lang.get())}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
+                    {options(
+                        &Stage::ALL,
+                        Stage::key,
+                        i18n::stage,
+                        lang,
+                        move || line.with_untracked(|l| l.as_ref().map(|l| l.stage)),
+                    )}
                 </select>
             </td>
             <td>
                 <label for=format!("{prefix}-basis") class="visually-hidden">
-                    {move || label_for(t().col_basis)}
+                    {select_label(|t| t.col_basis)}
                 </label>
                 <select
                     id=format!("{prefix}-basis")
                     data-field="basis"
-                    prop:value=get(|l| l.basis.kind().to_owned())
+                    prop:value=read(|l| l.basis.kind().to_owned())
                     on:change=move |ev| {
                         let month = match basis() {
                             Some(Basis::OneTime { month }) => month,
@@ -304,16 +400,13 @@ fn LineRow(id: LineId, drivers: Memo<Option<HorizonDrivers>>) -> impl IntoView {
                         }
                     }
                 >
-                    {Basis::KINDS
-                        .into_iter()
-                        .map(|k| {
-                            view! {
-                                <option value=k selected=initial_kind == Some(k)>
-                                    {move || i18n::basis_kind(k, lang.get())}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
+                    {options(
+                        &Basis::KINDS,
+                        |k| k,
+                        basis_label,
+                        lang,
+                        untracked(|l| Some(l.basis.kind())),
+                    )}
                 </select>
             </td>
             <td class="month">
@@ -322,7 +415,10 @@ fn LineRow(id: LineId, drivers: Memo<Option<HorizonDrivers>>) -> impl IntoView {
                         id=month_id.clone()
                         field="month"
                         compact=true
-                        label=Signal::derive(move || label_for(texts(lang.get()).col_month))
+                        label=Signal::derive(move || {
+                            let l = lang.get();
+                            label_for(texts(l).col_month, l)
+                        })
                         value=month
                         rule=Rule::months(1, limits::HORIZON_MONTHS)
                         on_commit=Callback::new(move |v: Decimal| {
@@ -340,7 +436,10 @@ fn LineRow(id: LineId, drivers: Memo<Option<HorizonDrivers>>) -> impl IntoView {
                     id=format!("{prefix}-amount")
                     field="amount"
                     compact=true
-                    label=Signal::derive(move || label_for(texts(lang.get()).col_amount))
+                    label=Signal::derive(move || {
+                        let l = lang.get();
+                        label_for(texts(l).col_amount, l)
+                    })
                     value=amount
                     rule=Rule::money()
                     on_commit=Callback::new(move |v| edit(LineEdit::Amount(v)))
@@ -355,62 +454,56 @@ fn LineRow(id: LineId, drivers: Memo<Option<HorizonDrivers>>) -> impl IntoView {
             >
                 {move || total().map(|v| format::money(v, &ctx.currency())).unwrap_or_default()}
             </td>
+            // The buttons are rebuilt as one node when the language or the line's name changes.
             <td class="actions">
-                <button
-                    type="button"
-                    class="button icon quiet"
-                    id=format!("{prefix}-duplicate")
-                    data-action="duplicate-line"
-                    title=move || t().duplicate
-                    aria-label=move || label_for(t().duplicate)
-                    on:click=move |_| {
-                        let _ = ctx.dispatch(Action::DuplicateLine(id));
+                {move || {
+                    let l = lang.get();
+                    let t = texts(l);
+                    let button = |action: &'static str, suffix: &str, icon: &'static str, what: &'static str, danger: bool| {
+                        view! {
+                            <button
+                                type="button"
+                                class="button icon quiet"
+                                class:danger=danger
+                                id=format!("line-{}-{suffix}", id.0)
+                                data-action=action
+                                title=what
+                                aria-label=label_for(what, l)
+                            >
+                                {icon}
+                            </button>
+                        }
+                    };
+                    view! {
+                        <span on:click=move |ev| {
+                            let target = event_target::<web_sys::Element>(&ev);
+                            let Ok(Some(button)) = target.closest("button") else { return };
+                            match button.get_attribute("data-action").as_deref() {
+                                Some("duplicate-line") => {
+                                    let _ = ctx.dispatch(Action::DuplicateLine(id));
+                                }
+                                Some("move-line-up") => {
+                                    let _ = ctx.dispatch(Action::MoveLine(id, -1));
+                                    focus_later(format!("line-{}-up", id.0));
+                                }
+                                Some("move-line-down") => {
+                                    let _ = ctx.dispatch(Action::MoveLine(id, 1));
+                                    focus_later(format!("line-{}-down", id.0));
+                                }
+                                Some("delete-line") => {
+                                    let _ = ctx.dispatch(Action::DeleteLine(id));
+                                    focus_later("add-line".to_owned());
+                                }
+                                _ => {}
+                            }
+                        }>
+                            {button("duplicate-line", "duplicate", "⧉", t.duplicate, false)}
+                            {button("move-line-up", "up", "↑", t.move_up, false)}
+                            {button("move-line-down", "down", "↓", t.move_down, false)}
+                            {button("delete-line", "delete", "✕", t.delete, true)}
+                        </span>
                     }
-                >
-                    "⧉"
-                </button>
-                <button
-                    type="button"
-                    class="button icon quiet"
-                    id=format!("{prefix}-up")
-                    data-action="move-line-up"
-                    title=move || t().move_up
-                    aria-label=move || label_for(t().move_up)
-                    on:click=move |_| {
-                        let _ = ctx.dispatch(Action::MoveLine(id, -1));
-                        focus_later(format!("line-{}-up", id.0));
-                    }
-                >
-                    "↑"
-                </button>
-                <button
-                    type="button"
-                    class="button icon quiet"
-                    id=format!("{prefix}-down")
-                    data-action="move-line-down"
-                    title=move || t().move_down
-                    aria-label=move || label_for(t().move_down)
-                    on:click=move |_| {
-                        let _ = ctx.dispatch(Action::MoveLine(id, 1));
-                        focus_later(format!("line-{}-down", id.0));
-                    }
-                >
-                    "↓"
-                </button>
-                <button
-                    type="button"
-                    class="button icon quiet danger"
-                    id=format!("{prefix}-delete")
-                    data-action="delete-line"
-                    title=move || t().delete
-                    aria-label=move || label_for(t().delete)
-                    on:click=move |_| {
-                        let _ = ctx.dispatch(Action::DeleteLine(id));
-                        focus_later("add-line".to_owned());
-                    }
-                >
-                    "✕"
-                </button>
+                }}
             </td>
         </tr>
     }

@@ -1,0 +1,44 @@
+# Customer Cost Planner: the two commands a new user needs are `make serve` and `make test`.
+# Each installs what is missing (scripts/tools.sh) and skips what is present.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+# wasm-opt from npm's binaryen@132 must come first: Debian's binaryen 108 breaks the build.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CARGO_TERM_COLOR ?= never
+
+.PHONY: help tools serve build test check lint unit e2e clean
+
+help:
+	@echo "make serve   build and serve the app on http://127.0.0.1:8080 (example plan loaded)"
+	@echo "make test    fmt, clippy (native + wasm32), native tests, release build, browser tests"
+	@echo "make build   release build into dist/ (static files, works from any sub-path)"
+
+tools:
+	@scripts/tools.sh build
+
+serve: tools
+	trunk serve --offline
+
+build: tools
+	trunk build --release --offline
+
+lint: tools
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+unit:
+	cargo test --all-targets
+	cargo test --doc
+
+e2e: build
+	@scripts/tools.sh browser
+	cargo build --bin ccp
+	npx playwright test --config e2e/playwright.config.mjs
+
+test: lint unit e2e
+
+clean:
+	cargo clean
+	rm -rf dist e2e/artifacts test-results

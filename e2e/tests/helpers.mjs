@@ -1,0 +1,66 @@
+// Shared helpers for the browser tests.
+import { expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const STORAGE_KEY = 'customer-cost-planner/workspace';
+const CCP = fileURLToPath(new URL('../../target/debug/ccp', import.meta.url));
+
+/** Opens the app and waits until the model's figures are on the page. */
+export async function open(page, path = './') {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(path);
+  await expect(page.locator('[data-testid=headline] td[data-metric]').first()).toBeVisible();
+  page.pageErrors = errors;
+  return errors;
+}
+
+/** The exact value the model computed for a figure, from the data attributes. */
+export async function figure(page, scenario, metric, within = '[data-testid=headline]') {
+  const cell = page.locator(`${within} [data-scenario="${scenario}"][data-metric="${metric}"]`).first();
+  await expect(cell).toHaveCount(1);
+  return {
+    value: await cell.getAttribute('data-value'),
+    reason: await cell.getAttribute('data-reason'),
+    text: (await cell.locator('.value').first().textContent())?.trim(),
+  };
+}
+
+/** The workspace as saved in localStorage. */
+export async function savedWorkspace(page) {
+  const raw = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
+  expect(raw, 'the workspace is saved').not.toBeNull();
+  return JSON.parse(raw);
+}
+
+/** The open plan as the page saved it. */
+export async function savedPlan(page) {
+  const env = await savedWorkspace(page);
+  const ws = env.workspace;
+  return ws.plans.find((p) => p.id === ws.selected).plan;
+}
+
+/** Runs the native `ccp report` on a plan: the model's own output, from outside the page. */
+export function modelReport(plan, lang = 'zh-CN') {
+  const dir = mkdtempSync(join(tmpdir(), 'ccp-'));
+  const file = join(dir, 'plan.json');
+  writeFileSync(file, JSON.stringify({ format: 'customer-cost-planner/plan', version: 1, plan }));
+  return JSON.parse(execFileSync(CCP, ['report', file, '--lang', lang], { encoding: 'utf8' }));
+}
+
+/** Types into a field as a person does: select all, then type. */
+export async function typeInto(locator, text) {
+  await locator.click();
+  await locator.press('Control+A');
+  await locator.pressSequentially(text);
+}
+
+/** Switches to a tab by its key: budget, scenarios, compare, charts. */
+export async function showTab(page, key) {
+  await page.locator(`#tab-${key}`).click();
+  await expect(page.locator(`#panel-${key}`)).toBeVisible();
+}

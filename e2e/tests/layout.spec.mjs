@@ -1,0 +1,69 @@
+// Layout, language and accessibility: 360 px and 1440 px in both languages (screenshots are
+// saved as artifacts), keyboard use, labels tied to fields, no serious axe violations.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { open, showTab } from './helpers.mjs';
+
+const ARTIFACTS = '../e2e/artifacts';
+mkdirSync(ARTIFACTS, { recursive: true });
+
+for (const width of [360, 1440]) {
+  for (const locale of ['zh-CN', 'en-US']) {
+    test(`screenshots at ${width} px in ${locale}`, async ({ browser }) => {
+      const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await open(page);
+      const lang = locale === 'zh-CN' ? 'zh-CN' : 'en';
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      // Nothing is wider than the screen: no sideways scrolling of the page.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, 'page fits the viewport width').toBeLessThanOrEqual(0);
+      for (const tab of ['budget', 'scenarios', 'compare', 'charts']) {
+        await showTab(page, tab);
+        if (tab === 'charts') {
+          await expect(page.locator('[data-chart=ltv-cac] canvas')).toHaveAttribute('data-draws', /[1-9]/);
+        }
+        await page.screenshot({ path: `${ARTIFACTS}/${tab}-${width}-${lang}.png`, fullPage: true });
+      }
+      await context.close();
+    });
+  }
+}
+
+test('the default language follows the browser', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  await open(page);
+  await expect(page.locator('h1')).toHaveText('Customer Cost Planner');
+  await expect(page.locator('#plan-name')).toHaveValue('Example: starter plan');
+  await context.close();
+});
+
+test('keyboard alone: skip link, tabs with arrow keys, visible focus', async ({ page }) => {
+  await open(page);
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.skip-link')).toBeFocused();
+  await page.locator('#tab-budget').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('#tab-scenarios')).toBeFocused();
+  await expect(page.locator('#panel-scenarios')).toBeVisible();
+  const outline = await page.locator('#tab-scenarios').evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe('none');
+  await page.keyboard.press('Enter');
+  // Every input and select has a label.
+  await showTab(page, 'budget');
+  const unlabelled = await page.evaluate(() =>
+    [...document.querySelectorAll('input, select')].filter((el) => !el.labels || el.labels.length === 0).map((el) => el.id));
+  expect(unlabelled).toEqual([]);
+});
+
+for (const tab of ['budget', 'scenarios', 'compare', 'charts']) {
+  test(`no serious accessibility violations on the ${tab} tab`, async ({ page }) => {
+    await open(page);
+    await showTab(page, tab);
+    const results = await new AxeBuilder({ page }).include('#main').analyze();
+    const serious = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+    expect(serious.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`)).toEqual([]);
+  });
+}
