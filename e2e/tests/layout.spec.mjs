@@ -3,9 +3,10 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { open, showTab } from './helpers.mjs';
 
-const ARTIFACTS = '../e2e/artifacts';
+const ARTIFACTS = fileURLToPath(new URL('../artifacts', import.meta.url));
 mkdirSync(ARTIFACTS, { recursive: true });
 
 for (const width of [360, 1440]) {

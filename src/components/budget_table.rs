@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::{firewall, use_ctx};
 use crate::components::figure::data_value;
+use crate::components::icon::{icon, Icon};
 use crate::components::number_field::{NumberField, TextField};
 use crate::format;
 use crate::i18n::{self, texts};
@@ -459,7 +460,7 @@ fn LineRow(
                 {move || {
                     let l = lang.get();
                     let t = texts(l);
-                    let button = |action: &'static str, suffix: &str, icon: &'static str, what: &'static str, danger: bool| {
+                    let button = |action: &'static str, suffix: &str, which: Icon, what: &'static str, danger: bool| {
                         view! {
                             <button
                                 type="button"
@@ -470,7 +471,7 @@ fn LineRow(
                                 title=what
                                 aria-label=label_for(what, l)
                             >
-                                {icon}
+                                {icon(which)}
                             </button>
                         }
                     };
@@ -497,10 +498,10 @@ fn LineRow(
                                 _ => {}
                             }
                         }>
-                            {button("duplicate-line", "duplicate", "⧉", t.duplicate, false)}
-                            {button("move-line-up", "up", "↑", t.move_up, false)}
-                            {button("move-line-down", "down", "↓", t.move_down, false)}
-                            {button("delete-line", "delete", "✕", t.delete, true)}
+                            {button("duplicate-line", "duplicate", Icon::Copy, t.duplicate, false)}
+                            {button("move-line-up", "up", Icon::Up, t.move_up, false)}
+                            {button("move-line-down", "down", Icon::Down, t.move_down, false)}
+                            {button("delete-line", "delete", Icon::Remove, t.delete, true)}
                         </span>
                     }
                 }}

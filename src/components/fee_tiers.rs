@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use crate::app::use_ctx;
 use crate::components::budget_table::focus_later;
 use crate::components::figure::data_value;
+use crate::components::icon::{icon, Icon};
 use crate::components::number_field::{NumberField, TextField};
 use crate::format;
 use crate::i18n::{self, texts};
@@ -192,7 +193,7 @@ fn TierRow(id: TierId) -> impl IntoView {
                         let _ = ctx.dispatch(Action::DeleteTier(id));
                     }
                 >
-                    "✕"
+                    {icon(Icon::Remove)}
                 </button>
             </td>
         </tr>

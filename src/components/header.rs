@@ -4,6 +4,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::app::use_ctx;
+use crate::components::icon::{icon, Icon};
 use crate::i18n::texts;
 use crate::model::{Example, Lang};
 use crate::state::{Action, PlanId};
@@ -134,7 +135,7 @@ pub fn Header() -> impl IntoView {
                     title=move || format!("{} (Ctrl+Z)", t().undo)
                     aria-label=move || t().undo
                 >
-                    "↶"
+                    {icon(Icon::Undo)}
                 </button>
                 <button
                     type="button"
@@ -145,7 +146,7 @@ pub fn Header() -> impl IntoView {
                     title=move || format!("{} (Ctrl+Shift+Z)", t().redo)
                     aria-label=move || t().redo
                 >
-                    "↷"
+                    {icon(Icon::Redo)}
                 </button>
                 <span class="divider" aria-hidden="true"></span>
                 <div class="lang-picker">

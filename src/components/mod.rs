@@ -9,6 +9,7 @@ pub mod fee_tiers;
 pub mod figure;
 pub mod header;
 pub mod headline;
+pub mod icon;
 pub mod notices;
 pub mod number_field;
 pub mod scenario_panel;

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::app::use_ctx;
 use crate::components::budget_table::focus_later;
+use crate::components::icon::{icon, Icon};
 use crate::components::number_field::{NumberField, TextField};
 use crate::i18n::{self, texts};
 use crate::model::{
@@ -515,7 +516,7 @@ fn LeverRow(scenario: ScenarioId, index: usize) -> impl IntoView {
                     let _ = ctx.dispatch(Action::DeleteLever(scenario, index));
                 }
             >
-                "✕"
+                {icon(Icon::Remove)}
             </button>
         </li>
     }
