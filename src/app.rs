@@ -1,201 +1,59 @@
-//! `<App/>`: load → state → context → layout. The [`Ctx`] it provides is the one way components
-//! read the workspace and change it.
-
-use std::collections::{HashMap, HashSet};
+//! `<App/>`: load → state → context → layout, and the effects that keep the workspace in step
+//! with the world outside the reactive system (localStorage, other tabs, the address bar).
 
 use leptos::prelude::*;
 
 use crate::components::{
-    budget_table::BudgetTable, charts::Charts, comparison_table::ComparisonTable,
+    budget_table::BudgetTable, charts::Charts, comparison_table::ComparisonTable, dialogs::Dialogs,
     economics_form::EconomicsForm, example_banner::ExampleBanner, fee_tiers::FeeTiers,
     header::Header, headline::Headline, notices::Notices, scenario_panel::ScenarioPanel,
+    shared_banner::SharedBanner,
 };
+use crate::ctx::{Ctx, NoticeKind};
+use crate::exchange::link;
 use crate::i18n::texts;
-use crate::model::{compare, BudgetLine, Comparison, Lang, LineId, ModelError, Plan};
-use crate::state::{Action, History, Workspace};
-use crate::storage::{self, SaveError};
-
-/// A message shown above the page until dismissed.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Notice {
-    pub id: u64,
-    pub kind: NoticeKind,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum NoticeKind {
-    /// A plan was deleted; it can be restored.
-    PlanDeleted {
-        plan: crate::state::PlanId,
-        name: String,
-    },
-    Startup(storage::StartupProblem),
-    SaveFailed(SaveError),
-}
-
-/// The app's state and its derived values, provided as context. All fields are `Copy` handles.
-#[derive(Clone, Copy)]
-pub struct Ctx {
-    pub ws: RwSignal<Workspace>,
-    history: StoredValue<History>,
-    /// (can undo, can redo).
-    pub history_state: RwSignal<(bool, bool)>,
-    pub lang: ReadSignal<Lang>,
-    /// The open plan.
-    pub plan: Memo<Option<Plan>>,
-    /// The open plan's baseline and scenarios, evaluated.
-    pub comparison: Memo<Option<Comparison>>,
-    /// The open plan's currency (CNY when none) and horizon: memos, so rows that show them are
-    /// not woken by every edit.
-    pub currency: ReadSignal<String>,
-    pub horizon: ReadSignal<u16>,
-    /// One signal per budget line, so an edit wakes only the row it changes (see `line`).
-    line_slots: StoredValue<HashMap<LineId, ArcRwSignal<Option<BudgetLine>>>>,
-    pub notices: RwSignal<Vec<Notice>>,
-    pub save_error: RwSignal<Option<SaveError>>,
-    revision: StoredValue<u64>,
-    may_save: StoredValue<bool>,
-}
-
-impl Ctx {
-    /// Applies an action through undo history. On error nothing changed.
-    pub fn dispatch(self, action: Action) -> Result<(), ModelError> {
-        let now = js_sys::Date::now();
-        let deleted = match &action {
-            Action::DeletePlan(id) => self.ws.with_untracked(|w| {
-                w.plans
-                    .iter()
-                    .find(|p| p.id == *id)
-                    .map(|p| (p.id, p.plan.name.clone()))
-            }),
-            _ => None,
-        };
-        let mut result = Ok(());
-        self.history.update_value(|h| {
-            self.ws
-                .try_maybe_update(|ws| match h.apply(ws, action, now) {
-                    Ok(changed) => (changed, ()),
-                    Err(e) => {
-                        result = Err(e);
-                        (false, ())
-                    }
-                });
-            self.history_state.set((h.can_undo(), h.can_redo()));
-        });
-        if let (Ok(()), Some((plan, name))) = (&result, deleted) {
-            self.notify(NoticeKind::PlanDeleted { plan, name });
-        }
-        result
-    }
-
-    /// Dispatches an action whose failure the caller has nothing to show for.
-    pub fn act(self, action: Action) {
-        if let Err(e) = self.dispatch(action) {
-            leptos::logging::warn!("{}", e.message(Lang::En));
-        }
-    }
-
-    pub fn undo(self) {
-        self.history.update_value(|h| {
-            self.ws.try_maybe_update(|ws| (h.undo(ws), ()));
-            self.history_state.set((h.can_undo(), h.can_redo()));
-        });
-    }
-
-    pub fn redo(self) {
-        self.history.update_value(|h| {
-            self.ws.try_maybe_update(|ws| (h.redo(ws), ()));
-            self.history_state.set((h.can_undo(), h.can_redo()));
-        });
-    }
-
-    pub fn notify(self, kind: NoticeKind) {
-        let id = js_sys::Date::now() as u64;
-        self.notices.update(|n| {
-            n.retain(|x| x.kind != kind);
-            let id = n.iter().map(|x| x.id + 1).max().unwrap_or(id).max(id);
-            n.push(Notice { id, kind });
-        });
-    }
-
-    pub fn dismiss(self, id: u64) {
-        self.notices.update(|n| n.retain(|x| x.id != id));
-    }
-
-    /// The open plan's currency, for formatting.
-    pub fn currency(self) -> String {
-        self.currency.get()
-    }
-
-    /// The budget line `id` of the open plan, as a signal that changes only when that line does.
-    /// With thousands of lines, every row subscribing to the whole plan would wake them all on
-    /// each keystroke; this keeps an edit's cost proportional to what it changes.
-    pub fn line(self, id: LineId) -> ArcRwSignal<Option<BudgetLine>> {
-        let existing = self.line_slots.with_value(|s| s.get(&id).cloned());
-        existing.unwrap_or_else(|| {
-            let current = self
-                .plan
-                .with_untracked(|p| p.as_ref().and_then(|p| p.line(id).cloned()));
-            let slot = ArcRwSignal::new(current);
-            self.line_slots
-                .update_value(|s| drop(s.insert(id, slot.clone())));
-            slot
-        })
-    }
-
-    /// Brings every line signal up to date with the open plan: one pass over the lines, and
-    /// only the changed lines' signals notify.
-    fn sync_lines(self) {
-        self.plan.with(|p| {
-            let lines = p.as_ref().map_or(&[][..], |p| p.lines.as_slice());
-            self.line_slots.update_value(|slots| {
-                let present: HashSet<LineId> = lines.iter().map(|l| l.id).collect();
-                for line in lines {
-                    if let Some(slot) = slots.get(&line.id) {
-                        if slot.with_untracked(|v| v.as_ref() != Some(line)) {
-                            slot.set(Some(line.clone()));
-                        }
-                    }
-                }
-                slots.retain(|id, slot| {
-                    let keep = present.contains(id);
-                    if !keep {
-                        slot.set(None);
-                    }
-                    keep
-                });
-            });
-        });
-    }
-}
-
-/// A signal that follows `compute` and notifies only when the value changes. Unlike a memo it
-/// does not pass the workspace's change notifications on: every reader of a memo is woken to
-/// re-check it on each edit, and with a row per budget line (thousands of readers of the
-/// language, the currency, the horizon) that wake-up alone took seconds.
-pub fn firewall<T>(compute: impl Fn() -> T + Send + Sync + 'static) -> ReadSignal<T>
-where
-    T: Clone + PartialEq + Send + Sync + 'static,
-{
-    let signal = RwSignal::new(untrack(&compute));
-    Effect::new(move |_| {
-        let value = compute();
-        if signal.with_untracked(|s| *s != value) {
-            signal.set(value);
-        }
-    });
-    signal.read_only()
-}
-
-/// The context, for components. Panics only if a component is used outside `<App/>`.
-pub fn use_ctx() -> Ctx {
-    expect_context::<Ctx>()
-}
+use crate::model::Lang;
+use crate::storage;
 
 fn browser_lang() -> Lang {
     let tag = window().navigator().language().unwrap_or_default();
     Lang::from_browser_tag(&tag)
 }
+
+/// Opens the share link in the address bar, if there is one.
+fn open_link(ctx: Ctx) {
+    let hash = window().location().hash().unwrap_or_default();
+    if !link::is_link(&hash) {
+        return;
+    }
+    match link::decode(&hash) {
+        Ok(plan) => ctx.open_preview(plan),
+        Err(e) => ctx.notify(NoticeKind::Link(e)),
+    }
+}
+
+/// Asks the browser to keep this site's storage; when it says no, reminds the user (once) to
+/// keep a backup file.
+#[cfg(target_arch = "wasm32")]
+fn ask_for_persistent_storage(ctx: Ctx) {
+    use wasm_bindgen_futures::JsFuture;
+    let Ok(promise) = window().navigator().storage().persist() else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let granted = JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
+        if !granted && storage::remind_once() {
+            ctx.notify(NoticeKind::BackupReminder);
+        }
+    });
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn ask_for_persistent_storage(_: Ctx) {}
 
 /// The page's tabs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -232,61 +90,46 @@ impl Tab {
 #[component]
 pub fn App() -> impl IntoView {
     let startup = storage::start(browser_lang(), js_sys::Date::now());
-    let ws = RwSignal::new(startup.workspace);
-    let lang = firewall(move || ws.with(|w| w.lang));
-    let plan = Memo::new(move |_| ws.with(|w| w.current_plan().cloned()));
-    let comparison = Memo::new(move |_| plan.with(|p| p.as_ref().map(compare)));
-    let currency = firewall(move || {
-        plan.with(|p| p.as_ref().map(|p| p.currency.clone()))
-            .unwrap_or_else(|| "CNY".to_owned())
-    });
-    let horizon = firewall(move || plan.with(|p| p.as_ref().map_or(0, |p| p.horizon_months)));
-    let ctx = Ctx {
-        ws,
-        history: StoredValue::new(History::default()),
-        history_state: RwSignal::new((false, false)),
-        lang,
-        plan,
-        comparison,
-        currency,
-        horizon,
-        line_slots: StoredValue::new(HashMap::new()),
-        notices: RwSignal::new(Vec::new()),
-        save_error: RwSignal::new(None),
-        revision: StoredValue::new(startup.revision),
-        may_save: StoredValue::new(startup.may_save),
-    };
+    let ctx = Ctx::new(
+        startup.workspace,
+        startup.revision,
+        !startup.fresh,
+        startup.may_save,
+    );
     provide_context(ctx);
-    Effect::new(move |_| ctx.sync_lines());
+    let lang = ctx.lang;
+    if !startup.may_save {
+        ctx.block_saving(match startup.problem {
+            Some(storage::StartupProblem::Unavailable) => storage::SaveError::Unavailable,
+            _ => storage::SaveError::Blocked,
+        });
+    }
     if let Some(problem) = startup.problem {
         ctx.notify(NoticeKind::Startup(problem));
+    } else if startup.may_save {
+        ask_for_persistent_storage(ctx);
     }
+    Effect::new(move |_| ctx.sync_lines());
 
-    // Synchronise the workspace with something outside the reactive system: localStorage.
-    // Every change is saved and read back; what was just loaded is not written again.
-    let fresh = startup.fresh;
-    Effect::new(move |first: Option<()>| {
-        ws.track();
-        if (first.is_none() && !fresh) || !ctx.may_save.get_value() {
-            return;
-        }
-        let revision = ctx.revision.get_value() + 1;
-        let result = ws.with_untracked(|w| storage::save(w, revision));
-        match result {
-            Ok(()) => {
-                ctx.revision.set_value(revision);
-                if ctx.save_error.get_untracked().is_some() {
-                    ctx.save_error.set(None);
-                }
-            }
-            Err(e) => {
-                if ctx.save_error.get_untracked().as_ref() != Some(&e) {
-                    ctx.save_error.set(Some(e.clone()));
-                    ctx.notify(NoticeKind::SaveFailed(e));
-                }
-            }
+    // Synchronise the workspace with localStorage: every change is saved (after checking for
+    // another tab's newer version) and read back; what storage already holds is not written.
+    Effect::new(move |_| {
+        ctx.ws.track();
+        ctx.save();
+    });
+
+    // Another tab saved: show its version, or let the user choose if this tab changed too.
+    let storage_events = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(storage::KEY) {
+            ctx.on_storage_changed(ev.new_value());
         }
     });
+    on_cleanup(move || storage_events.remove());
+
+    // A share link, at start or pasted into the address bar later.
+    open_link(ctx);
+    let hash_changes = window_event_listener(leptos::ev::hashchange, move |_| open_link(ctx));
+    on_cleanup(move || hash_changes.remove());
 
     // Keep <html lang> and the title in the page's language.
     Effect::new(move |_| {
@@ -329,7 +172,9 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#main">{move || lang.get().pick("跳到主要内容", "Skip to main content")}</a>
         <Header/>
         <Notices/>
+        <Dialogs/>
         <main id="main" class="page">
+            <SharedBanner/>
             <ExampleBanner/>
             <Headline/>
             <nav class="tabs" role="tablist" aria-label=move || t().app_title>

@@ -8,7 +8,10 @@
 pub mod app;
 pub mod chart;
 pub mod components;
+pub mod ctx;
 pub mod download;
+pub mod exchange;
+pub mod files;
 pub mod format;
 pub mod i18n;
 pub mod model;

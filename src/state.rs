@@ -45,6 +45,36 @@ pub struct Workspace {
     pub trash: Vec<PlanEntry>,
 }
 
+/// Checks a workspace from storage or a file: the plans' values and limits, unique ids, an
+/// existing open plan.
+pub fn validate_workspace(ws: &Workspace) -> Vec<ModelError> {
+    let invalid = |problem| ModelError::Invalid {
+        field: Field::Plans,
+        problem,
+    };
+    let mut errors = Vec::new();
+    if ws.plans.is_empty() {
+        errors.push(invalid(Problem::Empty));
+    }
+    if ws.plans.len() > PLANS_LIMIT {
+        errors.push(invalid(Problem::TooMany { max: PLANS_LIMIT }));
+    }
+    if ws.trash.len() > TRASH_LIMIT {
+        errors.push(invalid(Problem::TooMany { max: TRASH_LIMIT }));
+    }
+    let mut ids = std::collections::HashSet::new();
+    if ws.plans.iter().chain(&ws.trash).any(|p| !ids.insert(p.id)) {
+        errors.push(invalid(Problem::DuplicateId));
+    }
+    if !ws.plans.is_empty() && ws.current().is_none() {
+        errors.push(invalid(Problem::Dangling));
+    }
+    for entry in ws.plans.iter().chain(&ws.trash) {
+        errors.extend(crate::model::validate(&entry.plan));
+    }
+    errors
+}
+
 /// A field of the customer base and economics.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EconomicsField {
@@ -145,6 +175,15 @@ pub enum Action {
     ReplacePlan(Box<Plan>),
     /// Adds a plan (an import or a shared link) and opens it.
     AddPlan(Box<Plan>),
+    /// Adds several plans (a workspace file) and opens the first.
+    AddPlans(Vec<Plan>),
+    /// Replaces every plan with a workspace's (a backup file); the language stays.
+    ReplaceWorkspace(Box<Workspace>),
+    /// Budget lines read from a file, appended or replacing the open plan's lines.
+    ImportLines {
+        lines: Vec<BudgetLine>,
+        replace: bool,
+    },
 
     SetEconomics(EconomicsField, Decimal),
     SetHorizon(u16),
@@ -365,6 +404,30 @@ impl Workspace {
                     return Err(e);
                 }
                 self.push_plan(*plan, None)?;
+            }
+            Action::AddPlans(plans) => {
+                if self.plans.len() + plans.len() > PLANS_LIMIT {
+                    return Err(too_many(Field::Plans, PLANS_LIMIT));
+                }
+                if let Some(e) = plans
+                    .iter()
+                    .find_map(|p| crate::model::validate(p).into_iter().next())
+                {
+                    return Err(e);
+                }
+                let first = self.next_plan_id();
+                for plan in plans {
+                    self.push_plan(plan, None)?;
+                }
+                if self.plans.iter().any(|p| p.id == first) {
+                    self.selected = first;
+                }
+            }
+            Action::ReplaceWorkspace(workspace) => {
+                if let Some(e) = validate_workspace(&workspace).into_iter().next() {
+                    return Err(e);
+                }
+                *self = Workspace { lang, ..*workspace };
             }
             other => {
                 let Some(plan) = self.current_plan_mut() else {
@@ -603,6 +666,24 @@ fn apply_to_plan(plan: &mut Plan, action: Action, lang: Lang) -> Result<(), Mode
                 }
             }
         }
+        Action::ImportLines { lines, replace } => {
+            let kept = if replace { 0 } else { plan.lines.len() };
+            if kept + lines.len() > limits::LINES {
+                return Err(too_many(Field::Lines, limits::LINES));
+            }
+            for line in &lines {
+                validate_line(line)?;
+            }
+            if replace {
+                plan.lines.clear();
+            }
+            let mut next = plan.next_line_id().0;
+            for mut line in lines {
+                line.id = LineId(next);
+                next = next.saturating_add(1);
+                plan.lines.push(line);
+            }
+        }
         // Workspace-level actions are handled by `Workspace::apply`.
         Action::SetLang(_)
         | Action::SelectPlan(_)
@@ -612,7 +693,9 @@ fn apply_to_plan(plan: &mut Plan, action: Action, lang: Lang) -> Result<(), Mode
         | Action::DeletePlan(_)
         | Action::RestorePlan(_)
         | Action::ReplacePlan(_)
-        | Action::AddPlan(_) => {}
+        | Action::AddPlan(_)
+        | Action::AddPlans(_)
+        | Action::ReplaceWorkspace(_) => {}
     }
     Ok(())
 }
@@ -867,6 +950,44 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn imports_add_plans_and_lines_without_touching_what_is_there() {
+        let mut w = ws();
+        let before = plan(&w).lines.clone();
+        let imported = Example::Saas.plan(Lang::En).lines;
+        w.apply(Action::ImportLines {
+            lines: imported.clone(),
+            replace: false,
+        })
+        .expect("append");
+        assert_eq!(plan(&w).lines.len(), before.len() + imported.len());
+        assert_eq!(plan(&w).lines[..before.len()], before[..]);
+        let ids: std::collections::HashSet<LineId> = plan(&w).lines.iter().map(|l| l.id).collect();
+        assert_eq!(ids.len(), plan(&w).lines.len(), "fresh ids");
+        w.apply(Action::ImportLines {
+            lines: imported.clone(),
+            replace: true,
+        })
+        .expect("replace");
+        assert_eq!(plan(&w).lines.len(), imported.len());
+
+        w.apply(Action::AddPlans(vec![
+            Example::Ecommerce.plan(Lang::En),
+            Example::Manufacturer.plan(Lang::En),
+        ]))
+        .expect("add plans");
+        assert_eq!(w.plans.len(), 3);
+        assert_eq!(plan(&w).name, "Example: e-commerce firm");
+
+        let mut backup = Workspace::first_visit(Lang::Zh);
+        backup.plans[0].plan.name = "Backup".into();
+        w.apply(Action::ReplaceWorkspace(Box::new(backup)))
+            .expect("replace all");
+        assert_eq!(w.plans.len(), 1);
+        assert_eq!(plan(&w).name, "Backup");
+        assert_eq!(w.lang, Lang::En, "the language stays");
     }
 
     #[test]

@@ -5,8 +5,7 @@
 //! writes over it, and data from a newer version is left alone (the app then runs without saving).
 //! Every save is read back and compared.
 
-use serde::{Deserialize, Serialize};
-
+use crate::exchange::json::{self, Imported, JsonError};
 use crate::model::Lang;
 use crate::state::Workspace;
 
@@ -14,30 +13,8 @@ use crate::state::Workspace;
 pub const KEY: &str = "customer-cost-planner/workspace";
 /// Where unreadable data is kept, with a timestamp appended.
 pub const BACKUP_PREFIX: &str = "customer-cost-planner/backup/";
-/// The `format` value of the stored envelope.
-pub const FORMAT: &str = "customer-cost-planner/workspace";
-/// The newest version this build writes.
-pub const VERSION: u32 = 1;
-
-#[derive(Serialize)]
-struct EnvelopeOut<'a> {
-    format: &'static str,
-    version: u32,
-    /// Increases with every save, so two tabs can tell which write is newer.
-    revision: u64,
-    workspace: &'a Workspace,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EnvelopeIn {
-    #[allow(dead_code)]
-    format: String,
-    #[allow(dead_code)]
-    version: u32,
-    revision: u64,
-    workspace: Workspace,
-}
+/// Set once the user has been reminded to keep a backup file.
+pub const REMINDED_KEY: &str = "customer-cost-planner/backup-reminder";
 
 /// What was found in storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,73 +31,27 @@ pub enum Loaded {
 
 /// Serialises a workspace for storage.
 pub fn encode(ws: &Workspace, revision: u64) -> String {
-    serde_json::to_string(&EnvelopeOut {
-        format: FORMAT,
-        version: VERSION,
-        revision,
-        workspace: ws,
-    })
-    .unwrap_or_default()
+    json::workspace_to_json(ws, revision, false)
 }
 
-/// Reads what storage holds. Never panics; every plan is validated.
+/// Reads what storage holds. Never panics; every plan is validated (the same reader, with its
+/// migrations, as a workspace file import).
 pub fn decode(raw: Option<String>) -> Loaded {
     let Some(raw) = raw else {
         return Loaded::Nothing;
     };
-    let value: serde_json::Value = match serde_json::from_str(&raw) {
-        Ok(v) => v,
-        Err(e) => {
-            return Loaded::Unreadable {
-                raw,
-                error: e.to_string(),
-            }
-        }
-    };
-    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
-        return Loaded::Unreadable {
+    match json::read(&raw) {
+        Ok(Imported::Workspace(ws, revision)) => Loaded::Workspace(ws, revision),
+        Ok(Imported::Plan(_)) => Loaded::Unreadable {
             raw,
-            error: "not a Customer Cost Planner workspace".to_owned(),
-        };
-    }
-    match value.get("version").and_then(|v| v.as_u64()) {
-        Some(v) if v > u64::from(VERSION) => return Loaded::Newer { raw, version: v },
-        Some(_) => {}
-        None => {
-            return Loaded::Unreadable {
-                raw,
-                error: "no version".to_owned(),
-            }
-        }
-    }
-    let envelope: EnvelopeIn = match serde_json::from_value(value) {
-        Ok(e) => e,
-        Err(e) => {
-            return Loaded::Unreadable {
-                raw,
-                error: e.to_string(),
-            }
-        }
-    };
-    let ws = envelope.workspace;
-    let invalid = ws
-        .plans
-        .iter()
-        .chain(ws.trash.iter())
-        .find_map(|p| crate::model::validate(&p.plan).into_iter().next());
-    if let Some(e) = invalid {
-        return Loaded::Unreadable {
-            raw,
+            error: "a plan file, not a workspace".to_owned(),
+        },
+        Err(JsonError::NewerVersion(version)) => Loaded::Newer { raw, version },
+        Err(e) => Loaded::Unreadable {
             error: e.message(Lang::En),
-        };
-    }
-    if ws.plans.is_empty() || ws.current().is_none() {
-        return Loaded::Unreadable {
             raw,
-            error: "no open plan".to_owned(),
-        };
+        },
     }
-    Loaded::Workspace(Box::new(ws), envelope.revision)
 }
 
 /// Why a save did not stick.
@@ -346,9 +277,53 @@ pub fn start(default_lang: Lang, now_ms: f64) -> Startup {
     }
 }
 
-/// Saves the workspace at `revision`, reading it back to check.
-pub fn save(ws: &Workspace, revision: u64) -> Result<(), SaveError> {
-    browser::write(KEY, &encode(ws, revision))
+/// What a save did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Saved {
+    /// Written (and read back) at this revision.
+    At(u64),
+    /// Another tab saved a newer revision since this one last read or wrote: nothing was
+    /// written, so neither tab's work is lost. The caller lets the user choose.
+    Conflict {
+        theirs: Box<Workspace>,
+        revision: u64,
+    },
+}
+
+/// Saves the workspace unless storage holds a newer revision than `known` (another tab's),
+/// reading it back to check.
+pub fn save(ws: &Workspace, known: u64) -> Result<Saved, SaveError> {
+    let stored = browser::read(KEY)?;
+    let stored_revision = stored.as_deref().and_then(json::peek_revision).unwrap_or(0);
+    if stored_revision > known {
+        match decode(stored) {
+            Loaded::Workspace(theirs, revision) => return Ok(Saved::Conflict { theirs, revision }),
+            Loaded::Newer { .. } => return Err(SaveError::Blocked),
+            // Unreadable data with a revision: keep it before writing over it.
+            Loaded::Unreadable { raw, .. } => {
+                browser::write(&format!("{BACKUP_PREFIX}{stored_revision}"), &raw)?;
+            }
+            Loaded::Nothing => {}
+        }
+    }
+    let revision = known.max(stored_revision) + 1;
+    browser::write(KEY, &encode(ws, revision))?;
+    Ok(Saved::At(revision))
+}
+
+/// Saves over whatever is stored (the user chose this tab's version in a conflict).
+pub fn save_over(ws: &Workspace, theirs: u64) -> Result<Saved, SaveError> {
+    let revision = theirs + 1;
+    browser::write(KEY, &encode(ws, revision))?;
+    Ok(Saved::At(revision))
+}
+
+/// Whether the user has been reminded to keep a backup file; marks it so.
+pub fn remind_once() -> bool {
+    match browser::read(REMINDED_KEY) {
+        Ok(None) => browser::write(REMINDED_KEY, "1").is_ok(),
+        _ => false,
+    }
 }
 
 /// The raw text under `key` (for downloading a backup).
@@ -359,6 +334,7 @@ pub fn read_raw(key: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Lang;
 
     #[test]
     fn a_workspace_round_trips() {

@@ -6,7 +6,7 @@ import { STORAGE_KEY, figure, open, savedPlan, savedWorkspace, showTab, typeInto
 test('a reload brings back plans, the open plan, scenarios and the language', async ({ page }) => {
   await open(page);
   await typeInto(page.locator('#plan-name'), '2027 预算');
-  await page.locator('.menu > summary').click();
+  await page.locator('[data-action=new-menu]').click();
   await page.locator('[data-action=new-example-saas]').click();
   await expect(page.locator('#plan-select option')).toHaveCount(2);
   await showTab(page, 'scenarios');
@@ -39,7 +39,7 @@ test('plans: create blank, duplicate, delete and restore', async ({ page }) => {
   await page.locator('[data-action=duplicate-plan]').click();
   await expect(page.locator('#plan-name')).toHaveValue('新方案 副本');
   await page.locator('[data-action=delete-plan]').click();
-  await expect(page.locator('.notice')).toContainText('已删除方案「新方案 副本」');
+  await expect(page.locator('.notice', { hasText: '已删除方案' })).toContainText('已删除方案「新方案 副本」');
   await expect(page.locator('#plan-select option')).toHaveCount(2);
   await page.locator('[data-action=restore-plan]').click();
   await expect(page.locator('#plan-select option')).toHaveCount(3);

@@ -5,10 +5,12 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 
-use crate::app::{firewall, use_ctx};
 use crate::components::figure::data_value;
 use crate::components::icon::{icon, Icon};
 use crate::components::number_field::{NumberField, TextField};
+use crate::ctx::{firewall, use_ctx, Dialog};
+use crate::exchange::csv;
+use crate::files::read_chosen;
 use crate::format;
 use crate::i18n::{self, texts};
 use crate::model::{
@@ -90,6 +92,24 @@ pub fn BudgetTable() -> impl IntoView {
         }
     };
 
+    let csv_input = NodeRef::<leptos::html::Input>::new();
+    let on_csv_chosen = move |_| {
+        if let Some(input) = csv_input.get_untracked() {
+            read_chosen(&input, csv::MAX_BYTES, move |result| {
+                let next = ctx
+                    .plan
+                    .with_untracked(|p| p.as_ref().map_or(1, |p| p.next_line_id().0));
+                ctx.dialog.set(Some(match result {
+                    Ok(text) => Dialog::ImportCsv(csv::lines_from_csv(&text, next)),
+                    Err(_) => Dialog::ImportCsv(Err(vec![csv::CsvIssue {
+                        row: 0,
+                        column: None,
+                        problem: csv::CsvProblem::TooLarge,
+                    }])),
+                }));
+            });
+        }
+    };
     let add = move |_: leptos::ev::MouseEvent| {
         if ctx.dispatch(Action::AddLine).is_ok() {
             if let Some(id) = ids.with_untracked(|v| v.last().copied()) {
@@ -108,6 +128,32 @@ pub fn BudgetTable() -> impl IntoView {
                     {move || t().lines_title}
                     <span class="count">{move || format!("{} {}", count(), t().line_count)}</span>
                 </h2>
+                <div class="section-actions">
+                    <button type="button" class="button" data-action="export-lines-csv" on:click=move |_| ctx.export_lines_csv()>
+                        {move || lang.get().pick("导出 CSV", "Export CSV")}
+                    </button>
+                    <button
+                        type="button"
+                        class="button"
+                        data-action="import-lines-csv"
+                        on:click=move |_| {
+                            if let Some(input) = csv_input.get_untracked() {
+                                input.click();
+                            }
+                        }
+                    >
+                        {move || lang.get().pick("导入 CSV…", "Import CSV…")}
+                    </button>
+                    <input
+                        type="file"
+                        accept=".csv,.tsv,.txt,text/csv"
+                        class="visually-hidden"
+                        id="import-csv-file"
+                        tabindex="-1"
+                        aria-label=move || lang.get().pick("导入预算项 CSV", "Import budget lines CSV")
+                        node_ref=csv_input
+                        on:change=on_csv_chosen
+                    />
                 <button
                     type="button"
                     class="button primary"
@@ -118,6 +164,7 @@ pub fn BudgetTable() -> impl IntoView {
                 >
                     {move || format!("+ {}", t().add_line)}
                 </button>
+                </div>
             </div>
             <Subtotals/>
             <div

@@ -3,8 +3,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::app::use_ctx;
 use crate::chart::spec::{self, ChartSpec};
+use crate::ctx::use_ctx;
 use crate::i18n::texts;
 
 /// Chart height in CSS pixels.

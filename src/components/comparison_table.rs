@@ -5,8 +5,8 @@ use std::cmp::Ordering;
 
 use leptos::prelude::*;
 
-use crate::app::use_ctx;
 use crate::components::figure::FigureCell;
+use crate::ctx::use_ctx;
 use crate::format;
 use crate::i18n::{self, texts};
 use crate::model::{best, delta, judge, Column, Figure, Metric};
@@ -173,6 +173,14 @@ pub fn ComparisonTable() -> impl IntoView {
         <section class="card" aria-labelledby="compare-title">
             <div class="section-head">
                 <h2 id="compare-title">{move || t().compare_title}</h2>
+                <button
+                    type="button"
+                    class="button"
+                    data-action="export-comparison-csv"
+                    on:click=move |_| ctx.export_comparison_csv()
+                >
+                    {move || lang.get().pick("导出 CSV", "Export CSV")}
+                </button>
             </div>
             <p class="muted small">{move || t().compare_help}</p>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-title">

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::app::use_ctx;
 use crate::components::number_field::{NumberField, TextField};
+use crate::ctx::use_ctx;
 use crate::i18n::texts;
 use crate::model::{limits, Rule};
 use crate::state::{Action, EconomicsField};

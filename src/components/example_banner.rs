@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_ctx;
+use crate::ctx::use_ctx;
 use crate::i18n::texts;
 use crate::state::Action;
 

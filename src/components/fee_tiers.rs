@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::app::use_ctx;
 use crate::components::budget_table::focus_later;
 use crate::components::figure::data_value;
 use crate::components::icon::{icon, Icon};
 use crate::components::number_field::{NumberField, TextField};
+use crate::ctx::use_ctx;
 use crate::format;
 use crate::i18n::{self, texts};
 use crate::model::{limits, Column, FeeTier, Metric, Rule, TierId};

@@ -3,8 +3,10 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::app::use_ctx;
 use crate::components::icon::{icon, Icon};
+use crate::ctx::{use_ctx, Dialog};
+use crate::exchange::json;
+use crate::files::{read_chosen, ReadError};
 use crate::i18n::texts;
 use crate::model::{Example, Lang};
 use crate::state::{Action, PlanId};
@@ -15,9 +17,28 @@ pub fn Header() -> impl IntoView {
     let lang = ctx.lang;
     let t = move || texts(lang.get());
     let new_menu = NodeRef::<html::Details>::new();
+    let file_menu = NodeRef::<html::Details>::new();
     let close_menu = move || {
-        if let Some(d) = new_menu.get_untracked() {
-            d.set_open(false);
+        for menu in [new_menu, file_menu] {
+            if let Some(d) = menu.get_untracked() {
+                d.set_open(false);
+            }
+        }
+    };
+    let json_input = NodeRef::<html::Input>::new();
+    let on_json_chosen = move |_| {
+        if let Some(input) = json_input.get_untracked() {
+            read_chosen(&input, json::MAX_BYTES, move |result| {
+                let l = ctx.lang.get_untracked();
+                ctx.dialog.set(Some(match result {
+                    Ok(text) => Dialog::ImportJson(json::read(&text)),
+                    Err(ReadError::TooLarge) => Dialog::ImportJson(Err(json::JsonError::TooLarge)),
+                    Err(ReadError::Unreadable) => Dialog::FileError(
+                        l.pick("文件无法读取", "The file could not be read")
+                            .to_owned(),
+                    ),
+                }));
+            });
         }
     };
     let plans = move || {
@@ -72,7 +93,7 @@ pub fn Header() -> impl IntoView {
                     </select>
                 </div>
                 <details class="menu" node_ref=new_menu>
-                    <summary class="button">{move || t().new_plan}</summary>
+                    <summary class="button" data-action="new-menu">{move || t().new_plan}</summary>
                     <div class="menu-items">
                         <button
                             type="button"
@@ -103,6 +124,65 @@ pub fn Header() -> impl IntoView {
                             .collect_view()}
                     </div>
                 </details>
+                <details class="menu" node_ref=file_menu>
+                    <summary class="button" data-action="file-menu">
+                        {move || lang.get().pick("文件", "File")}
+                    </summary>
+                    <div class="menu-items">
+                        <button
+                            type="button"
+                            data-action="share-link"
+                            on:click=move |_| {
+                                close_menu();
+                                ctx.share();
+                            }
+                        >
+                            {move || lang.get().pick("分享链接…", "Share link…")}
+                        </button>
+                        <button
+                            type="button"
+                            data-action="export-plan"
+                            on:click=move |_| {
+                                close_menu();
+                                ctx.export_plan();
+                            }
+                        >
+                            {move || lang.get().pick("导出当前方案（JSON）", "Export this plan (JSON)")}
+                        </button>
+                        <button
+                            type="button"
+                            data-action="export-all"
+                            on:click=move |_| {
+                                close_menu();
+                                ctx.export_all();
+                            }
+                        >
+                            {move || lang.get().pick("导出全部方案（JSON 备份）", "Export all plans (JSON backup)")}
+                        </button>
+                        <button
+                            type="button"
+                            data-action="import-json"
+                            on:click=move |_| {
+                                close_menu();
+                                if let Some(input) = json_input.get_untracked() {
+                                    input.click();
+                                }
+                            }
+                        >
+                            {move || lang.get().pick("导入 JSON 文件…", "Import a JSON file…")}
+                        </button>
+                    </div>
+                </details>
+                <input
+                    type="file"
+                    accept=".json,application/json"
+                    class="visually-hidden"
+                    id="import-json-file"
+                    tabindex="-1"
+                    aria-label=move || lang.get().pick("导入 JSON 文件", "Import a JSON file")
+                    node_ref=json_input
+                    on:change=on_json_chosen
+                />
                 <button
                     type="button"
                     class="button"

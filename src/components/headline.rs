@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_ctx;
 use crate::components::figure::FigureCell;
+use crate::ctx::use_ctx;
 use crate::i18n::{self, texts};
 use crate::model::{judge, Column, Metric};
 

@@ -3,6 +3,7 @@
 pub mod budget_table;
 pub mod charts;
 pub mod comparison_table;
+pub mod dialogs;
 pub mod economics_form;
 pub mod example_banner;
 pub mod fee_tiers;
@@ -13,3 +14,4 @@ pub mod icon;
 pub mod notices;
 pub mod number_field;
 pub mod scenario_panel;
+pub mod shared_banner;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{use_ctx, NoticeKind};
+use crate::ctx::{use_ctx, NoticeKind};
 use crate::i18n::texts;
 use crate::state::Action;
 use crate::storage::{self, StartupProblem};
@@ -30,7 +30,10 @@ pub fn Notices() -> impl IntoView {
                 children=move |notice| {
                     let id = notice.id;
                     let kind = notice.kind.clone();
-                    let is_error = !matches!(kind, NoticeKind::PlanDeleted { .. });
+                    let is_error = matches!(
+                        kind,
+                        NoticeKind::Startup(_) | NoticeKind::SaveFailed(_) | NoticeKind::Link(_)
+                    );
                     let message = {
                         let kind = kind.clone();
                         move || {
@@ -42,6 +45,19 @@ pub fn Notices() -> impl IntoView {
                                 },
                                 NoticeKind::Startup(p) => p.message(l),
                                 NoticeKind::SaveFailed(e) => e.message(l),
+                                NoticeKind::UpdatedElsewhere => l
+                                    .pick(
+                                        "方案已在另一个标签页中修改，本页已更新为最新版本。",
+                                        "The plans were changed in another tab; this page now shows the latest version.",
+                                    )
+                                    .to_owned(),
+                                NoticeKind::Link(e) => e.message(l),
+                                NoticeKind::BackupReminder => l
+                                    .pick(
+                                        "浏览器没有承诺长期保留本站数据（空间紧张时可能清除）。请定期导出备份文件。",
+                                        "The browser did not promise to keep this site's data (it may clear it when space runs low). Export a backup file from time to time.",
+                                    )
+                                    .to_owned(),
                             }
                         }
                     };
@@ -71,6 +87,21 @@ pub fn Notices() -> impl IntoView {
                                     on:click=move |_| download_backup(&backup_key)
                                 >
                                     {move || lang.get().pick("下载备份", "Download the backup")}
+                                </button>
+                            }
+                                .into_any(),
+                        ),
+                        NoticeKind::SaveFailed(_)
+                        | NoticeKind::BackupReminder
+                        | NoticeKind::Startup(StartupProblem::Unavailable) => Some(
+                            view! {
+                                <button
+                                    type="button"
+                                    class="button"
+                                    data-action="export-all"
+                                    on:click=move |_| ctx.export_all()
+                                >
+                                    {move || lang.get().pick("导出全部方案", "Export all plans")}
                                 </button>
                             }
                                 .into_any(),

@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::app::use_ctx;
+use crate::ctx::use_ctx;
 use crate::format;
 use crate::model::{parse_value, ModelError, ParseError, Rule};
 

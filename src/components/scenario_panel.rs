@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::app::use_ctx;
 use crate::components::budget_table::focus_later;
 use crate::components::icon::{icon, Icon};
 use crate::components::number_field::{NumberField, TextField};
+use crate::ctx::use_ctx;
 use crate::i18n::{self, texts};
 use crate::model::{
     limits, Basis, BudgetLine, Category, Lang, Lever, LineId, Plan, Rule, ScenarioId, Stage,

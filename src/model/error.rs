@@ -45,6 +45,8 @@ pub enum Field {
         name: String,
     },
     Scenarios,
+    /// The list of plans in a workspace.
+    Plans,
     ScenarioName {
         id: ScenarioId,
         name: String,
@@ -93,6 +95,7 @@ impl Field {
             (Field::TierFee { name, .. }, Lang::Zh) => format!("收费档位「{name}」的月费"),
             (Field::TierFee { name, .. }, Lang::En) => format!("monthly fee of tier “{name}”"),
             (Field::Scenarios, _) => lang.pick("方案情景", "Scenarios").to_owned(),
+            (Field::Plans, _) => lang.pick("方案列表", "Plans").to_owned(),
             (Field::ScenarioName { name, .. }, Lang::Zh) => format!("情景「{name}」的名称"),
             (Field::ScenarioName { name, .. }, Lang::En) => format!("name of scenario “{name}”"),
             (Field::Lever { name, index, .. }, Lang::Zh) => {
@@ -132,6 +135,10 @@ pub enum Problem {
     DuplicateId,
     /// A currency code that is not three letters A–Z.
     BadCurrency,
+    /// A list that must not be empty is.
+    Empty,
+    /// A reference to something that does not exist.
+    Dangling,
 }
 
 impl Problem {
@@ -153,6 +160,13 @@ impl Problem {
                 Lang::En => format!("At most {max} items"),
             },
             Problem::DuplicateId => lang.pick("编号重复", "Duplicate id").to_owned(),
+            Problem::Empty => lang.pick("不能为空", "Must not be empty").to_owned(),
+            Problem::Dangling => lang
+                .pick(
+                    "指向不存在的项目",
+                    "Refers to something that does not exist",
+                )
+                .to_owned(),
             Problem::BadCurrency => lang
                 .pick(
                     "货币代码须为三个大写字母，如 CNY",

@@ -87,6 +87,16 @@ pub fn plan_to_json(plan: &Plan) -> String {
     .unwrap_or_default()
 }
 
+/// The plan file without whitespace (for share links).
+pub fn plan_to_compact_json(plan: &Plan) -> String {
+    serde_json::to_string(&PlanFileOut {
+        format: PLAN_FORMAT,
+        version: PLAN_VERSION,
+        plan,
+    })
+    .unwrap_or_default()
+}
+
 /// Reads and validates a plan file.
 pub fn plan_from_json(text: &str) -> Result<Plan, FileError> {
     let value: serde_json::Value =

@@ -1,0 +1,664 @@
+//! Budget lines as CSV, both ways, and the comparison table as CSV.
+//!
+//! Written for spreadsheets: UTF-8 with a byte-order mark (so Excel and WPS open Chinese
+//! correctly), RFC 4180 quoting, CRLF line ends. Text cells that a spreadsheet would run as a
+//! formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) are written with a leading
+//! `'`, which reading strips again. Reading accepts Chinese or English headers, labels or keys
+//! for categories, stages and bases, and every value goes through the model's parser, so `1.2万`
+//! and `¥12,000` import. Problems are listed with row and column; nothing is applied by this
+//! module.
+
+use crate::format;
+use crate::i18n;
+use crate::model::{
+    delta, limits, parse_months, parse_value, validate_line, Basis, BudgetLine, Category, Column,
+    Comparison, Lang, LineId, Metric, ParseError, Plan, Rule, Stage,
+};
+
+/// The byte-order mark that tells spreadsheets the file is UTF-8.
+pub const BOM: char = '\u{FEFF}';
+/// Largest CSV file read, in bytes.
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+
+/// The columns of a lines CSV, in the order written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineColumn {
+    Name,
+    Category,
+    Stage,
+    Basis,
+    Month,
+    Amount,
+}
+
+impl LineColumn {
+    pub const ALL: [LineColumn; 6] = [
+        LineColumn::Name,
+        LineColumn::Category,
+        LineColumn::Stage,
+        LineColumn::Basis,
+        LineColumn::Month,
+        LineColumn::Amount,
+    ];
+
+    pub fn header(self, lang: Lang) -> &'static str {
+        let t = i18n::texts(lang);
+        match self {
+            LineColumn::Name => t.col_name,
+            LineColumn::Category => t.col_category,
+            LineColumn::Stage => t.col_stage,
+            LineColumn::Basis => t.col_basis,
+            LineColumn::Month => t.col_month,
+            LineColumn::Amount => t.col_amount,
+        }
+    }
+
+    /// Every header accepted for this column (both languages and the JSON key).
+    fn accepts(self, header: &str) -> bool {
+        let h = header.trim().to_lowercase();
+        let key = match self {
+            LineColumn::Name => "name",
+            LineColumn::Category => "category",
+            LineColumn::Stage => "stage",
+            LineColumn::Basis => "basis",
+            LineColumn::Month => "month",
+            LineColumn::Amount => "amount",
+        };
+        h == key
+            || Lang::ALL
+                .iter()
+                .any(|l| h == self.header(*l).to_lowercase())
+    }
+}
+
+/// What is wrong with a CSV file or cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CsvProblem {
+    TooLarge,
+    Empty,
+    UnterminatedQuote,
+    MissingColumn(LineColumn),
+    ColumnCount { expected: usize, found: usize },
+    UnknownCategory(String),
+    UnknownStage(String),
+    UnknownBasis(String),
+    Number(ParseError),
+    MonthRequired,
+    NameTooLong,
+    TooManyRows,
+}
+
+impl CsvProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        let quoted = |v: &str| match lang {
+            Lang::Zh => format!("“{v}”"),
+            Lang::En => format!("“{v}”"),
+        };
+        match self {
+            CsvProblem::TooLarge => lang
+                .pick(
+                    "文件太大（上限 5 MB）",
+                    "The file is too large (5 MB at most)",
+                )
+                .to_owned(),
+            CsvProblem::Empty => lang.pick("文件是空的", "The file is empty").to_owned(),
+            CsvProblem::UnterminatedQuote => lang
+                .pick("引号没有闭合", "A quoted cell is not closed")
+                .to_owned(),
+            CsvProblem::MissingColumn(c) => match lang {
+                Lang::Zh => format!("缺少“{}”列", c.header(lang)),
+                Lang::En => format!("The column “{}” is missing", c.header(lang)),
+            },
+            CsvProblem::ColumnCount { expected, found } => match lang {
+                Lang::Zh => format!("应有 {expected} 列，实际 {found} 列"),
+                Lang::En => format!("Expected {expected} cells, found {found}"),
+            },
+            CsvProblem::UnknownCategory(v) => match lang {
+                Lang::Zh => format!("无法识别的类别 {}", quoted(v)),
+                Lang::En => format!("Unknown category {}", quoted(v)),
+            },
+            CsvProblem::UnknownStage(v) => match lang {
+                Lang::Zh => format!("无法识别的阶段 {}", quoted(v)),
+                Lang::En => format!("Unknown stage {}", quoted(v)),
+            },
+            CsvProblem::UnknownBasis(v) => match lang {
+                Lang::Zh => format!("无法识别的计费方式 {}", quoted(v)),
+                Lang::En => format!("Unknown basis {}", quoted(v)),
+            },
+            CsvProblem::Number(e) => e.message(lang),
+            CsvProblem::MonthRequired => lang
+                .pick(
+                    "一次性费用需要填写发生月份",
+                    "A one-time line needs its month",
+                )
+                .to_owned(),
+            CsvProblem::NameTooLong => match lang {
+                Lang::Zh => format!("名称最多 {} 个字符", limits::NAME_CHARS),
+                Lang::En => format!("Names have at most {} characters", limits::NAME_CHARS),
+            },
+            CsvProblem::TooManyRows => match lang {
+                Lang::Zh => format!("最多 {} 个预算项", limits::LINES),
+                Lang::En => format!("At most {} budget lines", limits::LINES),
+            },
+        }
+    }
+}
+
+/// A problem at a place in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CsvIssue {
+    /// The row in the file, 1-based (the header is row 1); 0 for the file as a whole.
+    pub row: usize,
+    pub column: Option<LineColumn>,
+    pub problem: CsvProblem,
+}
+
+impl CsvIssue {
+    pub fn message(&self, lang: Lang) -> String {
+        let place = match (self.row, self.column, lang) {
+            (0, _, _) => String::new(),
+            (r, Some(c), Lang::Zh) => format!("第 {r} 行“{}”列：", c.header(lang)),
+            (r, Some(c), Lang::En) => format!("Row {r}, column “{}”: ", c.header(lang)),
+            (r, None, Lang::Zh) => format!("第 {r} 行："),
+            (r, None, Lang::En) => format!("Row {r}: "),
+        };
+        format!("{place}{}", self.problem.message(lang))
+    }
+}
+
+/// Neutralises a text cell a spreadsheet would run as a formula.
+fn neutralise(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\'') => format!("'{cell}"),
+        _ => cell.to_owned(),
+    }
+}
+
+/// Quotes a cell when RFC 4180 requires it.
+fn quote(cell: &str) -> String {
+    if cell.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell.to_owned()
+    }
+}
+
+fn write_row(out: &mut String, cells: &[String]) {
+    let row: Vec<String> = cells.iter().map(|c| quote(c)).collect();
+    out.push_str(&row.join(","));
+    out.push_str("\r\n");
+}
+
+/// The plan's budget lines as CSV, with headers and labels in `lang`.
+///
+/// ```
+/// use customer_cost_planner::exchange::csv;
+/// use customer_cost_planner::model::{Example, Lang};
+/// let text = csv::lines_to_csv(&Example::Starter.plan(Lang::En).lines, Lang::En);
+/// assert!(text.starts_with("\u{feff}Name,Category,Stage,Basis,Month,Amount\r\n"));
+/// assert!(text.contains("Ads,Marketing,Acquisition,Monthly,,30000\r\n"));
+/// ```
+pub fn lines_to_csv(lines: &[BudgetLine], lang: Lang) -> String {
+    let mut out = String::new();
+    out.push(BOM);
+    let header: Vec<String> = LineColumn::ALL
+        .iter()
+        .map(|c| c.header(lang).to_owned())
+        .collect();
+    write_row(&mut out, &header);
+    for line in lines {
+        let month = match line.basis {
+            Basis::OneTime { month } => month.to_string(),
+            _ => String::new(),
+        };
+        write_row(
+            &mut out,
+            &[
+                neutralise(&line.name),
+                neutralise(i18n::category(line.category, lang)),
+                neutralise(i18n::stage(line.stage, lang)),
+                neutralise(i18n::basis_kind(line.basis.kind(), lang)),
+                month,
+                format::input(line.amount),
+            ],
+        );
+    }
+    out
+}
+
+/// Splits CSV text into rows of cells (RFC 4180, with the delimiter given). Returns the rows
+/// with the file row number each starts on, or the row of an unterminated quote.
+fn split(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<String>)>, usize> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut cell = String::new();
+    let mut in_quotes = false;
+    let mut line_no = 1;
+    let mut row_start = 1;
+    let mut chars = text.chars().peekable();
+    let mut any = false;
+    while let Some(c) = chars.next() {
+        any = true;
+        if in_quotes {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    cell.push('"');
+                }
+                '"' => in_quotes = false,
+                '\n' => {
+                    line_no += 1;
+                    cell.push(c);
+                }
+                _ => cell.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if cell.is_empty() => in_quotes = true,
+            c if c == delimiter => row.push(std::mem::take(&mut cell)),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => {
+                row.push(std::mem::take(&mut cell));
+                rows.push((row_start, std::mem::take(&mut row)));
+                line_no += 1;
+                row_start = line_no;
+                any = false;
+            }
+            _ => cell.push(c),
+        }
+    }
+    if in_quotes {
+        return Err(row_start);
+    }
+    if any {
+        row.push(cell);
+        rows.push((row_start, row));
+    }
+    // Blank rows carry nothing.
+    rows.retain(|(_, cells)| !(cells.len() == 1 && cells[0].trim().is_empty()));
+    Ok(rows)
+}
+
+fn find<T: Copy>(
+    all: &[T],
+    value: &str,
+    key: impl Fn(T) -> &'static str,
+    label: impl Fn(T, Lang) -> &'static str,
+) -> Option<T> {
+    let v = value.trim().to_lowercase();
+    all.iter()
+        .copied()
+        .find(|x| key(*x) == v || Lang::ALL.iter().any(|l| label(*x, *l).to_lowercase() == v))
+}
+
+fn basis_from(value: &str) -> Option<&'static str> {
+    let v = value.trim().to_lowercase();
+    let extra: &[(&str, &str)] = &[
+        ("annual", "annual"),
+        ("每年", "annual"),
+        ("one-time", "one_time"),
+        ("一次性", "one_time"),
+        ("per active customer", "per_active_customer"),
+    ];
+    if let Some((_, k)) = extra.iter().find(|(text, _)| *text == v) {
+        return Some(k);
+    }
+    find(&Basis::KINDS, value, |k| k, i18n::basis_kind)
+}
+
+/// Reads budget lines from CSV. Lines get ids from `first_id` on. All problems are returned, with
+/// row and column; the caller applies nothing unless there are none.
+pub fn lines_from_csv(text: &str, first_id: u32) -> Result<Vec<BudgetLine>, Vec<CsvIssue>> {
+    let whole = |problem| {
+        vec![CsvIssue {
+            row: 0,
+            column: None,
+            problem,
+        }]
+    };
+    if text.len() > MAX_BYTES {
+        return Err(whole(CsvProblem::TooLarge));
+    }
+    let text = text.strip_prefix(BOM).unwrap_or(text);
+    let first_line = text.lines().next().unwrap_or("");
+    let delimiter = if first_line.contains(',') {
+        ','
+    } else if first_line.contains('\t') {
+        '\t'
+    } else if first_line.contains(';') {
+        ';'
+    } else {
+        ','
+    };
+    let rows = split(text, delimiter).map_err(|row| {
+        vec![CsvIssue {
+            row,
+            column: None,
+            problem: CsvProblem::UnterminatedQuote,
+        }]
+    })?;
+    let Some(((_, header), data)) = rows.split_first() else {
+        return Err(whole(CsvProblem::Empty));
+    };
+    let mut positions = [None; 6];
+    for (i, column) in LineColumn::ALL.iter().enumerate() {
+        positions[i] = header.iter().position(|h| column.accepts(h));
+    }
+    let mut issues = Vec::new();
+    for (i, column) in LineColumn::ALL.iter().enumerate() {
+        if positions[i].is_none() && *column != LineColumn::Month {
+            issues.push(CsvIssue {
+                row: 1,
+                column: Some(*column),
+                problem: CsvProblem::MissingColumn(*column),
+            });
+        }
+    }
+    if !issues.is_empty() {
+        return Err(issues);
+    }
+    if data.len() > limits::LINES {
+        return Err(whole(CsvProblem::TooManyRows));
+    }
+    let mut lines = Vec::with_capacity(data.len());
+    for (index, (row, cells)) in data.iter().enumerate() {
+        let row = *row;
+        if cells.len() != header.len() {
+            issues.push(CsvIssue {
+                row,
+                column: None,
+                problem: CsvProblem::ColumnCount {
+                    expected: header.len(),
+                    found: cells.len(),
+                },
+            });
+            continue;
+        }
+        let cell = |c: LineColumn| {
+            let i = LineColumn::ALL.iter().position(|x| *x == c).unwrap_or(0);
+            positions[i]
+                .and_then(|p| cells.get(p))
+                .map(|s| s.strip_prefix('\'').unwrap_or(s).to_owned())
+                .unwrap_or_default()
+        };
+        let mut issue = |column, problem| {
+            issues.push(CsvIssue {
+                row,
+                column: Some(column),
+                problem,
+            })
+        };
+        let name = cell(LineColumn::Name);
+        if name.chars().count() > limits::NAME_CHARS {
+            issue(LineColumn::Name, CsvProblem::NameTooLong);
+        }
+        let category = find(
+            &Category::ALL,
+            &cell(LineColumn::Category),
+            Category::key,
+            i18n::category,
+        );
+        if category.is_none() {
+            issue(
+                LineColumn::Category,
+                CsvProblem::UnknownCategory(cell(LineColumn::Category)),
+            );
+        }
+        let stage = find(
+            &Stage::ALL,
+            &cell(LineColumn::Stage),
+            Stage::key,
+            i18n::stage,
+        );
+        if stage.is_none() {
+            issue(
+                LineColumn::Stage,
+                CsvProblem::UnknownStage(cell(LineColumn::Stage)),
+            );
+        }
+        let kind = basis_from(&cell(LineColumn::Basis));
+        if kind.is_none() {
+            issue(
+                LineColumn::Basis,
+                CsvProblem::UnknownBasis(cell(LineColumn::Basis)),
+            );
+        }
+        let month = match kind {
+            Some("one_time") => {
+                let text = cell(LineColumn::Month);
+                if text.trim().is_empty() {
+                    issue(LineColumn::Month, CsvProblem::MonthRequired);
+                    None
+                } else {
+                    match parse_months(&text, Rule::months(1, limits::HORIZON_MONTHS)) {
+                        Ok(m) => Some(m),
+                        Err(e) => {
+                            issue(LineColumn::Month, CsvProblem::Number(e));
+                            None
+                        }
+                    }
+                }
+            }
+            _ => Some(1),
+        };
+        let amount = match parse_value(&cell(LineColumn::Amount), Rule::money()) {
+            Ok(a) => Some(a),
+            Err(e) => {
+                issue(LineColumn::Amount, CsvProblem::Number(e));
+                None
+            }
+        };
+        if let (Some(category), Some(stage), Some(kind), Some(month), Some(amount)) =
+            (category, stage, kind, month, amount)
+        {
+            let id = u32::try_from(index)
+                .ok()
+                .and_then(|i| first_id.checked_add(i))
+                .unwrap_or(u32::MAX);
+            let line = BudgetLine {
+                id: LineId(id),
+                name,
+                category,
+                stage,
+                amount,
+                basis: Basis::from_kind(kind, month).unwrap_or(Basis::Monthly),
+            };
+            if validate_line(&line).is_ok() {
+                lines.push(line);
+            }
+        }
+    }
+    if issues.is_empty() {
+        Ok(lines)
+    } else {
+        Err(issues)
+    }
+}
+
+/// The comparison table as CSV: one row per figure; per scenario its value, and for scenarios
+/// the difference from the baseline and that difference in percent. Values are the model's,
+/// rounded to 6 decimals; an undefined figure is written as its reason.
+pub fn comparison_to_csv(plan: &Plan, comparison: &Comparison, lang: Lang) -> String {
+    let t = i18n::texts(lang);
+    let mut out = String::new();
+    out.push(BOM);
+    let name_of = |column: &Column| match column {
+        Column::Baseline => t.baseline.to_owned(),
+        Column::Scenario(id) => plan
+            .scenario(*id)
+            .map(|s| s.name.clone())
+            .unwrap_or_default(),
+    };
+    let mut header = vec![t.metric.to_owned(), "key".to_owned()];
+    for (column, _) in &comparison.columns {
+        let name = neutralise(&name_of(column));
+        header.push(name.clone());
+        if *column != Column::Baseline {
+            header.push(format!("{name} Δ"));
+            header.push(format!("{name} Δ%"));
+        }
+    }
+    write_row(&mut out, &header);
+    let base = comparison.baseline().map(|e| e.metrics.clone());
+    let number = |v: rust_decimal::Decimal| format::round(v, 6).normalize().to_string();
+    for metric in Metric::all() {
+        let mut row = vec![i18n::metric(metric, lang), metric.key()];
+        for (column, result) in &comparison.columns {
+            let figure = result.as_ref().ok().map(|e| metric.of(&e.metrics));
+            row.push(match figure {
+                Some(crate::model::Figure::Value(v)) => number(v),
+                Some(crate::model::Figure::Undefined(u)) => u.reason(lang).to_owned(),
+                None => t.model_error.to_owned(),
+            });
+            if *column != Column::Baseline {
+                let d = match (&base, figure) {
+                    (Some(b), Some(f)) => Some(delta(metric.of(b), f)),
+                    _ => None,
+                };
+                row.push(d.and_then(|d| d.abs).map(number).unwrap_or_default());
+                row.push(d.and_then(|d| d.pct).map(number).unwrap_or_default());
+            }
+        }
+        write_row(&mut out, &row);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Example;
+
+    #[test]
+    fn lines_round_trip_in_both_languages() {
+        let plan = Example::Manufacturer.plan(Lang::Zh);
+        for lang in Lang::ALL {
+            let text = lines_to_csv(&plan.lines, lang);
+            let back = lines_from_csv(&text, 1).expect("reads back");
+            assert_eq!(back, plan.lines, "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn formula_like_text_is_neutralised_and_read_back() {
+        let mut plan = Example::Starter.plan(Lang::En);
+        let mut extra = plan.lines[0].clone();
+        extra.id = LineId(7);
+        plan.lines.push(extra);
+        let names = [
+            "=1+1",
+            "+SUM(A1)",
+            "-2",
+            "@cmd",
+            "\tx",
+            "'quoted",
+            "a,\"b\"\nc",
+        ];
+        for (line, name) in plan.lines.iter_mut().zip(names) {
+            line.name = name.to_owned();
+        }
+        let text = lines_to_csv(&plan.lines, Lang::En);
+        assert!(text.contains("'=1+1"));
+        assert!(text.contains("'+SUM(A1)"));
+        assert!(text.contains("\"a,\"\"b\"\"\nc\""));
+        for row in text.lines().skip(1) {
+            assert!(!row.starts_with(['=', '+', '-', '@']), "{row}");
+        }
+        let back = lines_from_csv(&text, 1).expect("reads back");
+        let names_back: Vec<&str> = back.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names_back, names);
+    }
+
+    #[test]
+    fn headers_labels_and_numbers_as_people_write_them() {
+        let text = "名称,类别,阶段,计费方式,发生月份,金额\n\
+                    促销,营销成本,客户获取,每新增客户,,¥1,200\n\
+                    \"展会, 上海\",marketing,Acquisition,一次性,３,1.2万\n\
+                    CRM,CRM system,retention,Annual (spread monthly),,\"36,000\"\n";
+        // "¥1,200" unquoted splits into two cells: that row has the wrong number of cells.
+        let err = lines_from_csv(text, 1).expect_err("row 2 is split");
+        assert_eq!(err.len(), 1);
+        assert_eq!(err[0].row, 2);
+        assert_eq!(err[0].message(Lang::Zh), "第 2 行：应有 6 列，实际 7 列");
+        let fixed = text.replace("¥1,200", "\"¥1,200\"");
+        let lines = lines_from_csv(&fixed, 10).expect("valid");
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[0].amount, 1200.into());
+        assert_eq!(lines[0].basis, Basis::PerNewCustomer);
+        assert_eq!(lines[1].name, "展会, 上海");
+        assert_eq!(lines[1].basis, Basis::OneTime { month: 3 });
+        assert_eq!(lines[1].amount, 12_000.into());
+        assert_eq!(lines[2].category, Category::Crm);
+        assert_eq!(lines[2].basis, Basis::Annual);
+        assert_eq!(
+            lines.iter().map(|l| l.id.0).collect::<Vec<_>>(),
+            vec![10, 11, 12]
+        );
+        // Tab-separated, as pasted from a spreadsheet.
+        let tsv =
+            "Name\tCategory\tStage\tBasis\tAmount\nAds\tMarketing\tAcquisition\tMonthly\t30000\n";
+        assert_eq!(lines_from_csv(tsv, 1).map(|l| l.len()), Ok(1));
+    }
+
+    #[test]
+    fn every_problem_is_listed_with_row_and_column() {
+        let text = "Name,Category,Stage,Basis,Month,Amount\r\n\
+                    a,Sales,acquisition,monthly,,5\r\n\
+                    b,marketing,later,monthly,,-5\r\n\
+                    c,marketing,service,one_time,,5\r\n\
+                    d,marketing,service,weekly,,abc\r\n";
+        let issues = lines_from_csv(text, 1).expect_err("bad");
+        let found: Vec<(usize, Option<LineColumn>)> =
+            issues.iter().map(|i| (i.row, i.column)).collect();
+        assert_eq!(
+            found,
+            vec![
+                (2, Some(LineColumn::Category)),
+                (3, Some(LineColumn::Stage)),
+                (3, Some(LineColumn::Amount)),
+                (4, Some(LineColumn::Month)),
+                (5, Some(LineColumn::Basis)),
+                (5, Some(LineColumn::Amount)),
+            ]
+        );
+        assert_eq!(
+            issues[0].message(Lang::En),
+            "Row 2, column “Category”: Unknown category “Sales”"
+        );
+        assert_eq!(issues[2].message(Lang::Zh), "第 3 行“金额”列：不能为负数");
+    }
+
+    #[test]
+    fn broken_files_are_refused() {
+        assert_eq!(
+            lines_from_csv("", 1).map_err(|e| e[0].problem.clone()),
+            Err(CsvProblem::Empty)
+        );
+        let unterminated = "Name,Category,Stage,Basis,Amount\n\"a,marketing,service,monthly,5\n";
+        assert_eq!(
+            lines_from_csv(unterminated, 1).map_err(|e| (e[0].row, e[0].problem.clone())),
+            Err((2, CsvProblem::UnterminatedQuote))
+        );
+        let missing = "Name,Amount\na,5\n";
+        assert_eq!(lines_from_csv(missing, 1).map_err(|e| e.len()), Err(3));
+    }
+
+    #[test]
+    fn the_comparison_exports_every_figure_and_difference() {
+        let plan = Example::Starter.plan(Lang::En);
+        let c = crate::model::compare(&plan);
+        let text = comparison_to_csv(&plan, &c, Lang::En);
+        let rows: Vec<&str> = text.trim_end().split("\r\n").collect();
+        assert_eq!(rows.len(), Metric::all().len() + 1);
+        assert!(rows[0].starts_with("\u{feff}Figure,key,Baseline,Precise acquisition targeting,Precise acquisition targeting Δ"));
+        let total = rows
+            .iter()
+            .find(|r| r.contains(",total_cost,"))
+            .expect("total row");
+        assert!(
+            total.starts_with("Total cost,total_cost,832334.20833,"),
+            "{total}"
+        );
+    }
+}

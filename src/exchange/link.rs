@@ -1,0 +1,224 @@
+//! Share links: the plan (with its scenarios) in the URL fragment, so no server ever sees it.
+//!
+//! Fragment: `#plan=1.<data>` where `1` is the link format version and `<data>` is the plan
+//! file's JSON, raw-deflate compressed, in base64url. Decoding refuses anything damaged or
+//! hostile: wrong version, bad encoding, output over 2 MiB (a decompression bomb), bad JSON,
+//! values out of range, more than the limits.
+
+use super::base64url;
+use crate::model::{file, Lang, ModelError, Plan};
+
+/// The fragment key.
+pub const KEY: &str = "plan=";
+/// The link format version.
+pub const VERSION: &str = "1";
+/// Links up to this many characters travel well (chat apps, e-mail).
+pub const COMFORTABLE_CHARS: usize = 2_000;
+/// Longer links are refused: export a file instead.
+pub const MAX_CHARS: usize = 8_000;
+/// Largest fragment read (characters); anything longer is refused before decoding.
+const MAX_FRAGMENT: usize = 100_000;
+/// Largest decompressed plan read (bytes).
+const MAX_INFLATED: usize = 2 * 1024 * 1024;
+
+/// Why a link could not be made or read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    /// The plan is too large for a link (the fragment would have this many characters).
+    TooLong(usize),
+    /// The fragment is not a plan link at all.
+    NotALink,
+    /// A link format this app does not know (probably from a newer version).
+    UnknownVersion(String),
+    /// The text is not valid base64url (a truncated or altered link).
+    BadEncoding,
+    /// The data does not decompress (truncated or altered), or is far too large.
+    BadCompression,
+    /// The decompressed text is not a plan file.
+    BadPlan(String),
+    /// The plan breaks a field rule or a limit.
+    Invalid(Vec<ModelError>),
+}
+
+impl LinkError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (LinkError::TooLong(n), Lang::Zh) => format!(
+                "方案太大，无法放进链接（约 {n} 个字符，上限 {MAX_CHARS}）。请改用“导出方案文件”分享。"
+            ),
+            (LinkError::TooLong(n), Lang::En) => format!(
+                "The plan is too large for a link (about {n} characters, the limit is {MAX_CHARS}). Share an exported plan file instead."
+            ),
+            (LinkError::NotALink, _) => lang
+                .pick("这不是方案分享链接。", "This is not a plan link.")
+                .to_owned(),
+            (LinkError::UnknownVersion(v), Lang::Zh) => {
+                format!("链接格式“{v}”无法识别，可能来自更新版本的应用。")
+            }
+            (LinkError::UnknownVersion(v), Lang::En) => {
+                format!("Unknown link format “{v}”; it may come from a newer version of the app.")
+            }
+            (LinkError::BadEncoding, _) => lang
+                .pick(
+                    "链接已损坏（编码无效），可能被截断或改动过。",
+                    "The link is damaged (invalid encoding); it may have been cut off or altered.",
+                )
+                .to_owned(),
+            (LinkError::BadCompression, _) => lang
+                .pick(
+                    "链接已损坏（数据无法解压或过大），可能被截断或改动过。",
+                    "The link is damaged (its data does not decompress, or is far too large); it may have been cut off or altered.",
+                )
+                .to_owned(),
+            (LinkError::BadPlan(e), Lang::Zh) => format!("链接中的方案无法读取：{e}"),
+            (LinkError::BadPlan(e), Lang::En) => format!("The plan in the link cannot be read: {e}"),
+            (LinkError::Invalid(errors), _) => {
+                let head = lang.pick("链接中的方案有无效数值：", "The plan in the link has invalid values: ");
+                let list: Vec<String> = errors.iter().take(5).map(|e| e.message(lang)).collect();
+                format!("{head}{}", list.join(lang.pick("；", "; ")))
+            }
+        }
+    }
+}
+
+/// The fragment (without `#`) that carries `plan`.
+///
+/// ```
+/// use customer_cost_planner::exchange::link;
+/// use customer_cost_planner::model::{Example, Lang};
+/// let plan = Example::Starter.plan(Lang::Zh);
+/// let fragment = link::encode(&plan).unwrap();
+/// assert!(fragment.starts_with("plan=1."));
+/// assert_eq!(link::decode(&fragment), Ok(plan));
+/// ```
+pub fn encode(plan: &Plan) -> Result<String, LinkError> {
+    let json = file::plan_to_compact_json(plan);
+    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 10);
+    let fragment = format!("{KEY}{VERSION}.{}", base64url::encode(&packed));
+    if fragment.len() > MAX_CHARS {
+        return Err(LinkError::TooLong(fragment.len()));
+    }
+    Ok(fragment)
+}
+
+/// Reads the plan from a fragment (with or without the leading `#`).
+pub fn decode(fragment: &str) -> Result<Plan, LinkError> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if fragment.len() > MAX_FRAGMENT {
+        return Err(LinkError::BadCompression);
+    }
+    let rest = fragment.strip_prefix(KEY).ok_or(LinkError::NotALink)?;
+    let (version, data) = rest
+        .split_once('.')
+        .ok_or_else(|| LinkError::UnknownVersion(rest.chars().take(8).collect()))?;
+    if version != VERSION {
+        return Err(LinkError::UnknownVersion(version.chars().take(8).collect()));
+    }
+    let packed = base64url::decode(data).ok_or(LinkError::BadEncoding)?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED)
+        .map_err(|_| LinkError::BadCompression)?;
+    let text = String::from_utf8(json).map_err(|_| LinkError::BadPlan("UTF-8".to_owned()))?;
+    file::plan_from_json(&text).map_err(|e| match e {
+        file::FileError::Invalid(errors) => LinkError::Invalid(errors),
+        other => LinkError::BadPlan(other.message(Lang::En)),
+    })
+}
+
+/// Whether a fragment is meant to be a plan link (so a damaged one is reported, not ignored).
+pub fn is_link(fragment: &str) -> bool {
+    fragment
+        .strip_prefix('#')
+        .unwrap_or(fragment)
+        .starts_with(KEY)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Example;
+
+    #[test]
+    fn typical_plans_fit_in_2000_characters() {
+        for example in Example::ALL {
+            for lang in Lang::ALL {
+                let plan = example.plan(lang);
+                let fragment = encode(&plan).expect("fits");
+                // A typical host adds ~50 characters before the fragment.
+                assert!(
+                    fragment.len() + 50 < COMFORTABLE_CHARS,
+                    "{example:?} {lang:?}: {} characters",
+                    fragment.len()
+                );
+                assert_eq!(decode(&fragment), Ok(plan));
+            }
+        }
+    }
+
+    #[test]
+    fn damaged_links_say_what_is_wrong() {
+        let good = encode(&Example::Ecommerce.plan(Lang::Zh)).expect("fits");
+        let cases = [
+            ("", LinkError::NotALink),
+            ("tab=charts", LinkError::NotALink),
+            ("plan=", LinkError::UnknownVersion(String::new())),
+            ("plan=9.abc", LinkError::UnknownVersion("9".into())),
+            ("plan=1.@@@", LinkError::BadEncoding),
+            ("plan=1.a", LinkError::BadEncoding),
+        ];
+        for (fragment, expected) in cases {
+            assert_eq!(decode(fragment), Err(expected), "{fragment}");
+        }
+        // Truncated: bad compression (or, rarely, bad encoding).
+        let truncated = &good[..good.len() * 2 / 3];
+        assert!(matches!(
+            decode(truncated),
+            Err(LinkError::BadCompression | LinkError::BadEncoding)
+        ));
+        // Altered in the middle.
+        let mut altered = good.clone().into_bytes();
+        let mid = altered.len() / 2;
+        altered[mid] = if altered[mid] == b'A' { b'B' } else { b'A' };
+        let altered = String::from_utf8(altered).expect("ascii");
+        assert!(decode(&altered).is_err());
+    }
+
+    #[test]
+    fn a_decompression_bomb_is_refused() {
+        // 64 MiB of spaces compress to a few kilobytes.
+        let bomb = vec![b' '; 64 * 1024 * 1024];
+        let packed = miniz_oxide::deflate::compress_to_vec(&bomb, 10);
+        let fragment = format!("plan=1.{}", base64url::encode(&packed));
+        assert!(fragment.len() < MAX_FRAGMENT, "{}", fragment.len());
+        assert_eq!(decode(&fragment), Err(LinkError::BadCompression));
+    }
+
+    #[test]
+    fn hostile_values_are_refused() {
+        let mut plan = Example::Starter.plan(Lang::En);
+        plan.churn_pct = 500.into();
+        let json = file::plan_to_compact_json(&plan);
+        let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 10);
+        let fragment = format!("plan=1.{}", base64url::encode(&packed));
+        assert!(matches!(decode(&fragment), Err(LinkError::Invalid(_))));
+        let not_a_plan = base64url::encode(&miniz_oxide::deflate::compress_to_vec(b"[1,2,3]", 6));
+        assert!(matches!(
+            decode(&format!("plan=1.{not_a_plan}")),
+            Err(LinkError::BadPlan(_))
+        ));
+    }
+
+    #[test]
+    fn a_huge_plan_is_too_long_for_a_link() {
+        let mut plan = Example::Starter.plan(Lang::En);
+        let line = plan.lines[0].clone();
+        plan.lines = (1..=2000)
+            .map(|i| crate::model::BudgetLine {
+                id: crate::model::LineId(i),
+                name: format!("Line {i} {}", i * 7919 % 10007),
+                amount: (i * 13).into(),
+                ..line.clone()
+            })
+            .collect();
+        assert!(matches!(encode(&plan), Err(LinkError::TooLong(_))));
+    }
+}
