@@ -7,7 +7,9 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: help tools serve build test check lint unit e2e clean
+.PHONY: help tools serve build test check lint unit e2e fuzz clean
+
+FUZZ_SECONDS ?= 300
 
 help:
 	@echo "make serve   build and serve the app on http://127.0.0.1:8080 (example plan loaded)"
@@ -38,6 +40,9 @@ e2e: build
 	npx playwright test --config e2e/playwright.config.mjs
 
 test: lint unit e2e
+
+fuzz:
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
 	cargo clean

@@ -2,7 +2,9 @@
 //! in one language is a compile error, not a blank on the page.
 
 use crate::format;
-use crate::model::{Basis, Category, Lang, Lever, Metric, Plan, Stage, Strategy, Undefined};
+use crate::model::{
+    Basis, Category, Column, Lang, Lever, Metric, Plan, Stage, Strategy, Undefined,
+};
 
 /// The fixed strings of the interface.
 pub struct Texts {
@@ -452,6 +454,17 @@ pub fn describe_lever(lever: &Lever, plan: &Plan, lang: Lang) -> String {
             lang.pick("每客户每月收入", "Revenue per customer"),
             format::signed_pct(*pct)
         ),
+    }
+}
+
+/// The name of a comparison column: "基准 / Baseline" or the scenario's own name.
+pub fn column_name(column: Column, plan: &Plan, lang: Lang) -> String {
+    match column {
+        Column::Baseline => texts(lang).baseline.to_owned(),
+        Column::Scenario(id) => plan
+            .scenario(id)
+            .map(|s| s.name.clone())
+            .unwrap_or_default(),
     }
 }
 

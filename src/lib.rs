@@ -5,12 +5,17 @@
 //! [`storage`] (the only file that touches localStorage), [`i18n`] and [`format`] (words and
 //! numbers), [`chart`] (what to draw, then drawing it) and [`components`].
 
+#[cfg(feature = "web")]
 pub mod app;
 pub mod chart;
+#[cfg(feature = "web")]
 pub mod components;
+#[cfg(feature = "web")]
 pub mod ctx;
+#[cfg(feature = "web")]
 pub mod download;
 pub mod exchange;
+#[cfg(feature = "web")]
 pub mod files;
 pub mod format;
 pub mod i18n;

@@ -113,7 +113,7 @@ pub fn classify_error(name: &str, message: &str) -> SaveError {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 mod browser {
     use gloo_storage::{LocalStorage, Storage};
     use wasm_bindgen::JsCast;
@@ -170,9 +170,9 @@ mod browser {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
 mod browser {
-    //! Native builds (tests, `ccp`) have no browser storage.
+    //! Native builds (tests, `ccp`) and builds without the app have no browser storage.
     use super::SaveError;
 
     pub fn available() -> bool {

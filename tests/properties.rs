@@ -1,10 +1,12 @@
 //! Property tests: for any valid plan the model never panics, its parts add up exactly, an
-//! empty scenario is the baseline, JSON round trips are exact and more churn never helps.
+//! empty scenario is the baseline, JSON, link and CSV round trips are exact, and more churn
+//! never helps.
 #![cfg(not(target_arch = "wasm32"))]
 
+use customer_cost_planner::exchange::{csv, link};
 use customer_cost_planner::model::{
     compare, evaluate, evaluate_scenario, file, parse_value, validate, Basis, BudgetLine, Category,
-    Column, FeeTier, Lever, LineId, Plan, Rule, Scenario, ScenarioId, Stage, TierId,
+    Column, FeeTier, Lang, Lever, LineId, Plan, Rule, Scenario, ScenarioId, Stage, TierId,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -47,7 +49,7 @@ fn line(id: u32, max_amount: i64) -> impl Strategy<Value = BudgetLine> {
         stage(),
         amount(max_amount, 4),
         basis(),
-        "[a-z 客户]{0,12}",
+        "(\\PC|[\\t\\n\\r,\"'=+@-]){0,16}",
     )
         .prop_map(move |(category, stage, amount, basis, name)| BudgetLine {
             id: LineId(id),
@@ -190,6 +192,30 @@ proptest! {
         prop_assert_eq!(back.as_ref(), Ok(&plan));
         let again = back.map(|p| file::plan_to_json(&p));
         prop_assert_eq!(again, Ok(text));
+    }
+
+    #[test]
+    fn link_round_trip_is_exact(plan in plan()) {
+        match link::encode(&plan) {
+            Ok(fragment) => prop_assert_eq!(link::decode(&fragment), Ok(plan)),
+            Err(link::LinkError::TooLong(n)) => prop_assert!(n > link::MAX_CHARS),
+            Err(e) => prop_assert!(false, "{:?}", e),
+        }
+    }
+
+    #[test]
+    fn lines_csv_round_trip_is_exact(plan in plan(), lang in prop::sample::select(vec![Lang::Zh, Lang::En])) {
+        let text = csv::lines_to_csv(&plan.lines, lang);
+        let back = csv::lines_from_csv(&text, 1);
+        prop_assert_eq!(back, Ok(plan.lines.clone()));
+    }
+
+    #[test]
+    fn csv_and_link_readers_never_panic(text in "\\PC{0,200}") {
+        let _ = csv::lines_from_csv(&text, 1);
+        let _ = link::decode(&text);
+        let _ = link::decode(&format!("plan=1.{text}"));
+        let _ = customer_cost_planner::exchange::json::read(&text);
     }
 
     #[test]

@@ -9,14 +9,14 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
-use super::spec::{estimate_text_width, ChartSpec, Marks, Rgb};
+use super::spec::{estimate_text_width, ChartSpec, Marks, Rgb, REFERENCE_COLOR};
 
 const FONT: &str = "system-ui, -apple-system, \"PingFang SC\", \"Microsoft YaHei\", \"Noto Sans CJK SC\", sans-serif";
 const TEXT: RGBColor = RGBColor(0x33, 0x41, 0x55);
 const MUTED: RGBColor = RGBColor(0x64, 0x74, 0x8b);
 const GRID: RGBColor = RGBColor(0xe2, 0xe8, 0xf0);
 const AXIS: RGBColor = RGBColor(0x94, 0xa3, 0xb8);
-const REFERENCE: RGBColor = RGBColor(0xb9, 0x1c, 0x1c);
+const REFERENCE: RGBColor = RGBColor(REFERENCE_COLOR.0, REFERENCE_COLOR.1, REFERENCE_COLOR.2);
 
 fn rgb(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
@@ -201,7 +201,8 @@ pub fn draw(
         }
     }
 
-    if let Some((value, label)) = &spec.reference {
+    // The reference line's label is in the legend, where it cannot cover a bar or a line.
+    if let Some((value, _)) = &spec.reference {
         if *value >= spec.y.min && *value <= spec.y.max {
             chart
                 .draw_series(DashedLineSeries::new(
@@ -210,13 +211,6 @@ pub fn draw(
                     s(4.0) as u32,
                     REFERENCE.stroke_width(s(1.5).max(1.0) as u32),
                 ))
-                .map_err(e)?;
-            let (px, py) = map(spec.x.max, *value);
-            let style = font
-                .clone()
-                .color(&REFERENCE)
-                .pos(Pos::new(HPos::Right, VPos::Bottom));
-            root.draw_text(label, &style, (px - s(4.0) as i32, py - s(3.0) as i32))
                 .map_err(e)?;
         }
     }

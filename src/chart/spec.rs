@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::format;
 use crate::i18n::{self, texts};
-use crate::model::{Category, Column, Comparison, Figure, Lang, Metric, Plan, Stage};
+use crate::model::{Category, Comparison, Figure, Lang, Metric, Plan, Stage};
 
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,6 +95,18 @@ pub enum Marks {
     Lines(Vec<Line>),
 }
 
+/// How a non-series legend entry is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkKind {
+    /// A dashed line in the reference colour.
+    Dashed,
+    /// A dot, as on the lines.
+    Dot,
+}
+
+/// The colour of reference lines.
+pub const REFERENCE_COLOR: Rgb = Rgb(0xb9, 0x1c, 0x1c);
+
 /// The chart's data as a table: the text alternative a screen reader reaches.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DataTable {
@@ -115,6 +127,8 @@ pub struct ChartSpec {
     /// A horizontal reference line and its label (the 3:1 rule of thumb, zero).
     pub reference: Option<(f64, String)>,
     pub legend: Vec<(String, Rgb)>,
+    /// Legend entries for marks that are not series: the reference line, break-even points.
+    pub marks_legend: Vec<(String, MarkKind)>,
     pub table: DataTable,
 }
 
@@ -184,8 +198,16 @@ pub fn nice_axis(min: f64, max: f64, target: usize, label: impl Fn(f64) -> Strin
     }
 }
 
-fn money_label(lang: Lang) -> impl Fn(f64) -> String {
-    move |v| format::compact(Decimal::from_f64_retain(v).unwrap_or_default(), lang)
+/// Money axis labels in the plan's currency: `¥40万`, `-$1.2M`.
+fn money_label(lang: Lang, currency: &str) -> impl Fn(f64) -> String {
+    let symbol = format::currency_symbol(currency).0.to_owned();
+    move |v| {
+        let text = format::compact(Decimal::from_f64_retain(v).unwrap_or_default(), lang);
+        match text.strip_prefix('-') {
+            Some(rest) => format!("-{symbol}{rest}"),
+            None => format!("{symbol}{text}"),
+        }
+    }
 }
 
 /// Month ticks from 1 to `horizon`, at a readable spacing.
@@ -232,10 +254,7 @@ fn computed<'a>(comparison: &'a Comparison, plan: &Plan, lang: Lang) -> Vec<Comp
         .enumerate()
         .filter_map(|(position, (column, result))| {
             let eval = result.as_ref().ok()?;
-            let name = match column {
-                Column::Baseline => texts(lang).baseline.to_owned(),
-                Column::Scenario(id) => plan.scenario(*id).map(|s| s.name.clone())?,
-            };
+            let name = i18n::column_name(*column, plan, lang);
             Some(Computed {
                 name,
                 position,
@@ -304,10 +323,11 @@ fn stacked_cost(
                 })
                 .collect(),
         },
-        y: nice_axis(0.0, max, 5, money_label(lang)),
+        y: nice_axis(0.0, max, 5, money_label(lang, currency)),
         marks: Marks::Bars(bars),
         reference: None,
         legend: parts.iter().map(|(n, c, _)| (n.clone(), *c)).collect(),
+        marks_legend: Vec::new(),
         table: DataTable { columns, rows },
     }
 }
@@ -442,6 +462,7 @@ pub fn customers(comparison: &Comparison, plan: &Plan, lang: Lang) -> ChartSpec 
         }),
         table: monthly_table(&list, lang, |m| format::grouped_trim(m.end_customers, 2)),
         legend: legend(&list),
+        marks_legend: Vec::new(),
         marks: Marks::Lines(lines),
         reference: None,
     }
@@ -481,11 +502,27 @@ pub fn cumulative(comparison: &Comparison, plan: &Plan, lang: Lang) -> ChartSpec
         title: texts(lang).chart_cumulative.to_owned(),
         summary,
         x: month_axis(plan.horizon_months),
-        y: nice_axis(lo.min(0.0), hi.max(0.0), 5, money_label(lang)),
+        y: nice_axis(
+            lo.min(0.0),
+            hi.max(0.0),
+            5,
+            money_label(lang, &plan.currency),
+        ),
         table: monthly_table(&list, lang, |m| {
             format::money(m.cumulative_net_contribution, &currency)
         }),
         legend: legend(&list),
+        marks_legend: vec![
+            (
+                lang.pick("盈亏平衡线（0）", "Break-even line (0)")
+                    .to_owned(),
+                MarkKind::Dashed,
+            ),
+            (
+                lang.pick("回本月份", "Break-even month").to_owned(),
+                MarkKind::Dot,
+            ),
+        ],
         marks: Marks::Lines(lines),
         reference: Some((0.0, texts(lang).break_even.to_owned())),
     }
@@ -548,6 +585,7 @@ pub fn ltv_cac(comparison: &Comparison, plan: &Plan, lang: Lang) -> ChartSpec {
             .iter()
             .map(|c| (c.name.clone(), scenario_color(c.position)))
             .collect(),
+        marks_legend: vec![(texts(lang).rule_of_thumb.to_owned(), MarkKind::Dashed)],
         marks: Marks::Bars(bars),
         reference: Some((3.0, texts(lang).rule_of_thumb.to_owned())),
         table: DataTable {

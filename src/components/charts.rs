@@ -3,7 +3,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::chart::spec::{self, ChartSpec};
+use crate::chart::spec::{self, ChartSpec, MarkKind};
 use crate::ctx::use_ctx;
 use crate::i18n::texts;
 
@@ -91,6 +91,28 @@ fn ChartView(specs: Memo<Vec<ChartSpec>>, index: usize) -> impl IntoView {
                                             view! {
                                                 <li>
                                                     <span class="swatch" style=format!("background:{}", color.css())></span>
+                                                    {name.clone()}
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()
+                                })
+                        })
+                    }}
+                    {move || {
+                        spec.with(|s| {
+                            s.as_ref()
+                                .map(|s| {
+                                    s.marks_legend
+                                        .iter()
+                                        .map(|(name, kind)| {
+                                            let class = match kind {
+                                                MarkKind::Dashed => "swatch dashed",
+                                                MarkKind::Dot => "swatch dot",
+                                            };
+                                            view! {
+                                                <li>
+                                                    <span class=class></span>
                                                     {name.clone()}
                                                 </li>
                                             }

@@ -21,16 +21,7 @@ pub fn ComparisonTable() -> impl IntoView {
         let l = lang.get();
         let tx = texts(l);
         let currency = ctx.currency();
-        let names = ctx.plan.with(|p| {
-            p.as_ref()
-                .map(|p| {
-                    p.scenarios
-                        .iter()
-                        .map(|s| (Column::Scenario(s.id), s.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        });
+        let plan = ctx.plan.get().unwrap_or_default();
         ctx.comparison.with(|c| {
             let Some(c) = c else {
                 return ().into_any();
@@ -40,14 +31,7 @@ pub fn ComparisonTable() -> impl IntoView {
             let header = columns
                 .iter()
                 .map(|col| {
-                    let name = match col {
-                        Column::Baseline => tx.baseline.to_owned(),
-                        Column::Scenario(_) => names
-                            .iter()
-                            .find(|(c, _)| c == col)
-                            .map(|(_, n)| n.clone())
-                            .unwrap_or_default(),
-                    };
+                    let name = i18n::column_name(*col, &plan, l);
                     view! { <th scope="col" data-scenario=col.key()>{name}</th> }
                 })
                 .collect_view();

@@ -16,16 +16,7 @@ pub fn Headline() -> impl IntoView {
     let table = move || {
         let l = lang.get();
         let currency = ctx.currency();
-        let names = ctx.plan.with(|p| {
-            p.as_ref()
-                .map(|p| {
-                    p.scenarios
-                        .iter()
-                        .map(|s| (Column::Scenario(s.id), s.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        });
+        let plan = ctx.plan.get().unwrap_or_default();
         ctx.comparison.with(|c| {
             let Some(c) = c else {
                 return ().into_any();
@@ -35,14 +26,7 @@ pub fn Headline() -> impl IntoView {
                 .columns
                 .iter()
                 .map(|(column, result)| {
-                    let name = match column {
-                        Column::Baseline => texts(l).baseline.to_owned(),
-                        Column::Scenario(_) => names
-                            .iter()
-                            .find(|(c, _)| c == column)
-                            .map(|(_, n)| n.clone())
-                            .unwrap_or_default(),
-                    };
+                    let name = i18n::column_name(*column, &plan, l);
                     let cells = match result {
                         Err(e) => view! {
                             <td class="error" colspan=Metric::HEADLINE.len() data-scenario=column.key() data-error="true">

@@ -483,13 +483,7 @@ pub fn comparison_to_csv(plan: &Plan, comparison: &Comparison, lang: Lang) -> St
     let t = i18n::texts(lang);
     let mut out = String::new();
     out.push(BOM);
-    let name_of = |column: &Column| match column {
-        Column::Baseline => t.baseline.to_owned(),
-        Column::Scenario(id) => plan
-            .scenario(*id)
-            .map(|s| s.name.clone())
-            .unwrap_or_default(),
-    };
+    let name_of = |column: &Column| i18n::column_name(*column, plan, lang);
     let mut header = vec![t.metric.to_owned(), "key".to_owned()];
     for (column, _) in &comparison.columns {
         let name = neutralise(&name_of(column));
