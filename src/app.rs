@@ -4,10 +4,19 @@
 use leptos::prelude::*;
 
 use crate::components::{
-    budget_table::BudgetTable, charts::Charts, comparison_table::ComparisonTable, dialogs::Dialogs,
-    economics_form::EconomicsForm, example_banner::ExampleBanner, fee_tiers::FeeTiers,
-    header::Header, headline::Headline, notices::Notices, scenario_panel::ScenarioPanel,
+    budget_table::BudgetTable,
+    charts::Charts,
+    comparison_table::ComparisonTable,
+    dialogs::Dialogs,
+    economics_form::EconomicsForm,
+    example_banner::ExampleBanner,
+    fee_tiers::FeeTiers,
+    header::Header,
+    headline::Headline,
+    notices::Notices,
+    scenario_panel::ScenarioPanel,
     shared_banner::SharedBanner,
+    tabs::{Tab, TabList, TabPanel},
 };
 use crate::ctx::{Ctx, NoticeKind};
 use crate::exchange::link;
@@ -54,38 +63,6 @@ fn ask_for_persistent_storage(ctx: Ctx) {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn ask_for_persistent_storage(_: Ctx) {}
-
-/// The page's tabs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tab {
-    Budget,
-    Scenarios,
-    Compare,
-    Charts,
-}
-
-impl Tab {
-    const ALL: [Tab; 4] = [Tab::Budget, Tab::Scenarios, Tab::Compare, Tab::Charts];
-
-    fn key(self) -> &'static str {
-        match self {
-            Tab::Budget => "budget",
-            Tab::Scenarios => "scenarios",
-            Tab::Compare => "compare",
-            Tab::Charts => "charts",
-        }
-    }
-
-    fn label(self, lang: Lang) -> &'static str {
-        let t = texts(lang);
-        match self {
-            Tab::Budget => t.tab_budget,
-            Tab::Scenarios => t.tab_scenarios,
-            Tab::Compare => t.tab_compare,
-            Tab::Charts => t.tab_charts,
-        }
-    }
-}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -177,85 +154,24 @@ pub fn App() -> impl IntoView {
             <SharedBanner/>
             <ExampleBanner/>
             <Headline/>
-            <nav class="tabs" role="tablist" aria-label=move || t().app_title>
-                {Tab::ALL
-                    .into_iter()
-                    .map(|which| {
-                        view! {
-                            <button
-                                type="button"
-                                role="tab"
-                                id=format!("tab-{}", which.key())
-                                aria-controls=format!("panel-{}", which.key())
-                                aria-selected=move || (tab.get() == which).to_string()
-                                tabindex=move || if tab.get() == which { "0" } else { "-1" }
-                                class="tab"
-                                class:active=move || tab.get() == which
-                                on:click=move |_| tab.set(which)
-                                on:keydown=move |ev| {
-                                    let i = Tab::ALL.iter().position(|x| *x == which).unwrap_or(0);
-                                    let next = match ev.key().as_str() {
-                                        "ArrowRight" => Some(Tab::ALL[(i + 1) % Tab::ALL.len()]),
-                                        "ArrowLeft" => Some(Tab::ALL[(i + Tab::ALL.len() - 1) % Tab::ALL.len()]),
-                                        _ => None,
-                                    };
-                                    if let Some(n) = next {
-                                        tab.set(n);
-                                        if let Some(el) = document().get_element_by_id(&format!("tab-{}", n.key())) {
-                                            use wasm_bindgen::JsCast;
-                                            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                                                let _ = el.focus();
-                                            }
-                                        }
-                                    }
-                                }
-                            >
-                                {move || which.label(lang.get())}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
-            </nav>
-            <section
-                class="panel"
-                role="tabpanel"
-                id="panel-budget"
-                aria-labelledby="tab-budget"
-                hidden=move || tab.get() != Tab::Budget
-            >
+            <TabList tab=tab lang=lang/>
+            <TabPanel which=Tab::Budget tab=tab>
                 <EconomicsForm/>
                 <BudgetTable/>
                 <FeeTiers/>
-            </section>
-            <section
-                class="panel"
-                role="tabpanel"
-                id="panel-scenarios"
-                aria-labelledby="tab-scenarios"
-                hidden=move || tab.get() != Tab::Scenarios
-            >
+            </TabPanel>
+            <TabPanel which=Tab::Scenarios tab=tab>
                 <ScenarioPanel/>
-            </section>
-            <section
-                class="panel"
-                role="tabpanel"
-                id="panel-compare"
-                aria-labelledby="tab-compare"
-                hidden=move || tab.get() != Tab::Compare
-            >
+            </TabPanel>
+            <TabPanel which=Tab::Compare tab=tab>
                 <ComparisonTable/>
-            </section>
-            <section
-                class="panel"
-                role="tabpanel"
-                id="panel-charts"
-                aria-labelledby="tab-charts"
-                hidden=move || tab.get() != Tab::Charts
-            >
+            </TabPanel>
+            <TabPanel which=Tab::Charts tab=tab>
+                // Charts are drawn only while they can be seen.
                 <Show when=move || tab.get() == Tab::Charts>
                     <Charts/>
                 </Show>
-            </section>
+            </TabPanel>
         </main>
         <footer class="footer">
             <p>{move || t().footer}</p>

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 use rust_decimal::Decimal;
-use wasm_bindgen::JsCast;
 
 use crate::components::figure::data_value;
+use crate::components::focus::focus_later;
 use crate::components::icon::{icon, Icon};
 use crate::components::number_field::{NumberField, TextField};
 use crate::ctx::{firewall, use_ctx, Dialog};
@@ -25,27 +25,6 @@ const WINDOW_FROM: usize = 100;
 const ROW_HEIGHT: f64 = 52.0;
 /// Rows rendered beyond the visible ones, above and below.
 const OVERSCAN: usize = 8;
-
-/// Moves keyboard focus to the element with `id` once it exists (the DOM settles over a few
-/// frames when a scroll renders new rows).
-pub fn focus_later(id: String) {
-    focus_within_frames(id, 5);
-}
-
-fn focus_within_frames(id: String, frames: u8) {
-    request_animation_frame(move || {
-        match document()
-            .get_element_by_id(&id)
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            Some(el) => {
-                let _ = el.focus();
-            }
-            None if frames > 0 => focus_within_frames(id, frames - 1),
-            None => {}
-        }
-    });
-}
 
 #[component]
 pub fn BudgetTable() -> impl IntoView {

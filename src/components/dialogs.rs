@@ -16,6 +16,24 @@ fn close(ctx: Ctx) {
     ctx.dialog.set(None);
 }
 
+/// "Close" (primary when it is the only way on).
+fn close_button(ctx: Ctx, l: Lang, primary: bool) -> impl IntoView {
+    view! {
+        <button type="button" class="button" class:primary=primary on:click=move |_| close(ctx)>
+            {l.pick("关闭", "Close")}
+        </button>
+    }
+}
+
+/// "Cancel": close without doing anything.
+fn cancel_button(ctx: Ctx, l: Lang) -> impl IntoView {
+    view! {
+        <button type="button" class="button" on:click=move |_| close(ctx)>
+            {l.pick("取消", "Cancel")}
+        </button>
+    }
+}
+
 /// Runs `action`; on success closes the dialog, otherwise shows why in it.
 fn confirm(ctx: Ctx, action: Action) {
     match ctx.dispatch(action) {
@@ -79,9 +97,7 @@ pub fn Dialogs() -> impl IntoView {
                         >
                             {l.pick("导入", "Import")}
                         </button>
-                        <button type="button" class="button" on:click=move |_| close(ctx)>
-                            {l.pick("取消", "Cancel")}
-                        </button>
+                        {cancel_button(ctx, l)}
                     </div>
                 }
                 .into_any()
@@ -122,9 +138,7 @@ pub fn Dialogs() -> impl IntoView {
                         >
                             {l.pick("替换我的全部方案", "Replace all my plans")}
                         </button>
-                        <button type="button" class="button" on:click=move |_| close(ctx)>
-                            {l.pick("取消", "Cancel")}
-                        </button>
+                        {cancel_button(ctx, l)}
                     </div>
                 }
                 .into_any()
@@ -226,9 +240,7 @@ fn problems_view(ctx: Ctx, title: &'static str, messages: Vec<String>) -> impl I
             Lang::En => format!("… and {more} more"),
         })}
         <div class="dialog-actions">
-            <button type="button" class="button primary" on:click=move |_| close(ctx)>
-                {l.pick("关闭", "Close")}
-            </button>
+            {close_button(ctx, l, true)}
         </div>
     }
 }
@@ -290,9 +302,7 @@ fn csv_preview(ctx: Ctx, l: Lang, lines: Vec<BudgetLine>) -> impl IntoView {
             >
                 {l.pick("替换当前方案的全部预算项", "Replace this plan's lines")}
             </button>
-            <button type="button" class="button" on:click=move |_| close(ctx)>
-                {l.pick("取消", "Cancel")}
-            </button>
+            {cancel_button(ctx, l)}
         </div>
     }
 }
@@ -337,9 +347,7 @@ fn share_view(ctx: Ctx, l: Lang, result: Result<String, LinkError>) -> impl Into
                     <button type="button" class="button primary" data-action="copy-link" on:click=copy>
                         {move || if copied.get() { l.pick("已复制", "Copied") } else { l.pick("复制链接", "Copy link") }}
                     </button>
-                    <button type="button" class="button" on:click=move |_| close(ctx)>
-                        {l.pick("关闭", "Close")}
-                    </button>
+                    {close_button(ctx, l, false)}
                 </div>
             }
             .into_any()
@@ -358,9 +366,7 @@ fn share_view(ctx: Ctx, l: Lang, result: Result<String, LinkError>) -> impl Into
                 >
                     {l.pick("导出方案文件", "Export the plan file")}
                 </button>
-                <button type="button" class="button" on:click=move |_| close(ctx)>
-                    {l.pick("关闭", "Close")}
-                </button>
+                {close_button(ctx, l, false)}
             </div>
         }
         .into_any(),

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::components::budget_table::focus_later;
 use crate::components::figure::data_value;
+use crate::components::focus::focus_later;
 use crate::components::icon::{icon, Icon};
 use crate::components::number_field::{NumberField, TextField};
 use crate::ctx::use_ctx;

@@ -1,0 +1,99 @@
+//! The page's tabs: a tab list (arrow keys move between tabs) and the panels it controls.
+
+use leptos::prelude::*;
+
+use crate::components::focus::focus_later;
+use crate::i18n::texts;
+use crate::model::Lang;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Budget,
+    Scenarios,
+    Compare,
+    Charts,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 4] = [Tab::Budget, Tab::Scenarios, Tab::Compare, Tab::Charts];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Tab::Budget => "budget",
+            Tab::Scenarios => "scenarios",
+            Tab::Compare => "compare",
+            Tab::Charts => "charts",
+        }
+    }
+
+    fn label(self, lang: Lang) -> &'static str {
+        let t = texts(lang);
+        match self {
+            Tab::Budget => t.tab_budget,
+            Tab::Scenarios => t.tab_scenarios,
+            Tab::Compare => t.tab_compare,
+            Tab::Charts => t.tab_charts,
+        }
+    }
+
+    /// The tab `step` places away, wrapping around.
+    fn offset(self, step: isize) -> Tab {
+        let n = Tab::ALL.len() as isize;
+        let i = Tab::ALL.iter().position(|t| *t == self).unwrap_or(0) as isize;
+        Tab::ALL[(i + step).rem_euclid(n) as usize]
+    }
+}
+
+#[component]
+pub fn TabList(tab: RwSignal<Tab>, lang: ReadSignal<Lang>) -> impl IntoView {
+    view! {
+        <nav class="tabs" role="tablist" aria-label=move || texts(lang.get()).app_title>
+            {Tab::ALL
+                .into_iter()
+                .map(|which| {
+                    view! {
+                        <button
+                            type="button"
+                            role="tab"
+                            id=format!("tab-{}", which.key())
+                            aria-controls=format!("panel-{}", which.key())
+                            aria-selected=move || (tab.get() == which).to_string()
+                            tabindex=move || if tab.get() == which { "0" } else { "-1" }
+                            class="tab"
+                            class:active=move || tab.get() == which
+                            on:click=move |_| tab.set(which)
+                            on:keydown=move |ev| {
+                                let step = match ev.key().as_str() {
+                                    "ArrowRight" => 1,
+                                    "ArrowLeft" => -1,
+                                    _ => return,
+                                };
+                                let next = which.offset(step);
+                                tab.set(next);
+                                focus_later(format!("tab-{}", next.key()));
+                            }
+                        >
+                            {move || which.label(lang.get())}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}
+
+/// The panel of tab `which`, hidden while another tab is open.
+#[component]
+pub fn TabPanel(which: Tab, tab: RwSignal<Tab>, children: Children) -> impl IntoView {
+    view! {
+        <section
+            class="panel"
+            role="tabpanel"
+            id=format!("panel-{}", which.key())
+            aria-labelledby=format!("tab-{}", which.key())
+            hidden=move || tab.get() != which
+        >
+            {children()}
+        </section>
+    }
+}
