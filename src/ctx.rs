@@ -433,6 +433,8 @@ impl Ctx {
         self.preview.set(None);
         self.refresh_history_state();
         clear_link_from_address();
+        // Another tab may have saved while the shared plan was open.
+        self.on_storage_changed(storage::read_raw(storage::KEY));
         if let (true, Some(plan)) = (save_copy, shared) {
             if let Err(e) = self.dispatch(Action::AddPlan(Box::new(plan))) {
                 leptos::logging::warn!("{}", e.message(Lang::En));

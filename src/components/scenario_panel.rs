@@ -119,7 +119,7 @@ pub fn ScenarioPanel() -> impl IntoView {
                                     .iter()
                                     .map(|lever| i18n::describe_lever(lever, &empty, l))
                                     .collect::<Vec<_>>()
-                                    .join("，")
+                                    .join(l.pick("，", ", "))
                             };
                             view! {
                                 <button
@@ -132,7 +132,10 @@ pub fn ScenarioPanel() -> impl IntoView {
                                     <strong>{move || s.name(lang.get())}</strong>
                                     <span class="small">{move || s.summary(lang.get())}</span>
                                     <span class="small assumption-text">
-                                        {move || format!("{}：{}", t().assumption, summary())}
+                                        {move || {
+                                            let l = lang.get();
+                                            format!("{}{}{}", t().assumption, l.pick("：", ": "), summary())
+                                        }}
                                     </span>
                                 </button>
                             }
@@ -257,7 +260,7 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
                                 <span class="badge assumption">{move || t().assumption}</span>
                                 <p>
                                     <strong>{move || s.name(lang.get())}</strong>
-                                    "："
+                                    {move || lang.get().pick("：", ": ")}
                                     {move || s.summary(lang.get())}
                                 </p>
                                 <p class="small">{move || t().preset_note}</p>
