@@ -8,13 +8,6 @@ pub fn text_file(filename: &str, mime: &str, contents: &str) {
     blob(filename, mime, &parts);
 }
 
-/// Starts a download of `bytes`.
-pub fn bytes_file(filename: &str, mime: &str, bytes: &[u8]) {
-    let array = js_sys::Uint8Array::from(bytes);
-    let parts = js_sys::Array::of1(&array);
-    blob(filename, mime, &parts);
-}
-
 /// Starts a download of an existing URL (a `data:` URL from a canvas).
 pub fn url(filename: &str, href: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {

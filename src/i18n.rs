@@ -2,9 +2,7 @@
 //! in one language is a compile error, not a blank on the page.
 
 use crate::format;
-use crate::model::{
-    Basis, Category, Column, Lang, Lever, Metric, Plan, Stage, Strategy, Undefined,
-};
+use crate::model::{Basis, Category, Column, Lang, Lever, Metric, Plan, Stage};
 
 /// The fixed strings of the interface.
 pub struct Texts {
@@ -16,7 +14,6 @@ pub struct Texts {
     pub plan_name: &'static str,
     pub new_plan: &'static str,
     pub new_blank_plan: &'static str,
-    pub from_example: &'static str,
     pub duplicate: &'static str,
     pub delete: &'static str,
     pub undo: &'static str,
@@ -95,7 +92,6 @@ pub struct Texts {
     pub compare_title: &'static str,
     pub compare_help: &'static str,
     pub metric: &'static str,
-    pub vs_baseline: &'static str,
     pub best: &'static str,
     pub better: &'static str,
     pub worse: &'static str,
@@ -126,7 +122,6 @@ pub static ZH: Texts = Texts {
     plan_name: "方案名称",
     new_plan: "新建",
     new_blank_plan: "空白方案",
-    from_example: "示例",
     duplicate: "复制",
     delete: "删除",
     undo: "撤销",
@@ -206,7 +201,6 @@ pub static ZH: Texts = Texts {
     compare_title: "情景对比",
     compare_help: "每个指标在各情景下的数值，以及与基准的差额和百分比。★ 为该指标最优的情景。",
     metric: "指标",
-    vs_baseline: "较基准",
     best: "最优",
     better: "更好",
     worse: "更差",
@@ -237,7 +231,6 @@ pub static EN: Texts = Texts {
     plan_name: "Plan name",
     new_plan: "New",
     new_blank_plan: "Blank plan",
-    from_example: "Example",
     duplicate: "Duplicate",
     delete: "Delete",
     undo: "Undo",
@@ -316,7 +309,6 @@ pub static EN: Texts = Texts {
     compare_title: "Scenario comparison",
     compare_help: "Every figure for every scenario, with its difference from the baseline in absolute and percent terms. ★ marks the best scenario on each figure.",
     metric: "Figure",
-    vs_baseline: "vs baseline",
     best: "best",
     better: "better",
     worse: "worse",
@@ -466,14 +458,6 @@ pub fn column_name(column: Column, plan: &Plan, lang: Lang) -> String {
             .map(|s| s.name.clone())
             .unwrap_or_default(),
     }
-}
-
-pub fn strategy(s: Strategy, lang: Lang) -> &'static str {
-    s.name(lang)
-}
-
-pub fn undefined(u: Undefined, lang: Lang) -> &'static str {
-    u.reason(lang)
 }
 
 /// The name of a figure.

@@ -171,8 +171,6 @@ pub enum Action {
     DeletePlan(PlanId),
     /// Brings a deleted plan back from the trash.
     RestorePlan(PlanId),
-    /// Replaces the open plan (an import); the plan must be valid.
-    ReplacePlan(Box<Plan>),
     /// Adds a plan (an import or a shared link) and opens it.
     AddPlan(Box<Plan>),
     /// Adds several plans (a workspace file) and opens the first.
@@ -387,16 +385,6 @@ impl Workspace {
                     let entry = self.trash.remove(index);
                     self.selected = entry.id;
                     self.plans.push(entry);
-                }
-            }
-            Action::ReplacePlan(plan) => {
-                if let Some(e) = crate::model::validate(&plan).into_iter().next() {
-                    return Err(e);
-                }
-                let id = self.selected;
-                if let Some(entry) = self.plans.iter_mut().find(|p| p.id == id) {
-                    entry.plan = *plan;
-                    entry.example = None;
                 }
             }
             Action::AddPlan(plan) => {
@@ -692,7 +680,6 @@ fn apply_to_plan(plan: &mut Plan, action: Action, lang: Lang) -> Result<(), Mode
         | Action::RenamePlan(..)
         | Action::DeletePlan(_)
         | Action::RestorePlan(_)
-        | Action::ReplacePlan(_)
         | Action::AddPlan(_)
         | Action::AddPlans(_)
         | Action::ReplaceWorkspace(_) => {}
