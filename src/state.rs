@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::model::validate::{check_count, check_name};
 use crate::model::{
     limits, validate_lever, validate_line, Basis, BudgetLine, Category, Example, FeeTier, Field,
     Lang, Lever, LineId, ModelError, Plan, Problem, Scenario, ScenarioId, Stage, Strategy, TierId,
@@ -233,30 +234,6 @@ impl Action {
     }
 }
 
-fn too_long(field: Field) -> ModelError {
-    ModelError::Invalid {
-        field,
-        problem: Problem::TextTooLong {
-            max: limits::NAME_CHARS,
-        },
-    }
-}
-
-fn too_many(field: Field, max: usize) -> ModelError {
-    ModelError::Invalid {
-        field,
-        problem: Problem::TooMany { max },
-    }
-}
-
-fn check_name(name: &str, field: impl FnOnce() -> Field) -> Result<(), ModelError> {
-    if name.chars().count() > limits::NAME_CHARS {
-        Err(too_long(field()))
-    } else {
-        Ok(())
-    }
-}
-
 /// A name not yet used by any of `taken`: `base`, `base (2)`, `base (3)`…
 pub fn unique_name<'a>(base: &str, taken: impl Iterator<Item = &'a str> + Clone) -> String {
     if !taken.clone().any(|t| t == base) {
@@ -311,9 +288,7 @@ impl Workspace {
     }
 
     fn push_plan(&mut self, plan: Plan, example: Option<String>) -> Result<(), ModelError> {
-        if self.plans.len() >= PLANS_LIMIT {
-            return Err(too_many(Field::PlanName, PLANS_LIMIT));
-        }
+        check_count(self.plans.len() + 1, PLANS_LIMIT, Field::Plans)?;
         let id = self.next_plan_id();
         let name = unique_name(&plan.name, self.plans.iter().map(|p| p.plan.name.as_str()));
         self.plans.push(PlanEntry {
@@ -379,9 +354,7 @@ impl Workspace {
             }
             Action::RestorePlan(id) => {
                 if let Some(index) = self.trash.iter().position(|p| p.id == id) {
-                    if self.plans.len() >= PLANS_LIMIT {
-                        return Err(too_many(Field::PlanName, PLANS_LIMIT));
-                    }
+                    check_count(self.plans.len() + 1, PLANS_LIMIT, Field::Plans)?;
                     let entry = self.trash.remove(index);
                     self.selected = entry.id;
                     self.plans.push(entry);
@@ -394,9 +367,7 @@ impl Workspace {
                 self.push_plan(*plan, None)?;
             }
             Action::AddPlans(plans) => {
-                if self.plans.len() + plans.len() > PLANS_LIMIT {
-                    return Err(too_many(Field::Plans, PLANS_LIMIT));
-                }
+                check_count(self.plans.len() + plans.len(), PLANS_LIMIT, Field::Plans)?;
                 if let Some(e) = plans
                     .iter()
                     .find_map(|p| crate::model::validate(p).into_iter().next())
@@ -462,9 +433,7 @@ fn apply_to_plan(plan: &mut Plan, action: Action, lang: Lang) -> Result<(), Mode
             plan.currency = code;
         }
         Action::AddLine => {
-            if plan.lines.len() >= limits::LINES {
-                return Err(too_many(Field::Lines, limits::LINES));
-            }
+            check_count(plan.lines.len() + 1, limits::LINES, Field::Lines)?;
             let id = plan.next_line_id();
             let name = unique_name(
                 lang.pick("新预算项", "New line"),
@@ -495,9 +464,7 @@ fn apply_to_plan(plan: &mut Plan, action: Action, lang: Lang) -> Result<(), Mode
             *line = updated;
         }
         Action::DuplicateLine(id) => {
-            if plan.lines.len() >= limits::LINES {
-                return Err(too_many(Field::Lines, limits::LINES));
-            }
+            check_count(plan.lines.len() + 1, limits::LINES, Field::Lines)?;
             if let Some(index) = plan.lines.iter().position(|l| l.id == id) {
                 let mut copy = plan.lines[index].clone();
                 copy.id = plan.next_line_id();
@@ -520,9 +487,7 @@ fn apply_to_plan(plan: &mut Plan, action: Action, lang: Lang) -> Result<(), Mode
             }
         }
         Action::AddTier => {
-            if plan.fee_tiers.len() >= limits::FEE_TIERS {
-                return Err(too_many(Field::FeeTiers, limits::FEE_TIERS));
-            }
+            check_count(plan.fee_tiers.len() + 1, limits::FEE_TIERS, Field::FeeTiers)?;
             let id = plan.next_tier_id();
             let name = unique_name(
                 lang.pick("新档位", "New tier"),
@@ -558,9 +523,11 @@ fn apply_to_plan(plan: &mut Plan, action: Action, lang: Lang) -> Result<(), Mode
         }
         Action::DeleteTier(id) => plan.fee_tiers.retain(|t| t.id != id),
         Action::AddScenario(preset) => {
-            if plan.scenarios.len() >= limits::SCENARIOS {
-                return Err(too_many(Field::Scenarios, limits::SCENARIOS));
-            }
+            check_count(
+                plan.scenarios.len() + 1,
+                limits::SCENARIOS,
+                Field::Scenarios,
+            )?;
             let id = plan.next_scenario_id();
             let mut scenario = match preset {
                 Some(strategy) => strategy.scenario(id, lang),
@@ -588,9 +555,11 @@ fn apply_to_plan(plan: &mut Plan, action: Action, lang: Lang) -> Result<(), Mode
             }
         }
         Action::DuplicateScenario(id) => {
-            if plan.scenarios.len() >= limits::SCENARIOS {
-                return Err(too_many(Field::Scenarios, limits::SCENARIOS));
-            }
+            check_count(
+                plan.scenarios.len() + 1,
+                limits::SCENARIOS,
+                Field::Scenarios,
+            )?;
             if let Some(index) = plan.scenarios.iter().position(|s| s.id == id) {
                 let mut copy = plan.scenarios[index].clone();
                 copy.id = plan.next_scenario_id();
@@ -615,15 +584,14 @@ fn apply_to_plan(plan: &mut Plan, action: Action, lang: Lang) -> Result<(), Mode
             let Some(s) = plan.scenarios.iter_mut().find(|s| s.id == id) else {
                 return Ok(());
             };
-            if s.levers.len() >= limits::LEVERS {
-                return Err(too_many(
-                    Field::ScenarioName {
-                        id,
-                        name: s.name.clone(),
-                    },
-                    limits::LEVERS,
-                ));
-            }
+            check_count(
+                s.levers.len() + 1,
+                limits::LEVERS,
+                Field::ScenarioName {
+                    id,
+                    name: s.name.clone(),
+                },
+            )?;
             let index = s.levers.len();
             let name = s.name.clone();
             validate_lever(&lever, || Field::Lever {
@@ -656,9 +624,7 @@ fn apply_to_plan(plan: &mut Plan, action: Action, lang: Lang) -> Result<(), Mode
         }
         Action::ImportLines { lines, replace } => {
             let kept = if replace { 0 } else { plan.lines.len() };
-            if kept + lines.len() > limits::LINES {
-                return Err(too_many(Field::Lines, limits::LINES));
-            }
+            check_count(kept + lines.len(), limits::LINES, Field::Lines)?;
             for line in &lines {
                 validate_line(line)?;
             }

@@ -31,7 +31,8 @@ fn check(value: Decimal, rule: Rule, field: impl FnOnce() -> Field) -> Result<()
         .map_err(|e| invalid(field(), Problem::Number(e)))
 }
 
-fn check_name(name: &str, field: impl FnOnce() -> Field) -> Result<(), ModelError> {
+/// Refuses a name longer than the limit.
+pub fn check_name(name: &str, field: impl FnOnce() -> Field) -> Result<(), ModelError> {
     if name.chars().count() > limits::NAME_CHARS {
         return Err(invalid(
             field(),
@@ -43,7 +44,8 @@ fn check_name(name: &str, field: impl FnOnce() -> Field) -> Result<(), ModelErro
     Ok(())
 }
 
-fn check_count(n: usize, max: usize, field: Field) -> Result<(), ModelError> {
+/// Refuses more than `max` items.
+pub fn check_count(n: usize, max: usize, field: Field) -> Result<(), ModelError> {
     if n > max {
         return Err(invalid(field, Problem::TooMany { max }));
     }
