@@ -18,10 +18,11 @@ use crate::components::{
     shared_banner::SharedBanner,
     tabs::{Tab, TabList, TabPanel},
 };
-use crate::ctx::{Ctx, NoticeKind};
+use crate::ctx::Ctx;
 use crate::exchange::link;
 use crate::i18n::texts;
 use crate::model::Lang;
+use crate::session::{NoticeKind, SaveStatus};
 use crate::storage;
 
 fn browser_lang() -> Lang {
@@ -36,7 +37,7 @@ fn open_link(ctx: Ctx) {
         return;
     }
     match link::decode(&hash) {
-        Ok(plan) => ctx.open_preview(plan),
+        Ok(read) => ctx.open_preview(read),
         Err(e) => ctx.notify(NoticeKind::Link(e)),
     }
 }
@@ -66,42 +67,46 @@ fn ask_for_persistent_storage(_: Ctx) {}
 
 #[component]
 pub fn App() -> impl IntoView {
-    let startup = storage::start(browser_lang(), js_sys::Date::now());
-    let ctx = Ctx::new(
-        startup.workspace,
-        startup.revision,
-        !startup.fresh,
-        startup.may_save,
-    );
+    let ctx = Ctx::start(browser_lang());
     provide_context(ctx);
     let lang = ctx.lang;
-    if !startup.may_save {
-        ctx.block_saving(match startup.problem {
-            Some(storage::StartupProblem::Unavailable) => storage::SaveError::Unavailable,
-            _ => storage::SaveError::Blocked,
-        });
-    }
-    if let Some(problem) = startup.problem {
-        ctx.notify(NoticeKind::Startup(problem));
-    } else if startup.may_save {
+    if matches!(
+        ctx.status.get_untracked(),
+        SaveStatus::Saved | SaveStatus::Pending
+    ) {
         ask_for_persistent_storage(ctx);
     }
     Effect::new(move |_| ctx.sync_lines());
 
-    // Synchronise the workspace with localStorage: every change is saved (after checking for
-    // another tab's newer version) and read back; what storage already holds is not written.
-    Effect::new(move |_| {
-        ctx.ws.track();
-        ctx.save();
-    });
-
-    // Another tab saved: show its version, or let the user choose if this tab changed too.
+    // Another tab saved: the session follows it, or lets the user choose.
     let storage_events = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().as_deref() == Some(storage::KEY) {
-            ctx.on_storage_changed(ev.new_value());
+            ctx.storage_changed(ev.new_value());
         }
     });
     on_cleanup(move || storage_events.remove());
+
+    // Saves wait for a quiet moment; a page being hidden or closed saves at once, so an edit
+    // made just before is never lost. If work would still be lost (a changed shared plan,
+    // storage that refuses), leaving asks first.
+    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            ctx.save_now();
+        }
+    });
+    let page_hide = window_event_listener(leptos::ev::pagehide, move |_| ctx.save_now());
+    let before_unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        ctx.save_now();
+        if ctx.work_at_risk() {
+            ev.prevent_default();
+            ev.set_return_value("");
+        }
+    });
+    on_cleanup(move || {
+        hidden.remove();
+        page_hide.remove();
+        before_unload.remove();
+    });
 
     // A share link, at start or pasted into the address bar later.
     open_link(ctx);

@@ -1,42 +1,27 @@
-//! The app's reactive glue: the one workspace signal, undo history, derived values, and the
-//! operations that touch the world outside the reactive system (storage, other tabs, shared
-//! links, files). Components get a [`Ctx`] from context and change the workspace only through
-//! [`Ctx::dispatch`] (an [`Action`]) or the named operations here.
+//! The reactive glue around the session. The [`Session`] (`crate::session`) decides everything
+//! about the user's data; this module keeps it in one signal, derives what views read, and
+//! carries out the session's commands: localStorage (through `crate::storage`), the moment to
+//! save, the cross-tab lock, the address bar, downloads. Components get a [`Ctx`] from context
+//! and change data only by sending the session events.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::exchange::csv::CsvIssue;
 use crate::exchange::json::{self, Imported, JsonError};
 use crate::exchange::link::LinkError;
 use crate::model::{BudgetLine, Comparison, Lang, LineId, ModelError, Plan};
-use crate::state::{Action, History, PlanEntry, PlanId, Workspace};
-use crate::storage::{self, SaveError, Saved, StartupProblem};
-
-/// A message shown above the page until dismissed.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Notice {
-    pub id: u64,
-    pub kind: NoticeKind,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum NoticeKind {
-    /// A plan was deleted; it can be restored.
-    PlanDeleted {
-        plan: PlanId,
-        name: String,
-    },
-    Startup(StartupProblem),
-    SaveFailed(SaveError),
-    /// Another tab changed the plans; this tab now shows its version.
-    UpdatedElsewhere,
-    /// A shared link could not be opened.
-    Link(LinkError),
-    /// The browser may clear storage: keep a backup file.
-    BackupReminder,
-}
+use crate::session::{
+    self, Command, Conflict, Event, Keep, Notice, NoticeKind, SaveStatus, Session,
+};
+use crate::state::{Action, PlanEdit, Workspace};
+use crate::storage::{Browser, WorkspaceStore};
 
 /// A modal dialog's content.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,58 +34,45 @@ pub enum Dialog {
     Share(Result<String, LinkError>),
     /// A file could not be read at all.
     FileError(String),
+    /// The backups kept in this browser, and plans set aside at start-up.
+    Backups,
 }
 
-/// Another tab's newer version, met while this tab had changes of its own.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Conflict {
-    pub theirs: Box<Workspace>,
-    pub revision: u64,
-}
-
-/// What the page is showing instead of the user's plans while a shared link is open.
-#[derive(Clone, Debug, Default)]
-struct Stash {
-    workspace: Option<Workspace>,
-    history: History,
-}
+/// Quiet time after the last change before saving: typing is not interrupted by saves.
+const SAVE_QUIET_MS: i32 = 300;
+/// The name of the cross-tab lock around read-compare-write.
+const LOCK: &str = "customer-cost-planner/save";
 
 /// The app's state and its derived values, provided as context. All fields are `Copy` handles.
 #[derive(Clone, Copy)]
 pub struct Ctx {
-    pub ws: RwSignal<Workspace>,
-    history: StoredValue<History>,
-    /// (can undo, can redo).
-    pub history_state: RwSignal<(bool, bool)>,
+    /// The one source of truth. Private: it changes only through [`Ctx::send`] and friends.
+    session: RwSignal<Session>,
+    /// The workspace on screen (the user's plans, or a shared plan), sharing its plans with
+    /// the session.
+    pub ws: Memo<Workspace>,
     pub lang: ReadSignal<Lang>,
     /// The open plan.
-    pub plan: Memo<Option<Plan>>,
+    pub plan: Memo<Option<Arc<Plan>>>,
     /// The open plan's baseline and scenarios, evaluated.
     pub comparison: Memo<Option<Comparison>>,
     /// The open plan's currency (CNY when none) and horizon, as firewall signals (see
     /// [`firewall`]) so rows that show them are not woken by every edit.
     pub currency: ReadSignal<String>,
     pub horizon: ReadSignal<u16>,
+    /// (can undo, can redo).
+    pub history_state: Memo<(bool, bool)>,
+    pub status: Memo<SaveStatus>,
+    pub notices: Memo<Vec<Notice>>,
+    pub conflict: Memo<Option<Conflict>>,
+    /// The name of the shared plan on screen, while a share link is open.
+    pub preview: Memo<Option<String>>,
     /// One signal per budget line, so an edit wakes only the row it changes (see [`Ctx::line`]).
     line_slots: StoredValue<HashMap<LineId, ArcRwSignal<Option<BudgetLine>>>>,
-    pub notices: RwSignal<Vec<Notice>>,
-    pub save_error: RwSignal<Option<SaveError>>,
-    /// A conflict with another tab, waiting for the user's choice.
-    pub conflict: RwSignal<Option<Conflict>>,
-    /// The open dialog, if any.
+    /// The open dialog, if any (page state, not the user's data).
     pub dialog: RwSignal<Option<Dialog>>,
-    /// The name of the shared plan being previewed, while a share link is open.
-    pub preview: RwSignal<Option<String>>,
-    stash: StoredValue<Stash>,
-    /// The revision this tab last read or wrote.
-    revision: StoredValue<u64>,
-    /// Whether this tab may write to storage at all.
-    may_save: StoredValue<bool>,
-    /// Whether the workspace has changes storage does not hold.
-    dirty: StoredValue<bool>,
-    /// The workspace as storage holds it (last read or written), so what storage already has is
-    /// not written again: two tabs would otherwise echo each other's saves.
-    synced: StoredValue<Option<Workspace>>,
+    /// The pending save timer, if one is set.
+    save_timer: StoredValue<Option<i32>>,
 }
 
 /// A signal that follows `compute` and notifies only when the value changes. Unlike a memo it
@@ -122,113 +94,190 @@ where
 }
 
 impl Ctx {
-    /// Builds the context around `workspace` as read from storage at `revision`.
-    pub fn new(workspace: Workspace, revision: u64, stored: bool, may_save: bool) -> Ctx {
-        let synced = StoredValue::new(stored.then(|| workspace.clone()));
-        let ws = RwSignal::new(workspace);
-        let lang = firewall(move || ws.with(|w| w.lang));
-        let plan = Memo::new(move |_| ws.with(|w| w.current_plan().cloned()));
-        let comparison = Memo::new(move |_| plan.with(|p| p.as_ref().map(crate::model::compare)));
+    /// Starts the session from what storage holds and carries out its first commands.
+    pub fn start(default_lang: Lang) -> Ctx {
+        let (session, commands) = Session::start(crate::storage::read_workspace(), default_lang);
+        let session = RwSignal::new(session);
+        let ws = Memo::new(move |_| session.with(|s| s.workspace().clone()));
+        let lang = firewall(move || session.with(Session::lang));
+        let plan = Memo::new(move |_| ws.with(|w| w.current().map(|e| e.plan.clone())));
+        let comparison = Memo::new(move |_| plan.with(|p| p.as_deref().map(crate::model::compare)));
         let currency = firewall(move || {
             plan.with(|p| p.as_ref().map(|p| p.currency.clone()))
                 .unwrap_or_else(|| "CNY".to_owned())
         });
         let horizon = firewall(move || plan.with(|p| p.as_ref().map_or(0, |p| p.horizon_months)));
-        Ctx {
+        let ctx = Ctx {
+            session,
             ws,
-            history: StoredValue::new(History::default()),
-            history_state: RwSignal::new((false, false)),
             lang,
             plan,
             comparison,
             currency,
             horizon,
+            history_state: Memo::new(move |_| session.with(|s| (s.can_undo(), s.can_redo()))),
+            status: Memo::new(move |_| session.with(Session::status)),
+            notices: Memo::new(move |_| session.with(|s| s.notices().to_vec())),
+            conflict: Memo::new(move |_| session.with(|s| s.conflict().cloned())),
+            preview: Memo::new(move |_| session.with(|s| s.preview_name().map(str::to_owned))),
             line_slots: StoredValue::new(HashMap::new()),
-            notices: RwSignal::new(Vec::new()),
-            save_error: RwSignal::new(None),
-            conflict: RwSignal::new(None),
             dialog: RwSignal::new(None),
-            preview: RwSignal::new(None),
-            stash: StoredValue::new(Stash::default()),
-            revision: StoredValue::new(revision),
-            may_save: StoredValue::new(may_save),
-            dirty: StoredValue::new(false),
-            synced,
+            save_timer: StoredValue::new(None),
+        };
+        ctx.run(commands);
+        ctx
+    }
+
+    /// Carries out the session's commands: storage ones at once (feeding results back), then
+    /// the ones for the page.
+    fn run(self, commands: Vec<Command>) {
+        if commands.is_empty() {
+            return;
+        }
+        let mut page = Vec::new();
+        self.session
+            .update(|s| page = session::drive(s, commands, &mut WorkspaceStore(Browser)));
+        for command in page {
+            match command {
+                Command::ScheduleSave => self.schedule_save(),
+                Command::ClearLink => clear_link_from_address(),
+                // `drive` carries these out itself.
+                Command::Write { .. } | Command::Backup { .. } => {}
+            }
         }
     }
 
-    fn refresh_history_state(self) {
-        self.history
-            .with_value(|h| self.history_state.set((h.can_undo(), h.can_redo())));
+    /// Sends the session an event and carries out what it says.
+    pub fn send(self, event: Event) {
+        let mut commands = Vec::new();
+        self.session.update(|s| commands = s.handle(event));
+        self.run(commands);
     }
 
-    /// Applies an action through undo history. On error nothing changed.
+    /// Applies an action to what is on screen. On error nothing changed and the error is
+    /// returned for the caller to show beside its field (see [`Ctx::act`] for buttons).
     pub fn dispatch(self, action: Action) -> Result<(), ModelError> {
         let now = js_sys::Date::now();
-        let deleted = match &action {
-            Action::DeletePlan(id) => self.ws.with_untracked(|w| {
-                w.plans
-                    .iter()
-                    .find(|p| p.id == *id)
-                    .map(|p| (p.id, p.plan.name.clone()))
-            }),
-            _ => None,
-        };
-        let mut result = Ok(());
-        self.history.update_value(|h| {
-            self.ws
-                .try_maybe_update(|ws| match h.apply(ws, action, now) {
-                    Ok(changed) => (changed, ()),
-                    Err(e) => {
-                        result = Err(e);
-                        (false, ())
-                    }
-                });
+        let mut outcome = (Ok(false), Vec::new());
+        self.session.try_maybe_update(|s| {
+            let notices = s.notices().len();
+            outcome = s.edit(action, now);
+            let changed = matches!(outcome.0, Ok(true)) || s.notices().len() != notices;
+            (changed, ())
         });
-        self.refresh_history_state();
-        if let (Ok(()), Some((plan, name))) = (&result, deleted) {
-            self.notify(NoticeKind::PlanDeleted { plan, name });
-        }
-        result
+        let (result, commands) = outcome;
+        self.run(commands);
+        result.map(|_| ())
     }
 
-    /// Dispatches an action whose failure the caller has nothing to show for.
+    /// Applies an action from a button: a refusal is shown as a notice, in the user's language.
     pub fn act(self, action: Action) {
         if let Err(e) = self.dispatch(action) {
-            leptos::logging::warn!("{}", e.message(Lang::En));
+            self.notify(NoticeKind::Refused(e));
+        }
+    }
+
+    /// Edits the open plan; on error nothing changed and the error is returned.
+    pub fn edit(self, edit: PlanEdit) -> Result<(), ModelError> {
+        self.dispatch(Action::Edit(edit))
+    }
+
+    /// Edits the open plan from a button or a list: a refusal is shown as a notice.
+    pub fn tell(self, edit: PlanEdit) {
+        self.act(Action::Edit(edit));
+    }
+
+    /// Shows a refused edit's reason as a notice (for controls with no place for a message).
+    pub fn report(self, result: Result<(), ModelError>) {
+        if let Err(e) = result {
+            self.notify(NoticeKind::Refused(e));
         }
     }
 
     pub fn undo(self) {
-        self.history.update_value(|h| {
-            self.ws.try_maybe_update(|ws| (h.undo(ws), ()));
-        });
-        self.refresh_history_state();
+        self.send(Event::Undo);
     }
 
     pub fn redo(self) {
-        self.history.update_value(|h| {
-            self.ws.try_maybe_update(|ws| (h.redo(ws), ()));
-        });
-        self.refresh_history_state();
+        self.send(Event::Redo);
+    }
+
+    pub fn set_lang(self, lang: Lang) {
+        self.send(Event::SetLang(lang));
     }
 
     pub fn notify(self, kind: NoticeKind) {
-        let now = js_sys::Date::now() as u64;
-        self.notices.update(|n| {
-            n.retain(|x| x.kind != kind);
-            let id = n.iter().map(|x| x.id + 1).max().unwrap_or(now).max(now);
-            n.push(Notice { id, kind });
-        });
+        self.send(Event::Notify(kind));
     }
 
     pub fn dismiss(self, id: u64) {
-        self.notices.update(|n| n.retain(|x| x.id != id));
+        self.send(Event::Dismiss(id));
     }
 
-    /// The open plan's currency, for formatting.
-    pub fn currency(self) -> String {
-        self.currency.get()
+    pub fn resolve_conflict(self, keep: Keep) {
+        self.send(Event::ResolveConflict(keep));
+    }
+
+    /// Shows a shared plan instead of the user's plans (which are not touched).
+    pub fn open_preview(self, read: json::ReadPlan) {
+        self.send(Event::OpenPreview(Box::new(read)));
+    }
+
+    /// Closes the shared plan; with `save_copy` it joins the user's plans.
+    pub fn close_preview(self, save_copy: bool) {
+        self.send(Event::ClosePreview { save_copy });
+    }
+
+    /// Plans set aside at start-up (for download).
+    pub fn set_aside(self) -> Vec<json::SetAside> {
+        self.session.with_untracked(|s| s.set_aside().to_vec())
+    }
+
+    /// Saves soon: after a quiet moment, so typing is never interrupted by storage.
+    fn schedule_save(self) {
+        let window = window();
+        if let Some(id) = self.save_timer.get_value() {
+            window.clear_timeout_with_handle(id);
+        }
+        let fire = Closure::once_into_js(move || {
+            self.save_timer.set_value(None);
+            self.save_under_lock();
+        });
+        let id = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                fire.unchecked_ref(),
+                SAVE_QUIET_MS,
+            )
+            .ok();
+        self.save_timer.set_value(id);
+    }
+
+    /// Saves now, inside the cross-tab lock where the browser has the Web Locks API (so two
+    /// tabs never interleave their read-compare-write), else at once.
+    fn save_under_lock(self) {
+        with_lock(LOCK, move || self.save_now());
+    }
+
+    /// Saves at once, without waiting for a lock: for when the page is being hidden or closed.
+    pub fn save_now(self) {
+        if let Some(id) = self.save_timer.get_value() {
+            window().clear_timeout_with_handle(id);
+            self.save_timer.set_value(None);
+        }
+        let mut page = Vec::new();
+        self.session
+            .update(|s| page = session::save(s, &mut WorkspaceStore(Browser)));
+        self.run(page);
+    }
+
+    /// Whether closing the page now would lose work.
+    pub fn work_at_risk(self) -> bool {
+        self.session.with_untracked(Session::work_at_risk)
+    }
+
+    /// Another tab wrote the workspace.
+    pub fn storage_changed(self, new_value: Option<String>) {
+        self.send(Event::StorageChanged(new_value));
     }
 
     /// The budget line `id` of the open plan, as a signal that changes only when that line does.
@@ -272,183 +321,13 @@ impl Ctx {
         });
     }
 
-    /// Saves the workspace after a change: checks for another tab's newer revision first,
-    /// reads the save back, and reports any failure within the same tick.
-    pub fn save(self) {
-        let unchanged = self
-            .ws
-            .with_untracked(|w| self.synced.with_value(|s| s.as_ref() == Some(w)));
-        if unchanged {
-            return;
-        }
-        if self.preview.with_untracked(Option::is_some) {
-            // A shared plan is on screen; the user's own plans are stashed, unchanged.
-            return;
-        }
-        if !self.may_save.get_value() || self.conflict.with_untracked(Option::is_some) {
-            self.dirty.set_value(true);
-            return;
-        }
-        let result = self
-            .ws
-            .with_untracked(|w| storage::save(w, self.revision.get_value()));
-        self.record(result);
-    }
-
-    /// The user's own plans are on screen and may be saved, but cannot be (see `save_error`).
-    pub fn block_saving(self, reason: SaveError) {
-        self.may_save.set_value(false);
-        self.save_error.set(Some(reason));
-    }
-
-    fn record(self, result: Result<Saved, SaveError>) {
-        match result {
-            Ok(Saved::At(revision)) => {
-                self.revision.set_value(revision);
-                self.dirty.set_value(false);
-                self.synced.set_value(Some(self.ws.get_untracked()));
-                if self.save_error.with_untracked(Option::is_some) {
-                    self.save_error.set(None);
-                    self.notices
-                        .update(|n| n.retain(|x| !matches!(x.kind, NoticeKind::SaveFailed(_))));
-                }
-            }
-            Ok(Saved::Conflict { theirs, revision }) => {
-                self.dirty.set_value(true);
-                self.conflict.set(Some(Conflict { theirs, revision }));
-            }
-            Err(e) => {
-                self.dirty.set_value(true);
-                if self.save_error.with_untracked(|s| s.as_ref() != Some(&e)) {
-                    self.save_error.set(Some(e.clone()));
-                    self.notify(NoticeKind::SaveFailed(e));
-                }
-            }
-        }
-    }
-
-    /// Shows a workspace that storage already holds (another tab's save), without writing it
-    /// back. Undo history is cleared: its steps belong to the replaced version.
-    fn adopt(self, workspace: Workspace, revision: u64) {
-        self.revision.set_value(revision);
-        self.dirty.set_value(false);
-        self.synced.set_value(Some(workspace.clone()));
-        if self.ws.with_untracked(|w| *w != workspace) {
-            self.ws.set(workspace);
-        }
-        self.history.update_value(History::clear);
-        self.refresh_history_state();
-    }
-
-    /// Another tab wrote the workspace (a `storage` event with the new value).
-    pub fn on_storage_changed(self, new_value: Option<String>) {
-        if self.preview.with_untracked(Option::is_some) {
-            // The stashed plans are compared with storage again when the preview closes.
-            return;
-        }
-        match storage::decode(new_value) {
-            storage::Loaded::Workspace(theirs, revision)
-                if revision > self.revision.get_value() =>
-            {
-                if self.dirty.get_value() || self.conflict.with_untracked(Option::is_some) {
-                    self.conflict.set(Some(Conflict { theirs, revision }));
-                } else {
-                    self.adopt(*theirs, revision);
-                    self.notify(NoticeKind::UpdatedElsewhere);
-                }
-            }
-            storage::Loaded::Newer { version, .. } => {
-                self.block_saving(SaveError::Blocked);
-                self.notify(NoticeKind::Startup(StartupProblem::Newer { version }));
-            }
-            _ => {}
-        }
-    }
-
-    /// The user's choice in a conflict: keep the other tab's version, or this tab's.
-    pub fn resolve_conflict(self, keep_mine: bool) {
-        let Some(conflict) = self.conflict.get_untracked() else {
-            return;
-        };
-        self.conflict.set(None);
-        if keep_mine {
-            let result = self
-                .ws
-                .with_untracked(|w| storage::save_over(w, conflict.revision));
-            self.record(result);
-        } else {
-            self.adopt(*conflict.theirs, conflict.revision);
-        }
-    }
-
-    /// Opens a shared plan for viewing: the user's plans are set aside (not changed, not
-    /// saved over) until they save a copy or go back.
-    pub fn open_preview(self, plan: Plan) {
-        let name = plan.name.clone();
-        let lang = self.ws.with_untracked(|w| w.lang);
-        if self.preview.with_untracked(Option::is_none) {
-            let workspace = self.ws.get_untracked();
-            let history = self
-                .history
-                .try_update_value(std::mem::take)
-                .unwrap_or_default();
-            self.stash.set_value(Stash {
-                workspace: Some(workspace),
-                history,
-            });
-        } else {
-            self.history.update_value(History::clear);
-        }
-        self.ws.set(Workspace {
-            plans: vec![PlanEntry {
-                id: PlanId(1),
-                example: None,
-                plan,
-            }],
-            selected: PlanId(1),
-            lang,
-            trash: Vec::new(),
-        });
-        self.preview.set(Some(name));
-        self.refresh_history_state();
-    }
-
-    /// Closes the shared plan; with `save_copy`, adds it (with any edits made while viewing)
-    /// to the user's plans as a new plan.
-    pub fn close_preview(self, save_copy: bool) {
-        if self.preview.with_untracked(Option::is_none) {
-            return;
-        }
-        let shared = self.ws.with_untracked(|w| w.current_plan().cloned());
-        let lang = self.ws.with_untracked(|w| w.lang);
-        let stash = self
-            .stash
-            .try_update_value(std::mem::take)
-            .unwrap_or_default();
-        if let Some(mut workspace) = stash.workspace {
-            workspace.lang = lang;
-            self.ws.set(workspace);
-        }
-        self.history.set_value(stash.history);
-        self.preview.set(None);
-        self.refresh_history_state();
-        clear_link_from_address();
-        // Another tab may have saved while the shared plan was open.
-        self.on_storage_changed(storage::read_raw(storage::KEY));
-        if let (true, Some(plan)) = (save_copy, shared) {
-            if let Err(e) = self.dispatch(Action::AddPlan(Box::new(plan))) {
-                leptos::logging::warn!("{}", e.message(Lang::En));
-            }
-        }
-    }
-
     /// Makes a share link for the open plan and shows it.
     pub fn share(self) {
         let Some(plan) = self.plan.get_untracked() else {
             return;
         };
         let result = crate::exchange::link::encode(&plan).map(|fragment| {
-            let location = leptos::prelude::window().location();
+            let location = window().location();
             let base = format!(
                 "{}{}{}",
                 location.origin().unwrap_or_default(),
@@ -494,25 +373,65 @@ impl Ctx {
     /// Offers the open plan as a JSON file.
     pub fn export_plan(self) {
         if let Some(plan) = self.plan.get_untracked() {
-            let text = crate::model::file::plan_to_json(&plan);
             crate::download::text_file(
                 &format!("{}.ccp.json", file_stem(&plan.name)),
                 "application/json",
-                &text,
+                &json::plan_to_json(&plan),
             );
         }
     }
 
-    /// Offers every plan (the whole workspace) as a JSON file.
+    /// Offers every plan of the user's (the whole workspace) as a JSON file, even while a
+    /// shared plan is on screen.
     pub fn export_all(self) {
         let text = self
-            .ws
-            .with_untracked(|w| json::workspace_to_json(w, self.revision.get_value(), true));
+            .session
+            .with_untracked(|s| json::workspace_to_json(s.own(), s.revision(), true));
         crate::download::text_file(
             &format!("customer-cost-planner-{}.json", today()),
             "application/json",
             &text,
         );
+    }
+}
+
+/// Runs `f` while holding the named Web Lock (`navigator.locks`), or at once where the browser
+/// has no Web Locks (older browsers, pages not served over https or localhost).
+fn with_lock(name: &str, f: impl FnOnce() + 'static) {
+    let task = Rc::new(RefCell::new(Some(f)));
+    let run = {
+        let task = task.clone();
+        move || {
+            if let Some(f) = task.borrow_mut().take() {
+                f();
+            }
+        }
+    };
+    let request = js_sys::Reflect::get(&window().navigator(), &JsValue::from_str("locks"))
+        .ok()
+        .filter(|locks| locks.is_object())
+        .and_then(|locks| {
+            let request = js_sys::Reflect::get(&locks, &JsValue::from_str("request")).ok()?;
+            Some((locks, request.dyn_into::<js_sys::Function>().ok()?))
+        });
+    let Some((locks, request)) = request else {
+        run();
+        return;
+    };
+    let callback = {
+        let run = run.clone();
+        Closure::once_into_js(move |_lock: JsValue| {
+            run();
+            JsValue::UNDEFINED
+        })
+    };
+    // The lock is released when the callback returns. If the request itself throws, save
+    // without it rather than not at all.
+    if request
+        .call2(&locks, &JsValue::from_str(name), &callback)
+        .is_err()
+    {
+        run();
     }
 }
 
@@ -544,17 +463,20 @@ pub fn today() -> String {
 /// Removes a share link from the address bar without reloading, so a reload shows the user's
 /// own plans.
 pub fn clear_link_from_address() {
-    let window = leptos::prelude::window();
+    let window = window();
     let location = window.location();
     let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
         return;
     };
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{path}{search}")),
-        );
+        if history
+            .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")))
+            .is_err()
+        {
+            // Some sandboxed frames forbid it: the link stays, and a reload shows it again
+            // (nothing is lost either way).
+            leptos::logging::warn!("could not clear the share link from the address bar");
+        }
     }
 }
 

@@ -39,5 +39,25 @@ fn blob(filename: &str, mime: &str, parts: &js_sys::Array) {
         return;
     };
     url(filename, &href);
-    let _ = web_sys::Url::revoke_object_url(&href);
+    // Some Safari versions start the download after `click()` returns: revoking the URL at
+    // once would cancel it. A minute later it is long done.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if web_sys::Url::revoke_object_url(&href).is_err() {
+            leptos::logging::warn!("could not release a download URL");
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        if window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                revoke.unchecked_ref(),
+                REVOKE_AFTER_MS,
+            )
+            .is_err()
+        {
+            leptos::logging::warn!("could not schedule releasing a download URL");
+        }
+    }
 }
+
+/// How long a download's object URL is kept.
+const REVOKE_AFTER_MS: i32 = 60_000;

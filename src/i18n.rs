@@ -1,8 +1,13 @@
 //! Every word on the page, in zh-CN and English. A struct per language means a string missing
 //! in one language is a compile error, not a blank on the page.
 
+use crate::exchange::json::{self, JsonError, Repair};
 use crate::format;
-use crate::model::{Basis, Category, Column, Lang, Lever, Metric, Plan, Stage};
+use crate::model::{
+    Basis, BasisKind, Category, Column, Lang, Lever, LeverKind, Metric, Plan, Stage,
+};
+use crate::session::{NoticeKind, SaveStatus};
+use crate::storage::SaveError;
 
 /// The fixed strings of the interface.
 pub struct Texts {
@@ -85,6 +90,7 @@ pub struct Texts {
     pub lever_pct: &'static str,
     pub lever_amount: &'static str,
     pub line_missing: &'static str,
+    pub scenario_has_dangling: &'static str,
     pub no_scenarios: &'static str,
     pub no_levers: &'static str,
     pub churn_relative_note: &'static str,
@@ -111,6 +117,16 @@ pub struct Texts {
 
     pub footer: &'static str,
     pub saved: &'static str,
+
+    /// Names given to new things, and what a copy's name ends with.
+    pub default_plan_name: &'static str,
+    pub default_line_name: &'static str,
+    pub default_tier_name: &'static str,
+    pub default_scenario_name: &'static str,
+    pub copy_suffix: &'static str,
+    /// `ccp check` on a good plan.
+    pub plan_valid: &'static str,
+    pub file_unreadable: &'static str,
 }
 
 pub static ZH: Texts = Texts {
@@ -194,6 +210,7 @@ pub static ZH: Texts = Texts {
     lever_pct: "变动（%）",
     lever_amount: "金额",
     line_missing: "该预算项已不存在，此调整不起作用",
+    scenario_has_dangling: "有调整失效",
     no_scenarios: "还没有情景。",
     no_levers: "没有调整项：此情景与基准相同。",
     churn_relative_note: "相对变动：流失率 5% 降低 10% 后为 4.5%",
@@ -220,6 +237,13 @@ pub static ZH: Texts = Texts {
 
     footer: "数据只保存在本浏览器中。示例与策略预设中的数字均为演示假设。",
     saved: "已自动保存",
+    default_plan_name: "新方案",
+    default_line_name: "新预算项",
+    default_tier_name: "新档位",
+    default_scenario_name: "新情景",
+    copy_suffix: " 副本",
+    plan_valid: "方案有效",
+    file_unreadable: "文件无法读取",
 };
 
 pub static EN: Texts = Texts {
@@ -302,6 +326,7 @@ pub static EN: Texts = Texts {
     lever_pct: "Change (%)",
     lever_amount: "Amount",
     line_missing: "That line no longer exists; this change does nothing",
+    scenario_has_dangling: "a change points at nothing",
     no_scenarios: "No scenarios yet.",
     no_levers: "No changes: this scenario equals the baseline.",
     churn_relative_note: "Relative: 5% churn lowered by 10% is 4.5%",
@@ -328,6 +353,13 @@ pub static EN: Texts = Texts {
 
     footer: "Your data stays in this browser. Figures in the examples and strategy presets are illustrative assumptions.",
     saved: "Saved automatically",
+    default_plan_name: "New plan",
+    default_line_name: "New line",
+    default_tier_name: "New tier",
+    default_scenario_name: "New scenario",
+    copy_suffix: " copy",
+    plan_valid: "The plan is valid",
+    file_unreadable: "The file could not be read",
 };
 
 /// The texts of `lang`.
@@ -357,14 +389,15 @@ pub fn stage(s: Stage, lang: Lang) -> &'static str {
     }
 }
 
-pub fn basis_kind(kind: &str, lang: Lang) -> &'static str {
+pub fn basis_kind(kind: BasisKind, lang: Lang) -> &'static str {
     match kind {
-        "monthly" => lang.pick("每月", "Monthly"),
-        "annual" => lang.pick("每年（按月均摊）", "Annual (spread monthly)"),
-        "one_time" => lang.pick("一次性", "One-time"),
-        "per_new_customer" => lang.pick("每新增客户", "Per new customer"),
-        "per_active_customer" => lang.pick("每活跃客户每月", "Per active customer per month"),
-        _ => "",
+        BasisKind::Monthly => lang.pick("每月", "Monthly"),
+        BasisKind::Annual => lang.pick("每年（按月均摊）", "Annual (spread monthly)"),
+        BasisKind::OneTime => lang.pick("一次性", "One-time"),
+        BasisKind::PerNewCustomer => lang.pick("每新增客户", "Per new customer"),
+        BasisKind::PerActiveCustomer => {
+            lang.pick("每活跃客户每月", "Per active customer per month")
+        }
     }
 }
 
@@ -378,16 +411,15 @@ pub fn basis(b: Basis, lang: Lang) -> String {
     }
 }
 
-pub fn lever_kind(kind: &str, lang: Lang) -> &'static str {
+pub fn lever_kind(kind: LeverKind, lang: Lang) -> &'static str {
     match kind {
-        "category_spend" => lang.pick("类别费用变动", "Category spend"),
-        "line_amount" => lang.pick("预算项金额", "Line amount"),
-        "add_line" => lang.pick("新增预算项", "Add a line"),
-        "remove_line" => lang.pick("去掉预算项", "Remove a line"),
-        "new_customers" => lang.pick("每月新增客户变动", "New customers per month"),
-        "churn" => lang.pick("流失率变动（相对）", "Churn (relative change)"),
-        "revenue" => lang.pick("每客户每月收入变动", "Revenue per customer"),
-        _ => "",
+        LeverKind::CategorySpend => lang.pick("类别费用变动", "Category spend"),
+        LeverKind::LineAmount => lang.pick("预算项金额", "Line amount"),
+        LeverKind::AddLine => lang.pick("新增预算项", "Add a line"),
+        LeverKind::RemoveLine => lang.pick("去掉预算项", "Remove a line"),
+        LeverKind::NewCustomers => lang.pick("每月新增客户变动", "New customers per month"),
+        LeverKind::Churn => lang.pick("流失率变动（相对）", "Churn (relative change)"),
+        LeverKind::Revenue => lang.pick("每客户每月收入变动", "Revenue per customer"),
     }
 }
 
@@ -446,6 +478,218 @@ pub fn describe_lever(lever: &Lever, plan: &Plan, lang: Lang) -> String {
             lang.pick("每客户每月收入", "Revenue per customer"),
             format::signed_pct(*pct)
         ),
+    }
+}
+
+/// A notice's message.
+pub fn notice(kind: &NoticeKind, lang: Lang) -> String {
+    match (kind, lang) {
+        (NoticeKind::PlanDeleted { name, .. }, Lang::Zh) => format!("已删除方案「{name}」。"),
+        (NoticeKind::PlanDeleted { name, .. }, Lang::En) => format!("Deleted plan “{name}”."),
+        (NoticeKind::LeversDangling { count }, Lang::Zh) => format!(
+            "有 {count} 项情景调整指向这个被删除的预算项，现已不起作用（已在情景中标出）。"
+        ),
+        (NoticeKind::LeversDangling { count }, Lang::En) => format!(
+            "{count} scenario change(s) pointed at the deleted line and now do nothing (marked on the scenario)."
+        ),
+        (NoticeKind::Refused(e), Lang::Zh) => format!("未做修改：{}", e.message(lang)),
+        (NoticeKind::Refused(e), Lang::En) => format!("Nothing was changed: {}", e.message(lang)),
+        (NoticeKind::Salvaged { set_aside: 0, .. }, _) => lang
+            .pick(
+                "已保存的方案有小问题，已自动修复（原数据另存为备份）：",
+                "The saved plans had small faults, now repaired (the original is kept as a backup):",
+            )
+            .to_owned(),
+        (NoticeKind::Salvaged { set_aside, .. }, Lang::Zh) => format!(
+            "有 {set_aside} 个已保存的方案无法读取，已单独保留（可在“文件 → 备份”中下载）；其余方案已正常打开。"
+        ),
+        (NoticeKind::Salvaged { set_aside, .. }, Lang::En) => format!(
+            "{set_aside} saved plan(s) could not be read and were set aside (download them under File → Backups); the other plans opened normally."
+        ),
+        (NoticeKind::Unreadable { error, .. }, Lang::Zh) => format!(
+            "已保存的数据无法读取（{}）。原数据已原样保留为备份，可以下载；本页面从示例方案开始。",
+            error.message(lang)
+        ),
+        (NoticeKind::Unreadable { error, .. }, Lang::En) => format!(
+            "The saved data could not be read ({}). It is kept unchanged as a backup you can download; the page starts from the example plan.",
+            error.message(lang)
+        ),
+        (NoticeKind::Newer { version }, Lang::Zh) => format!(
+            "已保存的数据来自更新版本的应用（格式版本 {version}）。为免覆盖，本页面不会保存修改；请使用新版应用打开。"
+        ),
+        (NoticeKind::Newer { version }, Lang::En) => format!(
+            "The saved data comes from a newer version of the app (format {version}). To avoid overwriting it, this page will not save changes; open it with the newer app."
+        ),
+        (NoticeKind::StorageUnavailable, _) => save_error(&SaveError::Unavailable, lang),
+        (NoticeKind::SaveFailed(e), _) => save_error(e, lang),
+        (NoticeKind::UpdatedElsewhere, _) => lang
+            .pick(
+                "方案已在另一个标签页中修改，本页已更新为最新版本。",
+                "The plans were changed in another tab; this page now shows the latest version.",
+            )
+            .to_owned(),
+        (NoticeKind::Link(e), _) => e.message(lang),
+        (NoticeKind::LinkRepaired(r), Lang::Zh) => format!("分享的方案已自动修复：{}", r.message(lang)),
+        (NoticeKind::LinkRepaired(r), Lang::En) => {
+            format!("The shared plan was repaired to open: {}", r.message(lang))
+        }
+        (NoticeKind::PreviewKept { name }, Lang::Zh) => {
+            format!("你修改过的分享方案「{name}」已作为副本保存到你的方案中。")
+        }
+        (NoticeKind::PreviewKept { name }, Lang::En) => {
+            format!("The shared plan “{name}” you changed was saved as a copy among your plans.")
+        }
+        (NoticeKind::BackupReminder, _) => lang
+            .pick(
+                "浏览器没有承诺长期保留本站数据（空间紧张时可能清除）。请定期导出备份文件。",
+                "The browser did not promise to keep this site's data (it may clear it when space runs low). Export a backup file from time to time.",
+            )
+            .to_owned(),
+        (NoticeKind::CopyFailed, _) => lang
+            .pick(
+                "无法自动复制。链接已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。",
+                "Could not copy automatically. The link is selected: press Ctrl+C (⌘C on a Mac) to copy it.",
+            )
+            .to_owned(),
+    }
+}
+
+/// What the save indicator says.
+pub fn save_status(status: &SaveStatus, lang: Lang) -> &'static str {
+    match status {
+        SaveStatus::Saved => texts(lang).saved,
+        SaveStatus::Pending => lang.pick("正在保存…", "Saving…"),
+        SaveStatus::NotSaved(_) => lang.pick("未保存", "Not saved"),
+        SaveStatus::Preview { edited: false } => {
+            lang.pick("分享的方案（未保存）", "Shared plan (not saved)")
+        }
+        SaveStatus::Preview { edited: true } => {
+            lang.pick("修改未保存：请保存副本", "Changes not saved: save a copy")
+        }
+    }
+}
+
+/// Why a save did not stick.
+pub fn save_error(e: &SaveError, lang: Lang) -> String {
+    match (e, lang) {
+        (SaveError::Quota, _) => lang
+            .pick(
+                "浏览器存储空间已满，最近的修改未能保存。数据仍在本页面中，请导出备份，或在“文件 → 备份”中删除不需要的备份。",
+                "Browser storage is full: recent changes were not saved. Your work is still on this page; export a backup, or delete backups you no longer need under File → Backups.",
+            )
+            .to_owned(),
+        (SaveError::Unavailable, _) => lang
+            .pick(
+                "此浏览器不允许本页面保存数据（可能是隐私模式或嵌入限制）。修改只保留到关闭页面，请导出备份。",
+                "This browser does not let the page save data (private mode or an embedding restriction). Changes last until the page closes; export a backup.",
+            )
+            .to_owned(),
+        (SaveError::Mismatch, _) => lang
+            .pick(
+                "保存后读回的数据不一致，最近的修改可能未保存。请导出备份。",
+                "What was saved did not read back the same: recent changes may not be saved. Export a backup.",
+            )
+            .to_owned(),
+        (SaveError::Other(e), Lang::Zh) => format!("保存失败：{e}。请导出备份。"),
+        (SaveError::Other(e), Lang::En) => format!("Saving failed: {e}. Export a backup."),
+    }
+}
+
+/// Why a JSON text (a file, stored data, a link) was not read.
+pub fn json_error(e: &JsonError, lang: Lang) -> String {
+    match (e, lang) {
+        (JsonError::TooLarge, Lang::Zh) => format!("文件太大（上限 {} MB）", json::MAX_BYTES >> 20),
+        (JsonError::TooLarge, Lang::En) => {
+            format!("The file is too large ({} MB at most)", json::MAX_BYTES >> 20)
+        }
+        (JsonError::Syntax(e), Lang::Zh) => format!("不是有效的 JSON：{e}"),
+        (JsonError::Syntax(e), Lang::En) => format!("Not valid JSON: {e}"),
+        (JsonError::WrongFormat, _) => lang
+            .pick(
+                "这不是客户管理费规划器导出的文件",
+                "This is not a file exported by Customer Cost Planner",
+            )
+            .to_owned(),
+        (JsonError::NewerVersion(v), Lang::Zh) => {
+            format!("文件来自更新版本的应用（格式版本 {v}），请升级后再导入")
+        }
+        (JsonError::NewerVersion(v), Lang::En) => format!(
+            "The file comes from a newer version of the app (format {v}); update the app to import it"
+        ),
+        (JsonError::Shape { path, detail }, Lang::Zh) => format!("字段 {path}：{detail}"),
+        (JsonError::Shape { path, detail }, Lang::En) => format!("Field {path}: {detail}"),
+        (JsonError::Invalid(errors), _) => errors
+            .iter()
+            .map(|e| e.message(lang))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        (JsonError::NotAPlan, _) => lang
+            .pick(
+                "这是全部方案的备份文件，不是单个方案文件",
+                "This is a backup of all plans, not a single plan file",
+            )
+            .to_owned(),
+    }
+}
+
+/// What reading repaired, in a sentence.
+pub fn repair(r: &Repair, lang: Lang) -> String {
+    match (r, lang) {
+        (Repair::Plan { plan, repairs }, Lang::Zh) => {
+            let mut parts = Vec::new();
+            if repairs.names_shortened > 0 {
+                parts.push(format!(
+                    "{} 个超过 {} 字的名称已截短",
+                    repairs.names_shortened,
+                    crate::model::limits::NAME_CHARS
+                ));
+            }
+            if repairs.ids_renumbered > 0 {
+                parts.push(format!("{} 个重复编号已重新编号", repairs.ids_renumbered));
+            }
+            format!("方案「{plan}」：{}。", parts.join("，"))
+        }
+        (Repair::Plan { plan, repairs }, Lang::En) => {
+            let mut parts = Vec::new();
+            if repairs.names_shortened > 0 {
+                parts.push(format!(
+                    "{} name(s) over {} characters shortened",
+                    repairs.names_shortened,
+                    crate::model::limits::NAME_CHARS
+                ));
+            }
+            if repairs.ids_renumbered > 0 {
+                parts.push(format!(
+                    "{} duplicate id(s) renumbered",
+                    repairs.ids_renumbered
+                ));
+            }
+            format!("Plan “{plan}”: {}.", parts.join(", "))
+        }
+        (Repair::PlanIdsRenumbered { count }, Lang::Zh) => {
+            format!("{count} 个方案的编号与其他方案重复，已重新编号。")
+        }
+        (Repair::PlanIdsRenumbered { count }, Lang::En) => {
+            format!("{count} plan(s) shared an id with another plan and were renumbered.")
+        }
+        (Repair::SelectionReset, _) => lang
+            .pick(
+                "原先打开的方案已不存在，现打开第一个方案。",
+                "The plan that was open no longer exists; the first plan is open instead.",
+            )
+            .to_owned(),
+        (Repair::LangReset, _) => lang
+            .pick(
+                "语言设置无法识别，已恢复默认。",
+                "The language setting was not recognised and is back to the default.",
+            )
+            .to_owned(),
+        (Repair::BlankPlanAdded, _) => lang
+            .pick(
+                "没有能读取的方案，已新建一个空白方案。",
+                "No plan could be read, so a blank plan was added.",
+            )
+            .to_owned(),
     }
 }
 
@@ -511,11 +755,11 @@ mod tests {
         for c in Category::ALL {
             assert_ne!(category(c, Lang::Zh), category(c, Lang::En));
         }
-        for k in Basis::KINDS {
-            assert!(!basis_kind(k, Lang::Zh).is_empty());
+        for k in BasisKind::ALL {
+            assert_ne!(basis_kind(k, Lang::Zh), basis_kind(k, Lang::En));
         }
-        for k in Lever::KINDS {
-            assert!(!lever_kind(k, Lang::En).is_empty());
+        for k in LeverKind::ALL {
+            assert_ne!(lever_kind(k, Lang::Zh), lever_kind(k, Lang::En));
         }
     }
 

@@ -20,5 +20,6 @@ pub mod files;
 pub mod format;
 pub mod i18n;
 pub mod model;
+pub mod session;
 pub mod state;
 pub mod storage;

@@ -1,58 +1,25 @@
-//! The only file that touches localStorage.
+//! The only code that touches localStorage: the workspace key (as a [`crate::session::Store`])
+//! and the backups. What to write and when is decided by `crate::session`; here are only the
+//! reads and writes, and the policy that keeps backups bounded.
 //!
-//! The stored value is a versioned envelope around the [`Workspace`] (docs/formats.md). Reading
-//! never destroys anything: data that cannot be read is copied to a backup key before the app
-//! writes over it, and data from a newer version is left alone (the app then runs without saving).
-//! Every save is read back and compared.
+//! Backups are copies of stored data this version could not read in full, kept before anything
+//! is written over it. They are named `customer-cost-planner/backup/<ms>-<hash>`: the same text
+//! is never kept twice, and at most [`BACKUPS_MAX`] backups of at most [`BACKUP_CHARS_MAX`]
+//! characters in all are kept (the oldest go first), so backups cannot fill the quota. They
+//! are listed under File, can be downloaded, imported again, and deleted.
 
-use crate::exchange::json::{self, Imported, JsonError};
-use crate::model::Lang;
-use crate::state::Workspace;
+use crate::session::content_hash;
 
 /// The key of the workspace.
 pub const KEY: &str = "customer-cost-planner/workspace";
-/// Where unreadable data is kept, with a timestamp appended.
+/// Backups are kept under this prefix.
 pub const BACKUP_PREFIX: &str = "customer-cost-planner/backup/";
 /// Set once the user has been reminded to keep a backup file.
 pub const REMINDED_KEY: &str = "customer-cost-planner/backup-reminder";
-
-/// What was found in storage.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Loaded {
-    /// Nothing stored yet: a first visit.
-    Nothing,
-    /// A workspace and the revision it was saved at.
-    Workspace(Box<Workspace>, u64),
-    /// Something that cannot be read; `error` says why.
-    Unreadable { raw: String, error: String },
-    /// Data written by a newer version of the app.
-    Newer { raw: String, version: u64 },
-}
-
-/// Serialises a workspace for storage.
-pub fn encode(ws: &Workspace, revision: u64) -> String {
-    json::workspace_to_json(ws, revision, false)
-}
-
-/// Reads what storage holds. Never panics; every plan is validated (the same reader, with its
-/// migrations, as a workspace file import).
-pub fn decode(raw: Option<String>) -> Loaded {
-    let Some(raw) = raw else {
-        return Loaded::Nothing;
-    };
-    match json::read(&raw) {
-        Ok(Imported::Workspace(ws, revision)) => Loaded::Workspace(ws, revision),
-        Ok(Imported::Plan(_)) => Loaded::Unreadable {
-            raw,
-            error: "a plan file, not a workspace".to_owned(),
-        },
-        Err(JsonError::NewerVersion(version)) => Loaded::Newer { raw, version },
-        Err(e) => Loaded::Unreadable {
-            error: e.message(Lang::En),
-            raw,
-        },
-    }
-}
+/// Most backups kept.
+pub const BACKUPS_MAX: usize = 5;
+/// Most characters kept in backups, all together (browsers give a site about 5 million).
+pub const BACKUP_CHARS_MAX: usize = 2_000_000;
 
 /// Why a save did not stick.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,43 +30,12 @@ pub enum SaveError {
     Unavailable,
     /// The value read back differs from what was written.
     Mismatch,
-    /// The app chose not to write (data from a newer version is stored).
-    Blocked,
     Other(String),
 }
 
 impl SaveError {
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            SaveError::Quota => lang
-                .pick(
-                    "浏览器存储空间已满，最近的修改未能保存。数据仍在本页面中，请导出备份。",
-                    "Browser storage is full: recent changes were not saved. Your work is still on this page; export a backup.",
-                )
-                .to_owned(),
-            SaveError::Unavailable => lang
-                .pick(
-                    "此浏览器不允许本页面保存数据（可能是隐私模式或嵌入限制）。修改只保留到关闭页面，请导出备份。",
-                    "This browser does not let the page save data (private mode or an embedding restriction). Changes last until the page closes; export a backup.",
-                )
-                .to_owned(),
-            SaveError::Mismatch => lang
-                .pick(
-                    "保存后读回的数据不一致，最近的修改可能未保存。请导出备份。",
-                    "What was saved did not read back the same: recent changes may not be saved. Export a backup.",
-                )
-                .to_owned(),
-            SaveError::Blocked => lang
-                .pick(
-                    "已保存的数据来自更新版本的应用，为免覆盖，本页面不会保存修改。",
-                    "The saved data comes from a newer version of the app; to avoid overwriting it, this page will not save changes.",
-                )
-                .to_owned(),
-            SaveError::Other(e) => match lang {
-                Lang::Zh => format!("保存失败：{e}。请导出备份。"),
-                Lang::En => format!("Saving failed: {e}. Export a backup."),
-            },
-        }
+    pub fn message(&self, lang: crate::model::Lang) -> String {
+        crate::i18n::save_error(self, lang)
     }
 }
 
@@ -113,53 +49,136 @@ pub fn classify_error(name: &str, message: &str) -> SaveError {
     }
 }
 
+/// A kept backup.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Backup {
+    pub key: String,
+    /// When it was kept (milliseconds since 1970).
+    pub saved_ms: u64,
+    /// The hash of its text (`None` for backups of earlier versions, named by time only).
+    pub hash: Option<u64>,
+    /// Its length in characters (UTF-16 units, as storage counts them).
+    pub chars: usize,
+}
+
+/// The key for a backup of a text with `hash`, kept at `ms`.
+pub fn backup_key(ms: u64, hash: u64) -> String {
+    format!("{BACKUP_PREFIX}{ms}-{hash:016x}")
+}
+
+/// Reads a backup key: its time and, for this version's keys, the text's hash.
+pub fn parse_backup_key(key: &str) -> Option<(u64, Option<u64>)> {
+    let rest = key.strip_prefix(BACKUP_PREFIX)?;
+    match rest.split_once('-') {
+        Some((ms, hash)) => Some((ms.parse().ok()?, Some(u64::from_str_radix(hash, 16).ok()?))),
+        None => Some((rest.parse().ok()?, None)),
+    }
+}
+
+/// Which backups to delete, oldest first, so that one more of `chars` fits the bounds. The
+/// new one is kept even if it alone is over the character budget (it is data that must not be
+/// lost); then every other goes.
+///
+/// ```
+/// use customer_cost_planner::storage::{prune, Backup, BACKUPS_MAX};
+/// let old: Vec<Backup> = (0..BACKUPS_MAX as u64)
+///     .map(|i| Backup { key: format!("k{i}"), saved_ms: i, hash: None, chars: 10 })
+///     .collect();
+/// assert_eq!(prune(&old, 10), vec!["k0".to_owned()]);
+/// ```
+pub fn prune(existing: &[Backup], chars: usize) -> Vec<String> {
+    let mut by_age: Vec<&Backup> = existing.iter().collect();
+    by_age.sort_by_key(|b| b.saved_ms);
+    let mut count = by_age.len() + 1;
+    let mut total = by_age.iter().map(|b| b.chars).sum::<usize>() + chars;
+    let mut delete = Vec::new();
+    for b in by_age {
+        if count <= BACKUPS_MAX && total <= BACKUP_CHARS_MAX {
+            break;
+        }
+        delete.push(b.key.clone());
+        count -= 1;
+        total -= b.chars;
+    }
+    delete
+}
+
+/// A key-value store like localStorage: the browser's ([`Browser`]), or a map in tests.
+pub trait KeyValue {
+    fn get(&self, key: &str) -> Result<Option<String>, SaveError>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), SaveError>;
+    fn remove(&mut self, key: &str) -> Result<(), SaveError>;
+    /// Keys starting with `prefix`, with the length of their values in UTF-16 units.
+    fn entries(&self, prefix: &str) -> Vec<(String, usize)>;
+    fn now_ms(&self) -> u64;
+}
+
+/// The backups kept in `kv`, newest first.
+pub fn backups_in(kv: &impl KeyValue) -> Vec<Backup> {
+    let mut list: Vec<Backup> = kv
+        .entries(BACKUP_PREFIX)
+        .into_iter()
+        .filter_map(|(key, chars)| {
+            let (saved_ms, hash) = parse_backup_key(&key)?;
+            Some(Backup {
+                key,
+                saved_ms,
+                hash,
+                chars,
+            })
+        })
+        .collect();
+    list.sort_by_key(|b| std::cmp::Reverse(b.saved_ms));
+    list
+}
+
+/// The session's [`crate::session::Store`] over a key-value store: the workspace key, written
+/// and read back, and bounded backups.
+pub struct WorkspaceStore<K: KeyValue>(pub K);
+
+impl<K: KeyValue> crate::session::Store for WorkspaceStore<K> {
+    fn read(&mut self) -> Result<Option<String>, SaveError> {
+        self.0.get(KEY)
+    }
+
+    fn write(&mut self, text: &str) -> Result<(), SaveError> {
+        self.0.set(KEY, text)?;
+        match self.0.get(KEY)? {
+            Some(back) if back == text => Ok(()),
+            _ => Err(SaveError::Mismatch),
+        }
+    }
+
+    fn keep_backup(&mut self, raw: &str) -> Result<String, SaveError> {
+        let hash = content_hash(raw);
+        let existing = backups_in(&self.0);
+        if let Some(same) = existing.iter().find(|b| b.hash == Some(hash)) {
+            return Ok(same.key.clone());
+        }
+        for key in prune(&existing, raw.encode_utf16().count()) {
+            self.0.remove(&key)?;
+        }
+        let key = backup_key(self.0.now_ms(), hash);
+        self.0.set(&key, raw)?;
+        Ok(key)
+    }
+}
+
+/// The browser's localStorage.
+pub struct Browser;
+
 #[cfg(all(target_arch = "wasm32", feature = "web"))]
 mod browser {
-    use gloo_storage::{LocalStorage, Storage};
     use wasm_bindgen::JsCast;
 
-    use super::{classify_error, SaveError};
+    use super::{classify_error, Browser, KeyValue, SaveError};
 
-    /// Whether localStorage can be touched at all. Reading `window.localStorage` throws a
-    /// `SecurityError` in sandboxed iframes and with storage disabled; gloo-storage's `raw()`
-    /// would turn that into a panic, so every access goes through this check first.
-    pub fn available() -> bool {
+    /// localStorage, if it can be touched at all. Reading `window.localStorage` throws a
+    /// `SecurityError` in sandboxed iframes and with storage disabled.
+    fn storage() -> Result<web_sys::Storage, SaveError> {
         web_sys::window()
             .and_then(|w| w.local_storage().ok().flatten())
-            .is_some()
-    }
-
-    pub fn read(key: &str) -> Result<Option<String>, SaveError> {
-        if !available() {
-            return Err(SaveError::Unavailable);
-        }
-        LocalStorage::raw().get_item(key).map_err(|e| js_error(&e))
-    }
-
-    pub fn write(key: &str, value: &str) -> Result<(), SaveError> {
-        if !available() {
-            return Err(SaveError::Unavailable);
-        }
-        LocalStorage::raw()
-            .set_item(key, value)
-            .map_err(|e| js_error(&e))?;
-        match LocalStorage::raw().get_item(key) {
-            Ok(Some(back)) if back == value => Ok(()),
-            Ok(_) => Err(SaveError::Mismatch),
-            Err(e) => Err(js_error(&e)),
-        }
-    }
-
-    pub fn keys_with_prefix(prefix: &str) -> Vec<String> {
-        if !available() {
-            return Vec::new();
-        }
-        let storage = LocalStorage::raw();
-        let n = storage.length().unwrap_or(0);
-        (0..n)
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .filter(|k| k.starts_with(prefix))
-            .collect()
+            .ok_or(SaveError::Unavailable)
     }
 
     fn js_error(e: &wasm_bindgen::JsValue) -> SaveError {
@@ -168,227 +187,102 @@ mod browser {
             None => SaveError::Other(format!("{e:?}")),
         }
     }
+
+    impl KeyValue for Browser {
+        fn get(&self, key: &str) -> Result<Option<String>, SaveError> {
+            storage()?.get_item(key).map_err(|e| js_error(&e))
+        }
+
+        fn set(&mut self, key: &str, value: &str) -> Result<(), SaveError> {
+            storage()?.set_item(key, value).map_err(|e| js_error(&e))
+        }
+
+        fn remove(&mut self, key: &str) -> Result<(), SaveError> {
+            storage()?.remove_item(key).map_err(|e| js_error(&e))
+        }
+
+        fn entries(&self, prefix: &str) -> Vec<(String, usize)> {
+            let Ok(s) = storage() else {
+                return Vec::new();
+            };
+            let n = s.length().unwrap_or(0);
+            (0..n)
+                .filter_map(|i| s.key(i).ok().flatten())
+                .filter(|k| k.starts_with(prefix))
+                .filter_map(|k| {
+                    let value = s.get_item(&k).ok().flatten()?;
+                    Some((k, js_sys::JsString::from(value).length() as usize))
+                })
+                .collect()
+        }
+
+        fn now_ms(&self) -> u64 {
+            js_sys::Date::now() as u64
+        }
+    }
 }
 
 #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
 mod browser {
-    //! Native builds (tests, `ccp`) and builds without the app have no browser storage.
-    use super::SaveError;
+    //! Native builds (tests, `ccp`) have no browser storage.
+    use super::{Browser, KeyValue, SaveError};
 
-    pub fn available() -> bool {
-        false
-    }
-    pub fn read(_key: &str) -> Result<Option<String>, SaveError> {
-        Err(SaveError::Unavailable)
-    }
-    pub fn write(_key: &str, _value: &str) -> Result<(), SaveError> {
-        Err(SaveError::Unavailable)
-    }
-    pub fn keys_with_prefix(_prefix: &str) -> Vec<String> {
-        Vec::new()
-    }
-}
-
-pub use browser::{available, keys_with_prefix};
-
-/// What the app starts with, and whether it may save.
-pub struct Startup {
-    pub workspace: Workspace,
-    pub revision: u64,
-    /// A problem to tell the user about.
-    pub problem: Option<StartupProblem>,
-    /// Whether saving is allowed (false when a newer version's data must not be overwritten).
-    pub may_save: bool,
-    /// Whether the workspace is new (not what storage holds) and should be saved at once.
-    pub fresh: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StartupProblem {
-    /// Unreadable data was kept under `backup_key`.
-    KeptUnreadable { backup_key: String, error: String },
-    /// Unreadable data could not even be backed up; nothing will be saved over it.
-    UnreadableNotBackedUp { error: String },
-    /// Data from a newer version: left alone.
-    Newer { version: u64 },
-    /// Storage cannot be used at all.
-    Unavailable,
-}
-
-impl StartupProblem {
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (StartupProblem::KeptUnreadable { .. }, Lang::Zh) => {
-                "已保存的数据无法读取。原数据已原样保留为备份（可下载），本页面从示例方案开始。".to_owned()
-            }
-            (StartupProblem::KeptUnreadable { .. }, Lang::En) => {
-                "The saved data could not be read. It has been kept unchanged as a backup (you can download it); the page starts from the example plan.".to_owned()
-            }
-            (StartupProblem::UnreadableNotBackedUp { .. }, Lang::Zh) => {
-                "已保存的数据无法读取，且无法另存备份。为免覆盖，本页面不会保存修改。".to_owned()
-            }
-            (StartupProblem::UnreadableNotBackedUp { .. }, Lang::En) => {
-                "The saved data could not be read or backed up. To avoid overwriting it, this page will not save changes.".to_owned()
-            }
-            (StartupProblem::Newer { version }, Lang::Zh) => format!(
-                "已保存的数据来自更新版本的应用（格式版本 {version}）。为免覆盖，本页面不会保存修改；请使用新版应用打开。"
-            ),
-            (StartupProblem::Newer { version }, Lang::En) => format!(
-                "The saved data comes from a newer version of the app (format {version}). To avoid overwriting it, this page will not save changes; open it with the newer app."
-            ),
-            (StartupProblem::Unavailable, _) => SaveError::Unavailable.message(lang),
+    impl KeyValue for Browser {
+        fn get(&self, _key: &str) -> Result<Option<String>, SaveError> {
+            Err(SaveError::Unavailable)
+        }
+        fn set(&mut self, _key: &str, _value: &str) -> Result<(), SaveError> {
+            Err(SaveError::Unavailable)
+        }
+        fn remove(&mut self, _key: &str) -> Result<(), SaveError> {
+            Err(SaveError::Unavailable)
+        }
+        fn entries(&self, _prefix: &str) -> Vec<(String, usize)> {
+            Vec::new()
+        }
+        fn now_ms(&self) -> u64 {
+            0
         }
     }
 }
 
-/// Reads storage at start-up. `default_lang` is used for a first visit.
-pub fn start(default_lang: Lang, now_ms: f64) -> Startup {
-    let fresh = |problem, may_save| Startup {
-        workspace: Workspace::first_visit(default_lang),
-        revision: 0,
-        problem,
-        may_save,
-        fresh: true,
-    };
-    let raw = match browser::read(KEY) {
-        Ok(raw) => raw,
-        Err(_) => return fresh(Some(StartupProblem::Unavailable), false),
-    };
-    match decode(raw) {
-        Loaded::Nothing => fresh(None, true),
-        Loaded::Workspace(ws, revision) => Startup {
-            workspace: *ws,
-            revision,
-            problem: None,
-            may_save: true,
-            fresh: false,
-        },
-        Loaded::Newer { version, .. } => fresh(Some(StartupProblem::Newer { version }), false),
-        Loaded::Unreadable { raw, error } => {
-            let backup_key = format!("{BACKUP_PREFIX}{}", now_ms as u64);
-            match browser::write(&backup_key, &raw) {
-                Ok(()) => fresh(
-                    Some(StartupProblem::KeptUnreadable { backup_key, error }),
-                    true,
-                ),
-                Err(_) => fresh(Some(StartupProblem::UnreadableNotBackedUp { error }), false),
-            }
-        }
+/// The workspace as stored, for start-up.
+pub fn read_workspace() -> Result<Option<String>, SaveError> {
+    Browser.get(KEY)
+}
+
+/// The backups kept in this browser, newest first.
+pub fn backups() -> Vec<Backup> {
+    backups_in(&Browser)
+}
+
+/// The text of a backup.
+pub fn read_backup(key: &str) -> Option<String> {
+    if !key.starts_with(BACKUP_PREFIX) {
+        return None;
     }
+    Browser.get(key).ok().flatten()
 }
 
-/// What a save did.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Saved {
-    /// Written (and read back) at this revision.
-    At(u64),
-    /// Another tab saved a newer revision since this one last read or wrote: nothing was
-    /// written, so neither tab's work is lost. The caller lets the user choose.
-    Conflict {
-        theirs: Box<Workspace>,
-        revision: u64,
-    },
-}
-
-/// Saves the workspace unless storage holds a newer revision than `known` (another tab's),
-/// reading it back to check.
-pub fn save(ws: &Workspace, known: u64) -> Result<Saved, SaveError> {
-    let stored = browser::read(KEY)?;
-    let stored_revision = stored.as_deref().and_then(json::peek_revision).unwrap_or(0);
-    if stored_revision > known {
-        match decode(stored) {
-            Loaded::Workspace(theirs, revision) => return Ok(Saved::Conflict { theirs, revision }),
-            Loaded::Newer { .. } => return Err(SaveError::Blocked),
-            // Unreadable data with a revision: keep it before writing over it.
-            Loaded::Unreadable { raw, .. } => {
-                browser::write(&format!("{BACKUP_PREFIX}{stored_revision}"), &raw)?;
-            }
-            Loaded::Nothing => {}
-        }
+pub fn delete_backup(key: &str) -> Result<(), SaveError> {
+    if !key.starts_with(BACKUP_PREFIX) {
+        return Ok(());
     }
-    let revision = known.max(stored_revision) + 1;
-    browser::write(KEY, &encode(ws, revision))?;
-    Ok(Saved::At(revision))
-}
-
-/// Saves over whatever is stored (the user chose this tab's version in a conflict).
-pub fn save_over(ws: &Workspace, theirs: u64) -> Result<Saved, SaveError> {
-    let revision = theirs + 1;
-    browser::write(KEY, &encode(ws, revision))?;
-    Ok(Saved::At(revision))
+    Browser.remove(key)
 }
 
 /// Whether the user has been reminded to keep a backup file; marks it so.
 pub fn remind_once() -> bool {
-    match browser::read(REMINDED_KEY) {
-        Ok(None) => browser::write(REMINDED_KEY, "1").is_ok(),
+    match Browser.get(REMINDED_KEY) {
+        Ok(None) => Browser.set(REMINDED_KEY, "1").is_ok(),
         _ => false,
     }
-}
-
-/// The raw text under `key` (for downloading a backup).
-pub fn read_raw(key: &str) -> Option<String> {
-    browser::read(key).ok().flatten()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Lang;
-
-    #[test]
-    fn a_workspace_round_trips() {
-        let ws = Workspace::first_visit(Lang::Zh);
-        match decode(Some(encode(&ws, 7))) {
-            Loaded::Workspace(back, 7) => assert_eq!(*back, ws),
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn nothing_stored_is_a_first_visit() {
-        assert_eq!(decode(None), Loaded::Nothing);
-    }
-
-    #[test]
-    fn damaged_data_is_reported_not_replaced() {
-        let ws = Workspace::first_visit(Lang::En);
-        let good = encode(&ws, 1);
-        let cases = [
-            "{not json".to_owned(),
-            "null".to_owned(),
-            "[]".to_owned(),
-            r#"{"format":"something else","version":1}"#.to_owned(),
-            good.replace(r#""version":1"#, r#""version":"one""#),
-            good.replace(
-                r#""starting_customers":"1000""#,
-                r#""starting_customers":"-5""#,
-            ),
-            good.replace(r#""lang":"en""#, r#""lang":"fr""#),
-            good[..good.len() / 2].to_owned(),
-        ];
-        for raw in cases {
-            match decode(Some(raw.clone())) {
-                Loaded::Unreadable { raw: kept, error } => {
-                    assert_eq!(kept, raw);
-                    assert!(!error.is_empty());
-                }
-                other => panic!("{raw}: {other:?}"),
-            }
-        }
-    }
-
-    #[test]
-    fn newer_versions_are_left_alone() {
-        let raw = r#"{"format":"customer-cost-planner/workspace","version":9,"revision":1,"workspace":{}}"#;
-        assert_eq!(
-            decode(Some(raw.to_owned())),
-            Loaded::Newer {
-                raw: raw.to_owned(),
-                version: 9
-            }
-        );
-    }
 
     #[test]
     fn quota_errors_are_recognised_in_chromium_and_firefox() {
@@ -404,6 +298,47 @@ mod tests {
             SaveError::Mismatch,
         ] {
             assert_ne!(e.message(Lang::Zh), e.message(Lang::En));
+        }
+    }
+
+    #[test]
+    fn backup_keys_read_back() {
+        let key = backup_key(1_700_000_000_000, 0xdead_beef);
+        assert_eq!(
+            parse_backup_key(&key),
+            Some((1_700_000_000_000, Some(0xdead_beef)))
+        );
+        // Backups of the earlier version were named by time alone.
+        assert_eq!(
+            parse_backup_key("customer-cost-planner/backup/1700000000000"),
+            Some((1_700_000_000_000, None))
+        );
+        assert_eq!(parse_backup_key("customer-cost-planner/workspace"), None);
+    }
+
+    fn kept(n: u64, chars: usize) -> Vec<Backup> {
+        (0..n)
+            .map(|i| Backup {
+                key: format!("k{i}"),
+                saved_ms: 100 - i,
+                hash: Some(i),
+                chars,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn backups_stay_within_their_bounds_oldest_first() {
+        // (kept, their size, the new one's size) → keys deleted
+        let cases: [(u64, usize, usize, &[&str]); 5] = [
+            (0, 0, 10, &[]),
+            (4, 10, 10, &[]),
+            (5, 10, 10, &["k4"]),
+            (3, 900_000, 900_000, &["k2", "k1"]),
+            (3, 10, BACKUP_CHARS_MAX + 1, &["k2", "k1", "k0"]),
+        ];
+        for (n, size, new, expected) in cases {
+            assert_eq!(prune(&kept(n, size), new), expected, "{n} × {size} + {new}");
         }
     }
 }

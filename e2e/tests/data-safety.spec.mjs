@@ -161,8 +161,8 @@ test('every kind of bad JSON file is refused with a message, and nothing changes
     ['out of range', planFile({ ...plan, churn_pct: '120' }), '月流失率：须在 0% 到 100% 之间'],
     ['negative amount', planFile({ ...plan, lines: [{ ...plan.lines[0], amount: '-5' }] }), '不能为负数'],
     ['too many lines', planFile({ ...plan, lines: Array.from({ length: 10001 }, (_, i) => ({ ...plan.lines[0], id: i + 1 })) }), '最多 10000 项'],
-    ['name too long', planFile({ ...plan, name: 'x'.repeat(201) }), '最多 200 个字符'],
-    ['broken workspace', JSON.stringify({ ...good, workspace: { ...good.workspace, selected: 42 } }), '指向不存在的项目'],
+    ['fee shares over 100 %', planFile({ ...plan, fee_tiers: [1, 2, 3].map((id) => ({ id, name: `t${id}`, share_pct: '40', monthly_fee: '1' })) }), '各档客户占比合计超过 100%'],
+    ['workspace without plans', JSON.stringify({ ...good, workspace: { lang: 'en', selected: 1 } }), '字段 workspace.plans'],
   ];
   for (const [what, text, message] of cases) {
     await page.setInputFiles('#import-json-file', { name: `${what}.json`, mimeType: 'application/json', buffer: Buffer.from(text) });
@@ -173,6 +173,39 @@ test('every kind of bad JSON file is refused with a message, and nothing changes
     await expect(dialog).not.toBeVisible();
   }
   expect(await raw(page)).toBe(before);
+});
+
+test('obvious faults in a file are repaired, said before importing, and the result saves', async ({ page }) => {
+  await open(page);
+  const good = JSON.parse(readFileSync(new URL('../../tests/fixtures/workspace-v1.json', import.meta.url), 'utf8'));
+  const plan = good.workspace.plans[0].plan;
+  const long = '名'.repeat(205);
+  const dialog = page.locator('dialog.modal');
+  // A plan file with a name over the limit, imported twice: both copies keep a valid name.
+  for (let i = 0; i < 2; i++) {
+    await page.setInputFiles('#import-json-file', {
+      name: 'long.json', mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ format: 'customer-cost-planner/plan', version: 1, plan: { ...plan, name: long } })),
+    });
+    await expect(dialog.locator('[data-testid=import-repairs]')).toContainText('1 个超过 200 字的名称已截短');
+    await dialog.locator('[data-action=confirm-import]').click();
+    await expect(dialog).not.toBeVisible();
+  }
+  const names = (await savedWorkspace(page)).workspace.plans.map((p) => p.plan.name);
+  expect(names).toHaveLength(3);
+  for (const name of names.slice(1)) expect([...name].length).toBeLessThanOrEqual(200);
+  expect(new Set(names).size).toBe(3);
+  // A workspace whose open plan does not exist: it opens the first plan instead, and says so.
+  await page.setInputFiles('#import-json-file', {
+    name: 'ws.json', mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...good, workspace: { ...good.workspace, selected: 42 } })),
+  });
+  await expect(dialog.locator('[data-testid=import-repairs]')).toContainText('原先打开的方案已不存在');
+  await dialog.locator('[data-action=confirm-import]').click();
+  await expect(page.locator('#plan-select option')).toHaveCount(5);
+  // After a reload everything is still there.
+  await page.reload();
+  await expect(page.locator('#plan-select option')).toHaveCount(5);
 });
 
 test('plans and workspaces import after confirmation; hostile text stays text', async ({ page }) => {

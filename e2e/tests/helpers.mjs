@@ -30,8 +30,17 @@ export async function figure(page, scenario, metric, within = '[data-testid=head
   };
 }
 
-/** The workspace as saved in localStorage. */
+/**
+ * Waits until the page is not between an edit and its save (saves wait for a quiet moment), so
+ * that what storage holds is what the page decided to write.
+ */
+export async function settled(page) {
+  await expect(page.locator('.save-status')).not.toHaveAttribute('data-status', 'pending');
+}
+
+/** The workspace as saved in localStorage, once the page has finished saving. */
 export async function savedWorkspace(page) {
+  await settled(page);
   const raw = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
   expect(raw, 'the workspace is saved').not.toBeNull();
   return JSON.parse(raw);

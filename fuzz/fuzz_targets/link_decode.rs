@@ -16,10 +16,10 @@ fuzz_target!(|data: &[u8]| {
         fragments.push(format!("plan=1.{text}"));
     }
     for fragment in fragments {
-        if let Ok(plan) = decode(&fragment) {
-            assert!(validate(&plan).is_empty());
-            if let Ok(again) = encode(&plan) {
-                assert_eq!(decode(&again), Ok(plan));
+        if let Ok(read) = decode(&fragment) {
+            assert!(validate(&read.plan).is_empty());
+            if let Ok(again) = encode(&read.plan) {
+                assert_eq!(decode(&again).map(|r| r.plan), Ok(read.plan));
             }
         }
     }

@@ -10,16 +10,35 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use customer_cost_planner::model::{file, report::report, Example, Lang};
+use customer_cost_planner::exchange::json;
+use customer_cost_planner::model::{report::report, Example, Lang};
 
 const USAGE: &str = "usage:
   ccp report PLAN.json [--lang zh-CN|en]   every scenario's figures as JSON
   ccp check PLAN.json [--lang zh-CN|en]    validate a plan file
   ccp example NAME [--lang zh-CN|en]       print an example plan (starter, ecommerce, manufacturer, saas)";
 
-fn read_plan(path: &str, lang: Lang) -> Result<customer_cost_planner::model::Plan, String> {
+/// Reads a plan file through the app's one reader. The app would repair a name over the
+/// limit or a duplicate id; `check` reports those as problems, `report` says so and goes on.
+fn read_plan(
+    path: &str,
+    lang: Lang,
+    strict: bool,
+) -> Result<customer_cost_planner::model::Plan, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-    file::plan_from_json(&text).map_err(|e| format!("{path}: {}", e.message(lang)))
+    let read = json::read_plan(&text).map_err(|e| format!("{path}: {}", e.message(lang)))?;
+    if !read.repairs.is_empty() {
+        let repair = json::Repair::Plan {
+            plan: read.plan.name.clone(),
+            repairs: read.repairs,
+        };
+        let message = format!("{path}: {}", repair.message(lang));
+        if strict {
+            return Err(message);
+        }
+        eprintln!("{message}");
+    }
+    Ok(read.plan)
 }
 
 fn run(args: &[String]) -> Result<String, String> {
@@ -38,15 +57,17 @@ fn run(args: &[String]) -> Result<String, String> {
     }
     match positional.as_slice() {
         ["report", path] => {
-            let plan = read_plan(path, lang)?;
+            let plan = read_plan(path, lang, false)?;
             serde_json::to_string_pretty(&report(&plan, lang)).map_err(|e| e.to_string())
         }
         ["check", path] => {
-            read_plan(path, lang)?;
-            Ok(lang.pick("方案有效", "The plan is valid").to_owned())
+            read_plan(path, lang, true)?;
+            Ok(customer_cost_planner::i18n::texts(lang)
+                .plan_valid
+                .to_owned())
         }
         ["example", name] => Example::from_key(name)
-            .map(|e| file::plan_to_json(&e.plan(lang)))
+            .map(|e| json::plan_to_json(&e.plan(lang)))
             .ok_or_else(|| format!("unknown example {name:?}\n{USAGE}")),
         _ => Err(USAGE.to_owned()),
     }

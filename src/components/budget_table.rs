@@ -10,14 +10,14 @@ use crate::components::icon::{icon, Icon};
 use crate::components::number_field::{NumberField, TextField};
 use crate::ctx::{firewall, use_ctx, Dialog};
 use crate::exchange::csv;
-use crate::files::read_chosen;
+use crate::files::{read_chosen, ReadError};
 use crate::format;
 use crate::i18n::{self, texts};
 use crate::model::{
-    limits, line_total, Basis, BudgetLine, Category, Column, Figure, HorizonDrivers, Lang, LineId,
-    Metric, Rule, Stage,
+    limits, line_total, Basis, BasisKind, BudgetLine, Category, Column, Figure, HorizonDrivers,
+    Lang, LineId, Metric, Rule, Stage,
 };
-use crate::state::{Action, LineEdit};
+use crate::state::{LineEdit, PlanEdit};
 
 /// Plans with more lines than this render only the rows in view.
 const WINDOW_FROM: usize = 100;
@@ -75,22 +75,23 @@ pub fn BudgetTable() -> impl IntoView {
     let on_csv_chosen = move |_| {
         if let Some(input) = csv_input.get_untracked() {
             read_chosen(&input, csv::MAX_BYTES, move |result| {
-                let next = ctx
-                    .plan
-                    .with_untracked(|p| p.as_ref().map_or(1, |p| p.next_line_id().0));
+                // Ids are placeholders: the reducer gives imported lines fresh ones.
                 ctx.dialog.set(Some(match result {
-                    Ok(text) => Dialog::ImportCsv(csv::lines_from_csv(&text, next)),
-                    Err(_) => Dialog::ImportCsv(Err(vec![csv::CsvIssue {
+                    Ok(text) => Dialog::ImportCsv(csv::lines_from_csv(&text, 1)),
+                    Err(ReadError::TooLarge) => Dialog::ImportCsv(Err(vec![csv::CsvIssue {
                         row: 0,
                         column: None,
                         problem: csv::CsvProblem::TooLarge,
                     }])),
+                    Err(ReadError::Unreadable) => Dialog::FileError(
+                        texts(ctx.lang.get_untracked()).file_unreadable.to_owned(),
+                    ),
                 }));
             });
         }
     };
-    let add = move |_: leptos::ev::MouseEvent| {
-        if ctx.dispatch(Action::AddLine).is_ok() {
+    let add = move |_: leptos::ev::MouseEvent| match ctx.edit(PlanEdit::AddLine) {
+        Ok(()) => {
             if let Some(id) = ids.with_untracked(|v| v.last().copied()) {
                 if let Some(el) = scroller.get_untracked() {
                     el.set_scroll_top(el.scroll_height());
@@ -98,6 +99,7 @@ pub fn BudgetTable() -> impl IntoView {
                 focus_later(format!("line-{}-name", id.0));
             }
         }
+        Err(e) => ctx.report(Err(e)),
     };
 
     view! {
@@ -221,7 +223,7 @@ fn Subtotals() -> impl IntoView {
     };
     let body = move || {
         let l = lang.get();
-        let currency = ctx.currency();
+        let currency = ctx.currency.get();
         ctx.comparison.with(|c| {
             let Some(m) = c.as_ref().and_then(|c| c.baseline()).map(|e| &e.metrics) else {
                 return ().into_any();
@@ -291,10 +293,6 @@ fn options<T: Copy + PartialEq + Send + Sync + 'static>(
     }
 }
 
-fn basis_label(kind: &'static str, lang: Lang) -> &'static str {
-    i18n::basis_kind(kind, lang)
-}
-
 /// One budget line. Everything it shows comes from its own line signal and a few signals that
 /// change rarely (language, currency, horizon), so an edit elsewhere does not wake it.
 #[component]
@@ -323,7 +321,7 @@ fn LineRow(
         let horizon = ctx.horizon.get();
         matches!(basis(), Some(Basis::OneTime { month }) if month > horizon)
     };
-    let edit = move |e: LineEdit| ctx.dispatch(Action::UpdateLine(id, e));
+    let edit = move |e: LineEdit| ctx.edit(PlanEdit::UpdateLine(id, e));
     let total = move || {
         let d = drivers.get()?;
         line.with(|l| l.as_ref().and_then(|l| line_total(l, &d)))
@@ -343,9 +341,6 @@ fn LineRow(
             let l = lang.get();
             label_for(which(texts(l)), l)
         }
-    };
-    let untracked = move |f: fn(&BudgetLine) -> Option<&'static str>| {
-        move || line.with_untracked(|l| l.as_ref().and_then(f))
     };
 
     view! {
@@ -373,7 +368,7 @@ fn LineRow(
                     prop:value=read(|l| l.category.key().to_owned())
                     on:change=move |ev| {
                         if let Some(c) = Category::from_key(&event_target_value(&ev)) {
-                            let _ = edit(LineEdit::Category(c));
+                            ctx.report(edit(LineEdit::Category(c)));
                         }
                     }
                 >
@@ -396,7 +391,7 @@ fn LineRow(
                     prop:value=read(|l| l.stage.key().to_owned())
                     on:change=move |ev| {
                         if let Some(s) = Stage::from_key(&event_target_value(&ev)) {
-                            let _ = edit(LineEdit::Stage(s));
+                            ctx.report(edit(LineEdit::Stage(s)));
                         }
                     }
                 >
@@ -416,23 +411,23 @@ fn LineRow(
                 <select
                     id=format!("{prefix}-basis")
                     data-field="basis"
-                    prop:value=read(|l| l.basis.kind().to_owned())
+                    prop:value=read(|l| l.basis.kind().key().to_owned())
                     on:change=move |ev| {
                         let month = match basis() {
                             Some(Basis::OneTime { month }) => month,
                             _ => 1,
                         };
-                        if let Some(b) = Basis::from_kind(&event_target_value(&ev), month) {
-                            let _ = edit(LineEdit::Basis(b));
+                        if let Some(k) = BasisKind::from_key(&event_target_value(&ev)) {
+                            ctx.report(edit(LineEdit::Basis(k.basis(month))));
                         }
                     }
                 >
                     {options(
-                        &Basis::KINDS,
-                        |k| k,
-                        basis_label,
+                        &BasisKind::ALL,
+                        BasisKind::key,
+                        i18n::basis_kind,
                         lang,
-                        untracked(|l| Some(l.basis.kind())),
+                        move || line.with_untracked(|l| l.as_ref().map(|l| l.basis.kind())),
                     )}
                 </select>
             </td>
@@ -449,7 +444,7 @@ fn LineRow(
                         value=month
                         rule=Rule::months(1, limits::HORIZON_MONTHS)
                         on_commit=Callback::new(move |v: Decimal| {
-                            let m = u16::try_from(v.mantissa()).unwrap_or(0);
+                            let m = rust_decimal::prelude::ToPrimitive::to_u16(&v).unwrap_or(0);
                             edit(LineEdit::Basis(Basis::OneTime { month: m }))
                         })
                     />
@@ -479,7 +474,7 @@ fn LineRow(
                 data-line=id.0
                 data-value=move || total().map(|v| v.normalize().to_string()).unwrap_or_default()
             >
-                {move || total().map(|v| format::money(v, &ctx.currency())).unwrap_or_default()}
+                {move || total().map(|v| format::money(v, &ctx.currency.get())).unwrap_or_default()}
             </td>
             // The buttons are rebuilt as one node when the language or the line's name changes.
             <td class="actions">
@@ -507,18 +502,18 @@ fn LineRow(
                             let Ok(Some(button)) = target.closest("button") else { return };
                             match button.get_attribute("data-action").as_deref() {
                                 Some("duplicate-line") => {
-                                    let _ = ctx.dispatch(Action::DuplicateLine(id));
+                                    ctx.tell(PlanEdit::DuplicateLine(id));
                                 }
                                 Some("move-line-up") => {
-                                    let _ = ctx.dispatch(Action::MoveLine(id, -1));
+                                    ctx.tell(PlanEdit::MoveLine(id, -1));
                                     focus_later(format!("line-{}-up", id.0));
                                 }
                                 Some("move-line-down") => {
-                                    let _ = ctx.dispatch(Action::MoveLine(id, 1));
+                                    ctx.tell(PlanEdit::MoveLine(id, 1));
                                     focus_later(format!("line-{}-down", id.0));
                                 }
                                 Some("delete-line") => {
-                                    let _ = ctx.dispatch(Action::DeleteLine(id));
+                                    ctx.tell(PlanEdit::DeleteLine(id));
                                     focus_later("add-line".to_owned());
                                 }
                                 _ => {}

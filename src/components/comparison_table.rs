@@ -20,7 +20,7 @@ pub fn ComparisonTable() -> impl IntoView {
     let table = move || {
         let l = lang.get();
         let tx = texts(l);
-        let currency = ctx.currency();
+        let currency = ctx.currency.get();
         let plan = ctx.plan.get().unwrap_or_default();
         ctx.comparison.with(|c| {
             let Some(c) = c else {

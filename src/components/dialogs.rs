@@ -5,12 +5,16 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::ctx::{use_ctx, Ctx, Dialog};
-use crate::exchange::json::Imported;
+use wasm_bindgen::JsCast;
+
+use crate::ctx::{file_stem, use_ctx, Ctx, Dialog};
+use crate::exchange::json::{Imported, Repair, SetAside};
 use crate::exchange::link::{LinkError, COMFORTABLE_CHARS};
 use crate::i18n;
 use crate::model::{BudgetLine, Lang};
-use crate::state::Action;
+use crate::session::{Keep, NoticeKind};
+use crate::state::{Action, PlanEdit};
+use crate::storage;
 
 fn close(ctx: Ctx) {
     ctx.dialog.set(None);
@@ -69,7 +73,15 @@ pub fn Dialogs() -> impl IntoView {
         }
         match ctx.dialog.get() {
             None => ().into_any(),
-            Some(Dialog::ImportJson(Ok(Imported::Plan(plan)))) => {
+            Some(Dialog::ImportJson(Ok(Imported::Plan(read)))) => {
+                let repairs = (!read.repairs.is_empty()).then(|| {
+                    Repair::Plan {
+                        plan: read.plan.name.clone(),
+                        repairs: read.repairs,
+                    }
+                    .message(l)
+                });
+                let plan = &read.plan;
                 let summary = match l {
                     Lang::Zh => format!(
                         "方案「{}」：{} 个预算项，{} 个情景。将作为新方案加入，现有方案不受影响。",
@@ -84,10 +96,11 @@ pub fn Dialogs() -> impl IntoView {
                         plan.scenarios.len()
                     ),
                 };
-                let plan = plan.clone();
+                let plan = Box::new(plan.clone());
                 view! {
                     <h2 id="dialog-title">{l.pick("导入方案", "Import a plan")}</h2>
                     <p>{summary}</p>
+                    {repairs.map(|r| view! { <p class="small" data-testid="import-repairs">{r}</p> })}
                     <div class="dialog-actions">
                         <button
                             type="button"
@@ -102,10 +115,13 @@ pub fn Dialogs() -> impl IntoView {
                 }
                 .into_any()
             }
-            Some(Dialog::ImportJson(Ok(Imported::Workspace(ws, _)))) => {
+            Some(Dialog::ImportJson(Ok(Imported::Workspace(salvaged)))) => {
+                let ws = &salvaged.workspace;
                 let names: Vec<String> = ws.plans.iter().map(|p| p.plan.name.clone()).collect();
-                let plans: Vec<_> = ws.plans.iter().map(|p| p.plan.clone()).collect();
-                let all = ws.clone();
+                let plans: Vec<_> = ws.plans.iter().map(|p| (*p.plan).clone()).collect();
+                let all = Box::new(ws.clone());
+                let repairs: Vec<String> = salvaged.repairs.iter().map(|r| r.message(l)).collect();
+                let set_aside = salvaged.set_aside.clone();
                 view! {
                     <h2 id="dialog-title">{l.pick("导入全部方案", "Import plans")}</h2>
                     <p>
@@ -115,6 +131,13 @@ pub fn Dialogs() -> impl IntoView {
                         }}
                     </p>
                     <ul class="dialog-list">{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                    {(!repairs.is_empty()).then(|| view! {
+                        <p class="small">{l.pick("读取时已自动修复：", "Repaired while reading:")}</p>
+                        <ul class="dialog-list small" data-testid="import-repairs">
+                            {repairs.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+                        </ul>
+                    })}
+                    {(!set_aside.is_empty()).then(|| set_aside_view(l, set_aside))}
                     <p class="small muted">
                         {l.pick(
                             "“全部加入”保留现有方案；“替换”用文件中的方案取代现有全部方案（可撤销）。",
@@ -166,6 +189,7 @@ pub fn Dialogs() -> impl IntoView {
                 problems_view(ctx, l.pick("无法导入", "Not imported"), vec![message]).into_any()
             }
             Some(Dialog::Share(result)) => share_view(ctx, l, result).into_any(),
+            Some(Dialog::Backups) => backups_view(ctx, l).into_any(),
         }
     };
 
@@ -210,7 +234,7 @@ fn conflict_view(ctx: Ctx, l: Lang) -> impl IntoView {
                 type="button"
                 class="button"
                 data-action="conflict-theirs"
-                on:click=move |_| ctx.resolve_conflict(false)
+                on:click=move |_| ctx.resolve_conflict(Keep::Theirs)
             >
                 {l.pick("使用另一标签页的版本", "Use the other tab's version")}
             </button>
@@ -218,7 +242,7 @@ fn conflict_view(ctx: Ctx, l: Lang) -> impl IntoView {
                 type="button"
                 class="button primary"
                 data-action="conflict-mine"
-                on:click=move |_| ctx.resolve_conflict(true)
+                on:click=move |_| ctx.resolve_conflict(Keep::Mine)
             >
                 {l.pick("保留本页的版本", "Keep this tab's version")}
             </button>
@@ -290,7 +314,7 @@ fn csv_preview(ctx: Ctx, l: Lang, lines: Vec<BudgetLine>) -> impl IntoView {
                 type="button"
                 class="button primary"
                 data-action="confirm-append-lines"
-                on:click=move |_| confirm(ctx, Action::ImportLines { lines: append.clone(), replace: false })
+                on:click=move |_| confirm(ctx, Action::Edit(PlanEdit::ImportLines { lines: append.clone(), replace: false }))
             >
                 {l.pick("追加到当前方案", "Add to this plan")}
             </button>
@@ -298,7 +322,7 @@ fn csv_preview(ctx: Ctx, l: Lang, lines: Vec<BudgetLine>) -> impl IntoView {
                 type="button"
                 class="button danger"
                 data-action="confirm-replace-lines"
-                on:click=move |_| confirm(ctx, Action::ImportLines { lines: lines.clone(), replace: true })
+                on:click=move |_| confirm(ctx, Action::Edit(PlanEdit::ImportLines { lines: lines.clone(), replace: true }))
             >
                 {l.pick("替换当前方案的全部预算项", "Replace this plan's lines")}
             </button>
@@ -318,12 +342,7 @@ fn share_view(ctx: Ctx, l: Lang, result: Result<String, LinkError>) -> impl Into
                 if let Some(el) = input.get_untracked() {
                     el.select();
                 }
-                let promise = window().navigator().clipboard().write_text(&text);
-                leptos::task::spawn_local(async move {
-                    if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
-                        copied.set(true);
-                    }
-                });
+                copy_text(ctx, text.clone(), copied);
             };
             view! {
                 <h2 id="dialog-title">{l.pick("分享链接", "Share link")}</h2>
@@ -370,5 +389,155 @@ fn share_view(ctx: Ctx, l: Lang, result: Result<String, LinkError>) -> impl Into
             </div>
         }
         .into_any(),
+    }
+}
+
+/// Copies `text`: with the Clipboard API where the page has it (secure contexts), else with
+/// the older `execCommand("copy")` on the selected text (plain-http intranets), else says how
+/// to copy by hand.
+fn copy_text(ctx: Ctx, text: String, copied: RwSignal<bool>) {
+    let fallback = move || {
+        let done = document()
+            .dyn_into::<web_sys::HtmlDocument>()
+            .ok()
+            .and_then(|d| d.exec_command("copy").ok())
+            .unwrap_or(false);
+        if done {
+            copied.set(true);
+        } else {
+            ctx.notify(NoticeKind::CopyFailed);
+        }
+    };
+    let navigator = window().navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .map(|c| c.is_object())
+        .unwrap_or(false);
+    if !has_clipboard {
+        fallback();
+        return;
+    }
+    let promise = navigator.clipboard().write_text(&text);
+    leptos::task::spawn_local(async move {
+        if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+            copied.set(true);
+        } else {
+            fallback();
+        }
+    });
+}
+
+/// Plans that could not be read, each downloadable as a plan file to mend.
+fn set_aside_view(l: Lang, plans: Vec<SetAside>) -> impl IntoView {
+    view! {
+        <p class="small">
+            {match l {
+                Lang::Zh => format!("{} 个方案无法读取，不会导入（可下载后修改）：", plans.len()),
+                Lang::En => format!("{} plan(s) could not be read and are not imported (download to mend):", plans.len()),
+            }}
+        </p>
+        <ul class="dialog-list small" data-testid="set-aside">
+            {plans
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let name = p.name.clone().unwrap_or_else(|| l.pick("（无名称）", "(no name)").to_owned());
+                    let reason = p.error.message(l);
+                    let file = p.file_text();
+                    let file_name = format!("{}.ccp.json", file_stem(&name));
+                    view! {
+                        <li>
+                            <strong>{name}</strong>
+                            <span class="muted">{format!(" — {reason} ")}</span>
+                            <button
+                                type="button"
+                                class="button quiet"
+                                data-action=format!("download-set-aside-{i}")
+                                on:click=move |_| crate::download::text_file(&file_name, "application/json", &file)
+                            >
+                                {l.pick("下载", "Download")}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+/// The backups this browser keeps (copies of stored data that could not be read in full),
+/// and the plans set aside at start-up: download, import again, delete.
+fn backups_view(ctx: Ctx, l: Lang) -> impl IntoView {
+    let list = RwSignal::new(storage::backups());
+    let set_aside = ctx.set_aside();
+    let when = move |ms: u64| {
+        let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+        format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}",
+            d.get_full_year(),
+            d.get_month() + 1,
+            d.get_date(),
+            d.get_hours(),
+            d.get_minutes()
+        )
+    };
+    view! {
+        <h2 id="dialog-title">{l.pick("备份", "Backups")}</h2>
+        <p class="small">
+            {l.pick(
+                "当本页面发现无法完整读取的已保存数据时，会先原样保留一份备份，再写入新数据。备份最多保留 5 份，超出时最早的会被删除。",
+                "When the page finds saved data it cannot read in full, it keeps a copy as it was before writing anything. At most 5 backups are kept; the oldest go first.",
+            )}
+        </p>
+        {(!set_aside.is_empty()).then(|| set_aside_view(l, set_aside))}
+        <Show
+            when=move || list.with(|b| !b.is_empty())
+            fallback=move || view! { <p class="empty" data-testid="no-backups">{l.pick("没有备份。", "No backups.")}</p> }
+        >
+            <ul class="dialog-list backups" data-testid="backups">
+                <For
+                    each=move || list.get()
+                    key=|b| b.key.clone()
+                    children=move |b| {
+                        let key = b.key.clone();
+                        let size = match l {
+                            Lang::Zh => format!("{} 字符", crate::format::grouped(rust_decimal::Decimal::from(b.chars as u64), 0)),
+                            Lang::En => format!("{} characters", crate::format::grouped(rust_decimal::Decimal::from(b.chars as u64), 0)),
+                        };
+                        let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
+                        view! {
+                            <li data-backup=key.clone()>
+                                <span>{when(b.saved_ms)}</span>
+                                <span class="muted">{format!(" · {size} ")}</span>
+                                <button type="button" class="button quiet" data-action="download-backup" on:click=move |_| {
+                                    if let Some(raw) = storage::read_backup(&k1) {
+                                        crate::download::text_file("customer-cost-planner-backup.json", "application/json", &raw);
+                                    }
+                                }>
+                                    {l.pick("下载", "Download")}
+                                </button>
+                                <button type="button" class="button quiet" data-action="import-backup" on:click=move |_| {
+                                    if let Some(raw) = storage::read_backup(&k2) {
+                                        ctx.dialog.set(Some(Dialog::ImportJson(crate::exchange::json::read(&raw))));
+                                    }
+                                }>
+                                    {l.pick("导入", "Import")}
+                                </button>
+                                <button type="button" class="button quiet danger" data-action="delete-backup" on:click=move |_| {
+                                    match storage::delete_backup(&k3) {
+                                        Ok(()) => list.set(storage::backups()),
+                                        Err(e) => ctx.notify(NoticeKind::SaveFailed(e)),
+                                    }
+                                }>
+                                    {l.pick("删除", "Delete")}
+                                </button>
+                            </li>
+                        }
+                    }
+                />
+            </ul>
+        </Show>
+        <div class="dialog-actions">
+            {close_button(ctx, l, true)}
+        </div>
     }
 }

@@ -7,7 +7,7 @@ use crate::components::number_field::{NumberField, TextField};
 use crate::ctx::use_ctx;
 use crate::i18n::texts;
 use crate::model::{limits, Rule};
-use crate::state::{Action, EconomicsField};
+use crate::state::{EconomicsField, PlanEdit};
 
 /// Currencies offered in the list (display only: the model does not convert).
 pub const CURRENCIES: [&str; 9] = [
@@ -43,7 +43,7 @@ pub fn EconomicsForm() -> impl IntoView {
     let lang = ctx.lang;
     let t = move || texts(lang.get());
     let plan_value = move |f: fn(&crate::model::Plan) -> Decimal| {
-        Signal::derive(move || ctx.plan.with(|p| p.as_ref().map(f).unwrap_or_default()))
+        Signal::derive(move || ctx.plan.with(|p| p.as_deref().map(f).unwrap_or_default()))
     };
 
     let fields = EconomicsField::ALL
@@ -71,7 +71,7 @@ pub fn EconomicsForm() -> impl IntoView {
                     value=value
                     rule=rule
                     hint=hint
-                    on_commit=Callback::new(move |v| ctx.dispatch(Action::SetEconomics(field, v)))
+                    on_commit=Callback::new(move |v| ctx.edit(PlanEdit::SetEconomics(field, v)))
                 />
             }
         })
@@ -92,21 +92,18 @@ pub fn EconomicsForm() -> impl IntoView {
                     field="name"
                     label=Signal::derive(move || t().plan_name.to_owned())
                     value=name
-                    on_commit=Callback::new(move |n: String| {
-                        let id = ctx.ws.with_untracked(|w| w.selected);
-                        ctx.dispatch(Action::RenamePlan(id, n))
-                    })
+                    on_commit=Callback::new(move |n: String| ctx.edit(PlanEdit::Rename(n)))
                 />
                 <div class="field">
                     <label for="plan-currency">{move || t().currency}</label>
                     <select
                         id="plan-currency"
                         data-field="currency"
-                        prop:value=move || ctx.currency()
-                        on:change=move |ev| ctx.act(Action::SetCurrency(event_target_value(&ev)))
+                        prop:value=move || ctx.currency.get()
+                        on:change=move |ev| ctx.tell(PlanEdit::SetCurrency(event_target_value(&ev)))
                     >
                         {move || {
-                            let current = ctx.currency();
+                            let current = ctx.currency.get();
                             let mut codes: Vec<String> = CURRENCIES.iter().map(|c| (*c).to_owned()).collect();
                             if !codes.contains(&current) {
                                 codes.push(current.clone());
@@ -128,8 +125,9 @@ pub fn EconomicsForm() -> impl IntoView {
                     value=horizon
                     rule=Rule::months(1, limits::HORIZON_MONTHS)
                     on_commit=Callback::new(move |v: Decimal| {
-                        let months = u16::try_from(v.mantissa()).unwrap_or(0);
-                        ctx.dispatch(Action::SetHorizon(months))
+                        // The rule allows whole months 1–120 only, so this always fits.
+                        let months = rust_decimal::prelude::ToPrimitive::to_u16(&v).unwrap_or(0);
+                        ctx.edit(PlanEdit::SetHorizon(months))
                     })
                 />
                 {fields}

@@ -11,7 +11,7 @@ use crate::ctx::use_ctx;
 use crate::format;
 use crate::i18n::{self, texts};
 use crate::model::{limits, Column, FeeTier, Metric, Rule, TierId};
-use crate::state::{Action, TierEdit};
+use crate::state::{PlanEdit, TierEdit};
 
 #[component]
 pub fn FeeTiers() -> impl IntoView {
@@ -34,7 +34,7 @@ pub fn FeeTiers() -> impl IntoView {
     };
     let figures = move || {
         let l = lang.get();
-        let currency = ctx.currency();
+        let currency = ctx.currency.get();
         ctx.comparison.with(|c| {
             let m = c.as_ref().and_then(|c| c.baseline()).map(|e| e.metrics.clone())?;
             Some(
@@ -59,12 +59,13 @@ pub fn FeeTiers() -> impl IntoView {
             )
         })
     };
-    let add = move |_: leptos::ev::MouseEvent| {
-        if ctx.dispatch(Action::AddTier).is_ok() {
+    let add = move |_: leptos::ev::MouseEvent| match ctx.edit(PlanEdit::AddTier) {
+        Ok(()) => {
             if let Some(id) = ids.with_untracked(|v| v.last().copied()) {
                 focus_later(format!("tier-{}-name", id.0));
             }
         }
+        Err(e) => ctx.report(Err(e)),
     };
 
     view! {
@@ -139,7 +140,7 @@ fn TierRow(id: TierId) -> impl IntoView {
     let name = Signal::derive(move || {
         tier.with(|t| t.as_ref().map(|t| t.name.clone()).unwrap_or_default())
     });
-    let edit = move |e: TierEdit| ctx.dispatch(Action::UpdateTier(id, e));
+    let edit = move |e: TierEdit| ctx.edit(PlanEdit::UpdateTier(id, e));
     let prefix = format!("tier-{}", id.0);
     let label_for = move |what: &'static str| {
         let n = name.get();
@@ -190,7 +191,7 @@ fn TierRow(id: TierId) -> impl IntoView {
                     title=move || t().delete
                     aria-label=move || label_for(t().delete)
                     on:click=move |_| {
-                        let _ = ctx.dispatch(Action::DeleteTier(id));
+                        ctx.tell(PlanEdit::DeleteTier(id));
                     }
                 >
                     {icon(Icon::Remove)}

@@ -9,6 +9,7 @@ use crate::exchange::json;
 use crate::files::{read_chosen, ReadError};
 use crate::i18n::texts;
 use crate::model::{Example, Lang};
+use crate::session::SaveStatus;
 use crate::state::{Action, PlanId};
 
 #[component]
@@ -33,10 +34,9 @@ pub fn Header() -> impl IntoView {
                 ctx.dialog.set(Some(match result {
                     Ok(text) => Dialog::ImportJson(json::read(&text)),
                     Err(ReadError::TooLarge) => Dialog::ImportJson(Err(json::JsonError::TooLarge)),
-                    Err(ReadError::Unreadable) => Dialog::FileError(
-                        l.pick("文件无法读取", "The file could not be read")
-                            .to_owned(),
-                    ),
+                    Err(ReadError::Unreadable) => {
+                        Dialog::FileError(texts(l).file_unreadable.to_owned())
+                    }
                 }));
             });
         }
@@ -171,6 +171,16 @@ pub fn Header() -> impl IntoView {
                         >
                             {move || lang.get().pick("导入 JSON 文件…", "Import a JSON file…")}
                         </button>
+                        <button
+                            type="button"
+                            data-action="backups"
+                            on:click=move |_| {
+                                close_menu();
+                                ctx.dialog.set(Some(Dialog::Backups));
+                            }
+                        >
+                            {move || lang.get().pick("备份…", "Backups…")}
+                        </button>
                     </div>
                 </details>
                 <input
@@ -237,8 +247,7 @@ pub fn Header() -> impl IntoView {
                         id="lang-select"
                         prop:value=move || lang.get().tag()
                         on:change=move |ev| {
-                            let l = Lang::from_browser_tag(&event_target_value(&ev));
-                            ctx.act(Action::SetLang(l));
+                            ctx.set_lang(Lang::from_browser_tag(&event_target_value(&ev)));
                         }
                     >
                         <option value="zh-CN">"中文"</option>
@@ -247,16 +256,22 @@ pub fn Header() -> impl IntoView {
                 </div>
                 <span
                     class="save-status"
-                    class:failed=move || ctx.save_error.with(Option::is_some)
+                    class:failed=move || {
+                        matches!(
+                            ctx.status.get(),
+                            SaveStatus::NotSaved(_) | SaveStatus::Preview { edited: true }
+                        )
+                    }
                     role="status"
+                    data-status=move || match ctx.status.get() {
+                        SaveStatus::Saved => "saved",
+                        SaveStatus::Pending => "pending",
+                        SaveStatus::NotSaved(_) => "not-saved",
+                        SaveStatus::Preview { edited: false } => "preview",
+                        SaveStatus::Preview { edited: true } => "preview-edited",
+                    }
                 >
-                    {move || {
-                        if ctx.save_error.with(Option::is_some) {
-                            lang.get().pick("未保存", "Not saved")
-                        } else {
-                            t().saved
-                        }
-                    }}
+                    {move || crate::i18n::save_status(&ctx.status.get(), lang.get())}
                 </span>
             </div>
         </header>

@@ -1,15 +1,17 @@
-//! Messages that need the user's attention: a plan deleted (with a way back), storage problems.
+//! Messages that need the user's attention, as the session keeps them: a plan deleted (with a
+//! way back), a refused edit, what loading repaired or set aside, storage problems.
 
 use leptos::prelude::*;
 
-use crate::ctx::{use_ctx, NoticeKind};
-use crate::i18n::texts;
+use crate::ctx::{use_ctx, Dialog};
+use crate::i18n::{self, texts};
+use crate::session::NoticeKind;
 use crate::state::Action;
-use crate::storage::{self, StartupProblem};
+use crate::storage;
 
-/// Offers the kept copy of unreadable data as a file.
+/// Offers a kept backup as a file.
 fn download_backup(key: &str) {
-    if let Some(raw) = storage::read_raw(key) {
+    if let Some(raw) = storage::read_backup(key) {
         crate::download::text_file(
             "customer-cost-planner-backup.json",
             "application/json",
@@ -30,87 +32,90 @@ pub fn Notices() -> impl IntoView {
                 children=move |notice| {
                     let id = notice.id;
                     let kind = notice.kind.clone();
-                    let is_error = matches!(
-                        kind,
-                        NoticeKind::Startup(_) | NoticeKind::SaveFailed(_) | NoticeKind::Link(_)
-                    );
+                    let is_error = kind.is_error();
                     let message = {
                         let kind = kind.clone();
-                        move || {
-                            let l = lang.get();
-                            match &kind {
-                                NoticeKind::PlanDeleted { name, .. } => match l {
-                                    crate::model::Lang::Zh => format!("已删除方案「{name}」。"),
-                                    crate::model::Lang::En => format!("Deleted plan “{name}”."),
-                                },
-                                NoticeKind::Startup(p) => p.message(l),
-                                NoticeKind::SaveFailed(e) => e.message(l),
-                                NoticeKind::UpdatedElsewhere => l
-                                    .pick(
-                                        "方案已在另一个标签页中修改，本页已更新为最新版本。",
-                                        "The plans were changed in another tab; this page now shows the latest version.",
-                                    )
-                                    .to_owned(),
-                                NoticeKind::Link(e) => e.message(l),
-                                NoticeKind::BackupReminder => l
-                                    .pick(
-                                        "浏览器没有承诺长期保留本站数据（空间紧张时可能清除）。请定期导出备份文件。",
-                                        "The browser did not promise to keep this site's data (it may clear it when space runs low). Export a backup file from time to time.",
-                                    )
-                                    .to_owned(),
-                            }
-                        }
+                        move || i18n::notice(&kind, lang.get())
                     };
-                    let action = match kind {
-                        NoticeKind::PlanDeleted { plan, .. } => Some(
-                            view! {
-                                <button
-                                    type="button"
-                                    class="button"
-                                    data-action="restore-plan"
-                                    on:click=move |_| {
-                                        ctx.act(Action::RestorePlan(plan));
-                                        ctx.dismiss(id);
-                                    }
-                                >
-                                    {move || texts(lang.get()).restore}
-                                </button>
-                            }
-                                .into_any(),
-                        ),
-                        NoticeKind::Startup(StartupProblem::KeptUnreadable { backup_key, .. }) => Some(
-                            view! {
-                                <button
-                                    type="button"
-                                    class="button"
-                                    data-action="download-backup"
-                                    on:click=move |_| download_backup(&backup_key)
-                                >
-                                    {move || lang.get().pick("下载备份", "Download the backup")}
-                                </button>
-                            }
-                                .into_any(),
-                        ),
-                        NoticeKind::SaveFailed(_)
-                        | NoticeKind::BackupReminder
-                        | NoticeKind::Startup(StartupProblem::Unavailable) => Some(
-                            view! {
-                                <button
-                                    type="button"
-                                    class="button"
-                                    data-action="export-all"
-                                    on:click=move |_| ctx.export_all()
-                                >
-                                    {move || lang.get().pick("导出全部方案", "Export all plans")}
-                                </button>
-                            }
-                                .into_any(),
-                        ),
+                    let details = match &kind {
+                        NoticeKind::Salvaged { repairs, .. } if !repairs.is_empty() => {
+                            let repairs = repairs.clone();
+                            Some(view! {
+                                <ul class="notice-list" data-testid="repairs">
+                                    {move || {
+                                        let l = lang.get();
+                                        repairs
+                                            .iter()
+                                            .map(|r| view! { <li>{r.message(l)}</li> })
+                                            .collect_view()
+                                    }}
+                                </ul>
+                            })
+                        }
                         _ => None,
                     };
+                    let button = move |action: &'static str, text: fn(crate::model::Lang) -> &'static str, run: Box<dyn Fn() + Send + Sync>| {
+                        view! {
+                            <button type="button" class="button" data-action=action on:click=move |_| run()>
+                                {move || text(lang.get())}
+                            </button>
+                        }
+                        .into_any()
+                    };
+                    let action = match kind {
+                        NoticeKind::PlanDeleted { plan, .. } => Some(button(
+                            "restore-plan",
+                            |l| texts(l).restore,
+                            Box::new(move || {
+                                ctx.act(Action::RestorePlan(plan));
+                                ctx.dismiss(id);
+                            }),
+                        )),
+                        NoticeKind::LeversDangling { .. } => Some(button(
+                            "undo",
+                            |l| texts(l).undo,
+                            Box::new(move || {
+                                ctx.undo();
+                                ctx.dismiss(id);
+                            }),
+                        )),
+                        NoticeKind::Salvaged { .. } => Some(button(
+                            "show-backups",
+                            |l| l.pick("查看备份", "Show backups"),
+                            Box::new(move || ctx.dialog.set(Some(Dialog::Backups))),
+                        )),
+                        NoticeKind::Unreadable { backup: Some(key), .. } => Some(button(
+                            "download-backup",
+                            |l| l.pick("下载备份", "Download the backup"),
+                            Box::new(move || download_backup(&key)),
+                        )),
+                        NoticeKind::SaveFailed(_)
+                        | NoticeKind::BackupReminder
+                        | NoticeKind::StorageUnavailable => Some(button(
+                            "export-all",
+                            |l| l.pick("导出全部方案", "Export all plans"),
+                            Box::new(move || ctx.export_all()),
+                        )),
+                        NoticeKind::Unreadable { backup: None, .. }
+                        | NoticeKind::Refused(_)
+                        | NoticeKind::Newer { .. }
+                        | NoticeKind::UpdatedElsewhere
+                        | NoticeKind::Link(_)
+                        | NoticeKind::LinkRepaired(_)
+                        | NoticeKind::PreviewKept { .. }
+                        | NoticeKind::CopyFailed => None,
+                    };
                     view! {
-                        <div class="notice" class:error=is_error role=if is_error { "alert" } else { "status" }>
-                            <p>{message}</p>
+                        <div
+                            class="notice"
+                            class:error=is_error
+                            role=if is_error { "alert" } else { "status" }
+                            data-notice=notice_key(&notice.kind)
+                        >
+                            <div class="notice-text">
+                                <p>{message}</p>
+                                {details}
+                            </div>
                             {action}
                             <button
                                 type="button"
@@ -125,5 +130,25 @@ pub fn Notices() -> impl IntoView {
                 }
             />
         </div>
+    }
+}
+
+/// A stable name for each kind of notice, for tests and tools (`data-notice`).
+fn notice_key(kind: &NoticeKind) -> &'static str {
+    match kind {
+        NoticeKind::PlanDeleted { .. } => "plan-deleted",
+        NoticeKind::LeversDangling { .. } => "levers-dangling",
+        NoticeKind::Refused(_) => "refused",
+        NoticeKind::Salvaged { .. } => "salvaged",
+        NoticeKind::Unreadable { .. } => "unreadable",
+        NoticeKind::Newer { .. } => "newer",
+        NoticeKind::StorageUnavailable => "storage-unavailable",
+        NoticeKind::SaveFailed(_) => "save-failed",
+        NoticeKind::UpdatedElsewhere => "updated-elsewhere",
+        NoticeKind::Link(_) => "link",
+        NoticeKind::LinkRepaired(_) => "link-repaired",
+        NoticeKind::PreviewKept { .. } => "preview-kept",
+        NoticeKind::BackupReminder => "backup-reminder",
+        NoticeKind::CopyFailed => "copy-failed",
     }
 }

@@ -10,43 +10,45 @@ use crate::components::number_field::{NumberField, TextField};
 use crate::ctx::use_ctx;
 use crate::i18n::{self, texts};
 use crate::model::{
-    limits, Basis, BudgetLine, Category, Lang, Lever, LineId, Plan, Rule, ScenarioId, Stage,
-    Strategy,
+    limits, Basis, BasisKind, BudgetLine, Category, Field, Lang, Lever, LeverKind, LineId,
+    ModelError, Plan, Problem, Rule, ScenarioId, Stage, Strategy,
 };
-use crate::state::Action;
+use crate::session::NoticeKind;
+use crate::state::PlanEdit;
 
-/// A lever of kind `kind` with neutral values, for the plan `plan`.
-fn default_lever(kind: &str, plan: &Plan, lang: Lang) -> Option<Lever> {
+/// A lever of kind `kind` with neutral values, for the plan `plan` (`None` when it needs a
+/// line and the plan has none).
+fn default_lever(kind: LeverKind, plan: &Plan, lang: Lang) -> Option<Lever> {
     let first_line = plan.lines.first();
     Some(match kind {
-        "category_spend" => Lever::CategorySpend {
+        LeverKind::CategorySpend => Lever::CategorySpend {
             category: Category::Marketing,
             pct: Decimal::ZERO,
         },
-        "line_amount" => {
+        LeverKind::LineAmount => {
             let line = first_line?;
             Lever::LineAmount {
                 line: line.id,
                 amount: line.amount,
             }
         }
-        "add_line" => Lever::AddLine {
+        LeverKind::AddLine => Lever::AddLine {
             line: BudgetLine {
-                id: plan.next_line_id(),
-                name: lang.pick("新预算项", "New line").to_owned(),
+                // The reducer gives the line an id of its own.
+                id: LineId(0),
+                name: texts(lang).default_line_name.to_owned(),
                 category: Category::Marketing,
                 stage: Stage::Acquisition,
                 amount: Decimal::ZERO,
                 basis: Basis::Monthly,
             },
         },
-        "remove_line" => Lever::RemoveLine {
+        LeverKind::RemoveLine => Lever::RemoveLine {
             line: first_line?.id,
         },
-        "new_customers" => Lever::NewCustomers { pct: Decimal::ZERO },
-        "churn" => Lever::Churn { pct: Decimal::ZERO },
-        "revenue" => Lever::Revenue { pct: Decimal::ZERO },
-        _ => return None,
+        LeverKind::NewCustomers => Lever::NewCustomers { pct: Decimal::ZERO },
+        LeverKind::Churn => Lever::Churn { pct: Decimal::ZERO },
+        LeverKind::Revenue => Lever::Revenue { pct: Decimal::ZERO },
     })
 }
 
@@ -78,14 +80,28 @@ pub fn ScenarioPanel() -> impl IntoView {
         })
     });
     let count = move || scenarios.with(Vec::len);
-    let add = move |preset: Option<Strategy>| {
-        if ctx.dispatch(Action::AddScenario(preset)).is_ok() {
+    // Scenarios with a lever that points at a line they do not have, marked in the list.
+    let with_dangling = Memo::new(move |_| {
+        ctx.plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.dangling_levers()
+                        .into_iter()
+                        .map(|(s, _)| s)
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let add = move |preset: Option<Strategy>| match ctx.edit(PlanEdit::AddScenario(preset)) {
+        Ok(()) => {
             let last = scenarios.with_untracked(|l| l.last().map(|(id, _, _)| *id));
             chosen.set(last);
             if let Some(id) = last {
                 focus_later(format!("scenario-{}-name", id.0));
             }
         }
+        Err(e) => ctx.report(Err(e)),
     };
 
     view! {
@@ -164,6 +180,11 @@ pub fn ScenarioPanel() -> impl IntoView {
                                             on:click=move |_| chosen.set(Some(id))
                                         >
                                             {name}
+                                            <Show when=move || with_dangling.with(|d| d.contains(&id))>
+                                                <span class="badge warning" data-testid="dangling-badge">
+                                                    {move || t().scenario_has_dangling}
+                                                </span>
+                                            </Show>
                                         </button>
                                     </li>
                                 }
@@ -198,15 +219,33 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
                 .unwrap_or_default()
         })
     });
-    let new_kind = RwSignal::new("category_spend".to_owned());
+    // Levers of this scenario that point at a line it does not have.
+    let dangling = Memo::new(move |_| {
+        ctx.plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.dangling_levers()
+                        .into_iter()
+                        .filter(|(s, _)| *s == id)
+                        .map(|(_, i)| i)
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let new_kind = RwSignal::new(LeverKind::CategorySpend);
     let add_lever = move |_| {
         let kind = new_kind.get_untracked();
         let lever = ctx.plan.with_untracked(|p| {
             p.as_ref()
-                .and_then(|p| default_lever(&kind, p, lang.get_untracked()))
+                .and_then(|p| default_lever(kind, p, lang.get_untracked()))
         });
-        if let Some(lever) = lever {
-            let _ = ctx.dispatch(Action::AddLever(id, lever));
+        match lever {
+            Some(lever) => ctx.tell(PlanEdit::AddLever(id, lever)),
+            None => ctx.notify(NoticeKind::Refused(ModelError::Invalid {
+                field: Field::Lines,
+                problem: Problem::Empty,
+            })),
         }
     };
     let prefix = format!("scenario-{}", id.0);
@@ -219,7 +258,7 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
                     field="scenario-name"
                     label=Signal::derive(move || t().scenario_name.to_owned())
                     value=name
-                    on_commit=Callback::new(move |n| ctx.dispatch(Action::RenameScenario(id, n)))
+                    on_commit=Callback::new(move |n| ctx.edit(PlanEdit::RenameScenario(id, n)))
                 />
                 <div class="editor-actions">
                     <button
@@ -227,14 +266,17 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
                         class="button"
                         data-action="duplicate-scenario"
                         on:click=move |_| {
-                            if ctx.dispatch(Action::DuplicateScenario(id)).is_ok() {
-                                let copy = ctx.plan.with_untracked(|p| {
-                                    p.as_ref().and_then(|p| {
-                                        let i = p.scenarios.iter().position(|s| s.id == id)?;
-                                        p.scenarios.get(i + 1).map(|s| s.id)
-                                    })
-                                });
-                                chosen.set(copy);
+                            match ctx.edit(PlanEdit::DuplicateScenario(id)) {
+                                Ok(()) => {
+                                    let copy = ctx.plan.with_untracked(|p| {
+                                        p.as_ref().and_then(|p| {
+                                            let i = p.scenarios.iter().position(|s| s.id == id)?;
+                                            p.scenarios.get(i + 1).map(|s| s.id)
+                                        })
+                                    });
+                                    chosen.set(copy);
+                                }
+                                Err(e) => ctx.report(Err(e)),
                             }
                         }
                     >
@@ -245,7 +287,7 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
                         class="button danger"
                         data-action="delete-scenario"
                         on:click=move |_| {
-                            let _ = ctx.dispatch(Action::DeleteScenario(id));
+                            ctx.tell(PlanEdit::DeleteScenario(id));
                         }
                     >
                         {move || t().delete}
@@ -278,7 +320,10 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
                         .get()
                         .into_iter()
                         .enumerate()
-                        .map(|(index, _)| view! { <LeverRow scenario=id index=index/> })
+                        .map(|(index, _)| {
+                            let dangling = Signal::derive(move || dangling.with(|d| d.contains(&index)));
+                            view! { <LeverRow scenario=id index=index dangling=dangling/> }
+                        })
                         .collect_view()
                 }}
             </ol>
@@ -286,12 +331,16 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
                 <label for=format!("{prefix}-new-lever")>{move || t().lever_kind}</label>
                 <select
                     id=format!("{prefix}-new-lever")
-                    prop:value=move || new_kind.get()
-                    on:change=move |ev| new_kind.set(event_target_value(&ev))
+                    prop:value=move || new_kind.get().key()
+                    on:change=move |ev| {
+                        if let Some(k) = LeverKind::from_key(&event_target_value(&ev)) {
+                            new_kind.set(k);
+                        }
+                    }
                 >
-                    {Lever::KINDS
+                    {LeverKind::ALL
                         .into_iter()
-                        .map(|k| view! { <option value=k>{move || i18n::lever_kind(k, lang.get())}</option> })
+                        .map(|k| view! { <option value=k.key()>{move || i18n::lever_kind(k, lang.get())}</option> })
                         .collect_view()}
                 </select>
                 <button type="button" class="button" data-action="add-lever" on:click=add_lever>
@@ -303,7 +352,12 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
 }
 
 #[component]
-fn LeverRow(scenario: ScenarioId, index: usize) -> impl IntoView {
+fn LeverRow(
+    scenario: ScenarioId,
+    index: usize,
+    /// Whether the lever points at a line the scenario does not have.
+    dangling: Signal<bool>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let t = move || texts(lang.get());
@@ -319,7 +373,7 @@ fn LeverRow(scenario: ScenarioId, index: usize) -> impl IntoView {
             return Ok(());
         };
         f(&mut l);
-        ctx.dispatch(Action::UpdateLever(scenario, index, l))
+        ctx.edit(PlanEdit::UpdateLever(scenario, index, l))
     };
     let lines = Memo::new(move |_| {
         ctx.plan.with(|p| {
@@ -333,13 +387,6 @@ fn LeverRow(scenario: ScenarioId, index: usize) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let missing = move || {
-        let target = lever.with(|l| match l {
-            Some(Lever::LineAmount { line, .. } | Lever::RemoveLine { line }) => Some(*line),
-            _ => None,
-        });
-        target.is_some_and(|id| lines.with(|ls| !ls.iter().any(|(l, _)| *l == id)))
-    };
     let prefix = format!("lever-{}-{index}", scenario.0);
     let pct = Signal::derive(move || {
         lever.with(|l| match l {
@@ -363,7 +410,9 @@ fn LeverRow(scenario: ScenarioId, index: usize) -> impl IntoView {
             }
         })
     });
-    let kind = lever.get_untracked().map(|l| l.kind()).unwrap_or_default();
+    let Some(kind) = lever.get_untracked().map(|l| l.kind()) else {
+        return ().into_any();
+    };
     let select_id = format!("{prefix}-line");
     let line_select = move |current: LineId, on_pick: Callback<LineId>| {
         let select_id = select_id.clone();
@@ -394,7 +443,7 @@ fn LeverRow(scenario: ScenarioId, index: usize) -> impl IntoView {
     };
 
     let body = match kind {
-        "category_spend" => {
+        LeverKind::CategorySpend => {
             let category = lever.with_untracked(|l| match l {
                 Some(Lever::CategorySpend { category, .. }) => *category,
                 _ => Category::Marketing,
@@ -407,11 +456,11 @@ fn LeverRow(scenario: ScenarioId, index: usize) -> impl IntoView {
                         data-field="category"
                         on:change=move |ev| {
                             if let Some(c) = Category::from_key(&event_target_value(&ev)) {
-                                let _ = update(&|l| {
+                                ctx.report(update(&|l| {
                                     if let Lever::CategorySpend { category, .. } = l {
                                         *category = c;
                                     }
-                                });
+                                }));
                             }
                         }
                     >
@@ -434,7 +483,7 @@ fn LeverRow(scenario: ScenarioId, index: usize) -> impl IntoView {
             }
             .into_any()
         }
-        "new_customers" | "churn" | "revenue" => view! {
+        LeverKind::NewCustomers | LeverKind::Churn | LeverKind::Revenue => view! {
             <NumberField
                 id=format!("{prefix}-pct")
                 field="pct"
@@ -445,10 +494,10 @@ fn LeverRow(scenario: ScenarioId, index: usize) -> impl IntoView {
                 on_commit=set_pct
             />
             <span class="unit">"%"</span>
-            {(kind == "churn").then(|| view! { <small class="muted">{move || t().churn_relative_note}</small> })}
+            {(kind == LeverKind::Churn).then(|| view! { <small class="muted">{move || t().churn_relative_note}</small> })}
         }
         .into_any(),
-        "line_amount" => {
+        LeverKind::LineAmount => {
             let current = lever.with_untracked(|l| match l {
                 Some(Lever::LineAmount { line, .. }) => *line,
                 _ => LineId(0),
@@ -461,11 +510,11 @@ fn LeverRow(scenario: ScenarioId, index: usize) -> impl IntoView {
             });
             view! {
                 {line_select(current, Callback::new(move |id: LineId| {
-                    let _ = update(&|l| {
+                    ctx.report(update(&|l| {
                         if let Lever::LineAmount { line, .. } = l {
                             *line = id;
                         }
-                    });
+                    }));
                 }))}
                 <NumberField
                     id=format!("{prefix}-amount")
@@ -485,30 +534,29 @@ fn LeverRow(scenario: ScenarioId, index: usize) -> impl IntoView {
             }
             .into_any()
         }
-        "remove_line" => {
+        LeverKind::RemoveLine => {
             let current = lever.with_untracked(|l| match l {
                 Some(Lever::RemoveLine { line }) => *line,
                 _ => LineId(0),
             });
             line_select(current, Callback::new(move |id: LineId| {
-                let _ = update(&|l| {
+                ctx.report(update(&|l| {
                     if let Lever::RemoveLine { line } = l {
                         *line = id;
                     }
-                });
+                }));
             }))
             .into_any()
         }
-        "add_line" => view! { <AddLineFields scenario=scenario index=index/> }.into_any(),
-        _ => ().into_any(),
+        LeverKind::AddLine => view! { <AddLineFields scenario=scenario index=index/> }.into_any(),
     };
 
     view! {
-        <li class="lever" data-lever-kind=kind>
+        <li class="lever" class:dangling=move || dangling.get() data-lever-kind=kind.key() data-dangling=move || dangling.get().to_string()>
             <span class="lever-kind">{move || i18n::lever_kind(kind, lang.get())}</span>
             <div class="lever-body">{body}</div>
-            <Show when=missing>
-                <p class="warning">{move || t().line_missing}</p>
+            <Show when=move || dangling.get()>
+                <p class="warning" role="status">{move || t().line_missing}</p>
             </Show>
             <button
                 type="button"
@@ -516,13 +564,14 @@ fn LeverRow(scenario: ScenarioId, index: usize) -> impl IntoView {
                 data-action="delete-lever"
                 aria-label=move || format!("{} {}", t().delete, i18n::lever_kind(kind, lang.get()))
                 on:click=move |_| {
-                    let _ = ctx.dispatch(Action::DeleteLever(scenario, index));
+                    ctx.tell(PlanEdit::DeleteLever(scenario, index));
                 }
             >
                 {icon(Icon::Remove)}
             </button>
         </li>
     }
+    .into_any()
 }
 
 /// The fields of a line that a scenario adds.
@@ -546,7 +595,7 @@ fn AddLineFields(scenario: ScenarioId, index: usize) -> impl IntoView {
             return Ok(());
         };
         f(&mut l);
-        ctx.dispatch(Action::UpdateLever(
+        ctx.edit(PlanEdit::UpdateLever(
             scenario,
             index,
             Lever::AddLine { line: l },
@@ -573,7 +622,7 @@ fn AddLineFields(scenario: ScenarioId, index: usize) -> impl IntoView {
                 id=format!("{prefix}-category")
                 on:change=move |ev| {
                     if let Some(c) = Category::from_key(&event_target_value(&ev)) {
-                        let _ = edit(&|l| l.category = c);
+                        ctx.report(edit(&|l| l.category = c));
                     }
                 }
             >
@@ -589,7 +638,7 @@ fn AddLineFields(scenario: ScenarioId, index: usize) -> impl IntoView {
                 id=format!("{prefix}-stage")
                 on:change=move |ev| {
                     if let Some(s) = Stage::from_key(&event_target_value(&ev)) {
-                        let _ = edit(&|l| l.stage = s);
+                        ctx.report(edit(&|l| l.stage = s));
                     }
                 }
             >
@@ -604,14 +653,14 @@ fn AddLineFields(scenario: ScenarioId, index: usize) -> impl IntoView {
             <select
                 id=format!("{prefix}-basis")
                 on:change=move |ev| {
-                    if let Some(b) = Basis::from_kind(&event_target_value(&ev), 1) {
-                        let _ = edit(&|l| l.basis = b);
+                    if let Some(k) = BasisKind::from_key(&event_target_value(&ev)) {
+                        ctx.report(edit(&|l| l.basis = k.basis(1)));
                     }
                 }
             >
-                {Basis::KINDS
+                {BasisKind::ALL
                     .into_iter()
-                    .map(|k| view! { <option value=k selected=kind == Some(k)>{move || i18n::basis_kind(k, lang.get())}</option> })
+                    .map(|k| view! { <option value=k.key() selected=kind == Some(k)>{move || i18n::basis_kind(k, lang.get())}</option> })
                     .collect_view()}
             </select>
         </div>
@@ -627,7 +676,7 @@ fn AddLineFields(scenario: ScenarioId, index: usize) -> impl IntoView {
                 }))
                 rule=Rule::months(1, limits::HORIZON_MONTHS)
                 on_commit=Callback::new(move |v: Decimal| {
-                    let m = u16::try_from(v.mantissa()).unwrap_or(0);
+                    let m = rust_decimal::prelude::ToPrimitive::to_u16(&v).unwrap_or(0);
                     edit(&|l| l.basis = Basis::OneTime { month: m })
                 })
             />

@@ -11,8 +11,8 @@
 use crate::format;
 use crate::i18n;
 use crate::model::{
-    delta, limits, parse_months, parse_value, validate_line, Basis, BudgetLine, Category, Column,
-    Comparison, Lang, LineId, Metric, ParseError, Plan, Rule, Stage,
+    delta, limits, parse_months, parse_value, validate_line, Basis, BasisKind, BudgetLine,
+    Category, Column, Comparison, Lang, LineId, Metric, ParseError, Plan, Rule, Stage,
 };
 
 /// The byte-order mark that tells spreadsheets the file is UTF-8.
@@ -292,19 +292,19 @@ fn find<T: Copy>(
         .find(|x| key(*x) == v || Lang::ALL.iter().any(|l| label(*x, *l).to_lowercase() == v))
 }
 
-fn basis_from(value: &str) -> Option<&'static str> {
+fn basis_from(value: &str) -> Option<BasisKind> {
     let v = value.trim().to_lowercase();
-    let extra: &[(&str, &str)] = &[
-        ("annual", "annual"),
-        ("每年", "annual"),
-        ("one-time", "one_time"),
-        ("一次性", "one_time"),
-        ("per active customer", "per_active_customer"),
+    let extra: &[(&str, BasisKind)] = &[
+        ("annual", BasisKind::Annual),
+        ("每年", BasisKind::Annual),
+        ("one-time", BasisKind::OneTime),
+        ("一次性", BasisKind::OneTime),
+        ("per active customer", BasisKind::PerActiveCustomer),
     ];
     if let Some((_, k)) = extra.iter().find(|(text, _)| *text == v) {
-        return Some(k);
+        return Some(*k);
     }
-    find(&Basis::KINDS, value, |k| k, i18n::basis_kind)
+    find(&BasisKind::ALL, value, BasisKind::key, i18n::basis_kind)
 }
 
 /// Reads budget lines from CSV. Lines get ids from `first_id` on. All problems are returned, with
@@ -425,7 +425,7 @@ pub fn lines_from_csv(text: &str, first_id: u32) -> Result<Vec<BudgetLine>, Vec<
             );
         }
         let month = match kind {
-            Some("one_time") => {
+            Some(BasisKind::OneTime) => {
                 let text = cell(LineColumn::Month);
                 if text.trim().is_empty() {
                     issue(LineColumn::Month, CsvProblem::MonthRequired);
@@ -462,7 +462,7 @@ pub fn lines_from_csv(text: &str, first_id: u32) -> Result<Vec<BudgetLine>, Vec<
                 category,
                 stage,
                 amount,
-                basis: Basis::from_kind(kind, month).unwrap_or(Basis::Monthly),
+                basis: kind.basis(month),
             };
             if validate_line(&line).is_ok() {
                 lines.push(line);

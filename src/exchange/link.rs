@@ -6,7 +6,8 @@
 //! values out of range, more than the limits.
 
 use super::base64url;
-use crate::model::{file, Lang, ModelError, Plan};
+use super::json::{self, JsonError, ReadPlan};
+use crate::model::{Lang, ModelError, Plan};
 
 /// The fragment key.
 pub const KEY: &str = "plan=";
@@ -35,7 +36,7 @@ pub enum LinkError {
     /// The data does not decompress (truncated or altered), or is far too large.
     BadCompression,
     /// The decompressed text is not a plan file.
-    BadPlan(String),
+    BadPlan(JsonError),
     /// The plan breaks a field rule or a limit.
     Invalid(Vec<ModelError>),
 }
@@ -70,8 +71,12 @@ impl LinkError {
                     "The link is damaged (its data does not decompress, or is far too large); it may have been cut off or altered.",
                 )
                 .to_owned(),
-            (LinkError::BadPlan(e), Lang::Zh) => format!("链接中的方案无法读取：{e}"),
-            (LinkError::BadPlan(e), Lang::En) => format!("The plan in the link cannot be read: {e}"),
+            (LinkError::BadPlan(e), Lang::Zh) => {
+                format!("链接中的方案无法读取：{}", e.message(lang))
+            }
+            (LinkError::BadPlan(e), Lang::En) => {
+                format!("The plan in the link cannot be read: {}", e.message(lang))
+            }
             (LinkError::Invalid(errors), _) => {
                 let head = lang.pick("链接中的方案有无效数值：", "The plan in the link has invalid values: ");
                 let list: Vec<String> = errors.iter().take(5).map(|e| e.message(lang)).collect();
@@ -89,11 +94,11 @@ impl LinkError {
 /// let plan = Example::Starter.plan(Lang::Zh);
 /// let fragment = link::encode(&plan).unwrap();
 /// assert!(fragment.starts_with("plan=1."));
-/// assert_eq!(link::decode(&fragment), Ok(plan));
+/// assert_eq!(link::decode(&fragment).map(|read| read.plan), Ok(plan));
 /// ```
 pub fn encode(plan: &Plan) -> Result<String, LinkError> {
-    let json = file::plan_to_compact_json(plan);
-    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 10);
+    let text = json::plan_to_compact_json(plan);
+    let packed = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 10);
     let fragment = format!("{KEY}{VERSION}.{}", base64url::encode(&packed));
     if fragment.len() > MAX_CHARS {
         return Err(LinkError::TooLong(fragment.len()));
@@ -101,8 +106,9 @@ pub fn encode(plan: &Plan) -> Result<String, LinkError> {
     Ok(fragment)
 }
 
-/// Reads the plan from a fragment (with or without the leading `#`).
-pub fn decode(fragment: &str) -> Result<Plan, LinkError> {
+/// Reads the plan from a fragment (with or without the leading `#`), through the one plan
+/// reader, with the repairs it needed.
+pub fn decode(fragment: &str) -> Result<ReadPlan, LinkError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.len() > MAX_FRAGMENT {
         return Err(LinkError::BadCompression);
@@ -115,12 +121,12 @@ pub fn decode(fragment: &str) -> Result<Plan, LinkError> {
         return Err(LinkError::UnknownVersion(version.chars().take(8).collect()));
     }
     let packed = base64url::decode(data).ok_or(LinkError::BadEncoding)?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED)
+    let inflated = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED)
         .map_err(|_| LinkError::BadCompression)?;
-    let text = String::from_utf8(json).map_err(|_| LinkError::BadPlan("UTF-8".to_owned()))?;
-    file::plan_from_json(&text).map_err(|e| match e {
-        file::FileError::Invalid(errors) => LinkError::Invalid(errors),
-        other => LinkError::BadPlan(other.message(Lang::En)),
+    let text = String::from_utf8(inflated).map_err(|_| LinkError::BadEncoding)?;
+    json::read_plan(&text).map_err(|e| match e {
+        JsonError::Invalid(errors) => LinkError::Invalid(errors),
+        other => LinkError::BadPlan(other),
     })
 }
 
@@ -149,7 +155,7 @@ mod tests {
                     "{example:?} {lang:?}: {} characters",
                     fragment.len()
                 );
-                assert_eq!(decode(&fragment), Ok(plan));
+                assert_eq!(decode(&fragment).map(|r| r.plan), Ok(plan));
             }
         }
     }
@@ -196,8 +202,8 @@ mod tests {
     fn hostile_values_are_refused() {
         let mut plan = Example::Starter.plan(Lang::En);
         plan.churn_pct = 500.into();
-        let json = file::plan_to_compact_json(&plan);
-        let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 10);
+        let text = json::plan_to_compact_json(&plan);
+        let packed = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 10);
         let fragment = format!("plan=1.{}", base64url::encode(&packed));
         assert!(matches!(decode(&fragment), Err(LinkError::Invalid(_))));
         let not_a_plan = base64url::encode(&miniz_oxide::deflate::compress_to_vec(b"[1,2,3]", 6));

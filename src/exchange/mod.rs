@@ -5,3 +5,4 @@ pub mod base64url;
 pub mod csv;
 pub mod json;
 pub mod link;
+pub mod salvage;

@@ -32,10 +32,12 @@ pub enum Undefined {
     NoServeCost,
     /// Cumulative net contribution is still below zero at the end of the horizon.
     NotWithinHorizon,
+    /// The figure is beyond what can be computed exactly (a ratio with a tiny divisor).
+    TooLarge,
 }
 
 impl Undefined {
-    pub const ALL: [Undefined; 8] = [
+    pub const ALL: [Undefined; 9] = [
         Undefined::NoNewCustomers,
         Undefined::NoCustomers,
         Undefined::NoChurnNoDiscount,
@@ -44,6 +46,7 @@ impl Undefined {
         Undefined::NoRevenue,
         Undefined::NoServeCost,
         Undefined::NotWithinHorizon,
+        Undefined::TooLarge,
     ];
 
     pub const fn key(self) -> &'static str {
@@ -56,6 +59,7 @@ impl Undefined {
             Undefined::NoRevenue => "no_revenue",
             Undefined::NoServeCost => "no_serve_cost",
             Undefined::NotWithinHorizon => "not_within_horizon",
+            Undefined::TooLarge => "too_large",
         }
     }
 
@@ -72,6 +76,9 @@ impl Undefined {
             Undefined::NoRevenue => lang.pick("无收入", "no revenue"),
             Undefined::NoServeCost => lang.pick("无服务成本", "no serve cost"),
             Undefined::NotWithinHorizon => lang.pick("规划期内未回本", "not within the horizon"),
+            Undefined::TooLarge => {
+                lang.pick("数值过大，无法精确计算", "too large to compute exactly")
+            }
         }
     }
 }
@@ -162,16 +169,19 @@ fn sum(months: &[Month], f: impl Fn(&Month) -> Decimal) -> Result<Decimal, Model
     })
 }
 
-/// `a ÷ b`, or `when_zero` if `b` is zero.
-fn ratio(a: Decimal, b: Decimal, when_zero: Undefined) -> Result<Figure, ModelError> {
+/// `a ÷ b`, or `when_zero` if `b` is zero. A quotient too large to represent is undefined for
+/// that reason: one figure, not the whole column.
+fn ratio(a: Decimal, b: Decimal, when_zero: Undefined) -> Figure {
     if b.is_zero() {
-        return Ok(Figure::Undefined(when_zero));
+        return Figure::Undefined(when_zero);
     }
     a.checked_div(b)
-        .map(Figure::Value)
-        .ok_or(ModelError::TooLarge {
-            field: Field::Lines,
-        })
+        .map_or(Figure::Undefined(Undefined::TooLarge), Figure::Value)
+}
+
+/// A figure from a checked computation: its value, or undefined as too large.
+fn checked(value: Option<Decimal>) -> Figure {
+    value.map_or(Figure::Undefined(Undefined::TooLarge), Figure::Value)
 }
 
 fn too_large() -> ModelError {
@@ -208,18 +218,17 @@ pub fn metrics(p: &Projection) -> Result<Metrics, ModelError> {
     let net_contribution = sum(months, |m| m.net_contribution)?;
     let npv = sum(months, |m| m.discounted_net_contribution)?;
 
-    let cac = ratio(acquisition_cost, new_customers, Undefined::NoNewCustomers)?;
-    let cost_to_serve = ratio(serve_cost, customer_months, Undefined::NoCustomers)?;
+    let cac = ratio(acquisition_cost, new_customers, Undefined::NoNewCustomers);
+    let cost_to_serve = ratio(serve_cost, customer_months, Undefined::NoCustomers);
     let unit_gross_margin = p
         .revenue_per_customer_month
         .checked_mul(p.margin)
         .ok_or_else(too_large)?;
     let margin_per_customer_month = match cost_to_serve {
-        Figure::Value(cts) => Figure::Value(
+        Figure::Value(cts) => checked(
             unit_gross_margin
                 .checked_add(p.fee_per_customer_month)
-                .and_then(|x| x.checked_sub(cts))
-                .ok_or_else(too_large)?,
+                .and_then(|x| x.checked_sub(cts)),
         ),
         undefined => undefined,
     };
@@ -229,20 +238,18 @@ pub fn metrics(p: &Projection) -> Result<Metrics, ModelError> {
     let d = p.monthly_discount_rate;
     let one_plus_d = Decimal::ONE.checked_add(d).ok_or_else(too_large)?;
     let denominator = d.checked_add(p.churn).ok_or_else(too_large)?;
-    let lifetime = ratio(one_plus_d, denominator, Undefined::NoChurnNoDiscount)?;
-    let times_lifetime = |unit: Figure| -> Result<Figure, ModelError> {
+    let lifetime = ratio(one_plus_d, denominator, Undefined::NoChurnNoDiscount);
+    let times_lifetime = |unit: Figure| -> Figure {
         match (unit, lifetime) {
-            (Figure::Value(u), Figure::Value(l)) => {
-                Ok(Figure::Value(u.checked_mul(l).ok_or_else(too_large)?))
-            }
-            (Figure::Undefined(r), _) | (_, Figure::Undefined(r)) => Ok(Figure::Undefined(r)),
+            (Figure::Value(u), Figure::Value(l)) => checked(u.checked_mul(l)),
+            (Figure::Undefined(r), _) | (_, Figure::Undefined(r)) => Figure::Undefined(r),
         }
     };
-    let clv_gross = times_lifetime(Figure::Value(unit_gross_margin))?;
-    let clv_net = times_lifetime(margin_per_customer_month)?;
+    let clv_gross = times_lifetime(Figure::Value(unit_gross_margin));
+    let clv_net = times_lifetime(margin_per_customer_month);
 
     let ltv_cac = match (clv_net, cac) {
-        (Figure::Value(clv), Figure::Value(cac)) => ratio(clv, cac, Undefined::NoAcquisitionCost)?,
+        (Figure::Value(clv), Figure::Value(cac)) => ratio(clv, cac, Undefined::NoAcquisitionCost),
         (Figure::Undefined(r), _) | (_, Figure::Undefined(r)) => Figure::Undefined(r),
     };
     let payback_months = match (cac, margin_per_customer_month) {
@@ -250,10 +257,10 @@ pub fn metrics(p: &Projection) -> Result<Metrics, ModelError> {
         (Figure::Value(_), Figure::Value(mc)) if mc <= Decimal::ZERO => {
             Figure::Undefined(Undefined::NeverPaysBack)
         }
-        (Figure::Value(cac), Figure::Value(mc)) => ratio(cac, mc, Undefined::NeverPaysBack)?,
+        (Figure::Value(cac), Figure::Value(mc)) => ratio(cac, mc, Undefined::NeverPaysBack),
     };
-    let cost_ratio = ratio(total_cost, revenue, Undefined::NoRevenue)?;
-    let fee_coverage = ratio(fee_revenue, serve_cost, Undefined::NoServeCost)?;
+    let cost_ratio = ratio(total_cost, revenue, Undefined::NoRevenue);
+    let fee_coverage = ratio(fee_revenue, serve_cost, Undefined::NoServeCost);
 
     let break_even_month = match months.last() {
         Some(last) if last.cumulative_net_contribution >= Decimal::ZERO => {

@@ -4,7 +4,6 @@
 pub mod compare;
 pub mod error;
 pub mod examples;
-pub mod file;
 pub mod lang;
 pub mod metrics;
 pub mod parse;
@@ -25,8 +24,8 @@ pub use lang::Lang;
 pub use metrics::{metrics, Figure, Metrics, Undefined};
 pub use parse::{amount_limit, check_value, parse_months, parse_value, ParseError, Rule};
 pub use plan::{
-    Basis, BudgetLine, Category, FeeTier, Lever, LineId, Plan, Scenario, ScenarioId, Stage,
-    Strategy, TierId,
+    Basis, BasisKind, BudgetLine, Category, FeeTier, Lever, LeverKind, LineId, Plan, Scenario,
+    ScenarioId, Stage, Strategy, TierId,
 };
 pub use scenario::apply_scenario;
 pub use simulate::{line_total, monthly_rate, project, HorizonDrivers, Month, Projection};

@@ -106,36 +106,68 @@ pub enum Basis {
     PerActiveCustomer,
 }
 
-impl Basis {
-    /// Keys of the basis kinds, in the order a list shows them.
-    pub const KINDS: [&'static str; 5] = [
-        "monthly",
-        "annual",
-        "one_time",
-        "per_new_customer",
-        "per_active_customer",
+/// The kinds of [`Basis`], without a one-time line's month: what a list of bases offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BasisKind {
+    Monthly,
+    Annual,
+    OneTime,
+    PerNewCustomer,
+    PerActiveCustomer,
+}
+
+impl BasisKind {
+    /// Every kind, in the order a list shows them.
+    pub const ALL: [BasisKind; 5] = [
+        BasisKind::Monthly,
+        BasisKind::Annual,
+        BasisKind::OneTime,
+        BasisKind::PerNewCustomer,
+        BasisKind::PerActiveCustomer,
     ];
 
-    pub const fn kind(self) -> &'static str {
+    /// The key used in JSON, CSV and the page (`one_time`, …).
+    pub const fn key(self) -> &'static str {
         match self {
-            Basis::Monthly => "monthly",
-            Basis::Annual => "annual",
-            Basis::OneTime { .. } => "one_time",
-            Basis::PerNewCustomer => "per_new_customer",
-            Basis::PerActiveCustomer => "per_active_customer",
+            BasisKind::Monthly => "monthly",
+            BasisKind::Annual => "annual",
+            BasisKind::OneTime => "one_time",
+            BasisKind::PerNewCustomer => "per_new_customer",
+            BasisKind::PerActiveCustomer => "per_active_customer",
         }
     }
 
-    /// The basis of kind `kind`; a one-time basis takes `month`.
-    pub fn from_kind(kind: &str, month: u16) -> Option<Basis> {
-        Some(match kind {
-            "monthly" => Basis::Monthly,
-            "annual" => Basis::Annual,
-            "one_time" => Basis::OneTime { month },
-            "per_new_customer" => Basis::PerNewCustomer,
-            "per_active_customer" => Basis::PerActiveCustomer,
-            _ => return None,
-        })
+    pub fn from_key(key: &str) -> Option<BasisKind> {
+        BasisKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    /// The basis of this kind; a one-time basis takes `month`.
+    ///
+    /// ```
+    /// use customer_cost_planner::model::{Basis, BasisKind};
+    /// assert_eq!(BasisKind::OneTime.basis(3), Basis::OneTime { month: 3 });
+    /// assert_eq!(Basis::OneTime { month: 3 }.kind(), BasisKind::OneTime);
+    /// ```
+    pub const fn basis(self, month: u16) -> Basis {
+        match self {
+            BasisKind::Monthly => Basis::Monthly,
+            BasisKind::Annual => Basis::Annual,
+            BasisKind::OneTime => Basis::OneTime { month },
+            BasisKind::PerNewCustomer => Basis::PerNewCustomer,
+            BasisKind::PerActiveCustomer => Basis::PerActiveCustomer,
+        }
+    }
+}
+
+impl Basis {
+    pub const fn kind(self) -> BasisKind {
+        match self {
+            Basis::Monthly => BasisKind::Monthly,
+            Basis::Annual => BasisKind::Annual,
+            Basis::OneTime { .. } => BasisKind::OneTime,
+            Basis::PerNewCustomer => BasisKind::PerNewCustomer,
+            Basis::PerActiveCustomer => BasisKind::PerActiveCustomer,
+        }
     }
 }
 
@@ -239,26 +271,69 @@ pub enum Lever {
     Revenue { pct: Decimal },
 }
 
-impl Lever {
-    pub const KINDS: [&'static str; 7] = [
-        "category_spend",
-        "line_amount",
-        "add_line",
-        "remove_line",
-        "new_customers",
-        "churn",
-        "revenue",
+/// The kinds of [`Lever`]: what the "add a change" list offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LeverKind {
+    CategorySpend,
+    LineAmount,
+    AddLine,
+    RemoveLine,
+    NewCustomers,
+    Churn,
+    Revenue,
+}
+
+impl LeverKind {
+    pub const ALL: [LeverKind; 7] = [
+        LeverKind::CategorySpend,
+        LeverKind::LineAmount,
+        LeverKind::AddLine,
+        LeverKind::RemoveLine,
+        LeverKind::NewCustomers,
+        LeverKind::Churn,
+        LeverKind::Revenue,
     ];
 
-    pub fn kind(&self) -> &'static str {
+    /// The key used in JSON and on the page.
+    pub const fn key(self) -> &'static str {
         match self {
-            Lever::CategorySpend { .. } => "category_spend",
-            Lever::LineAmount { .. } => "line_amount",
-            Lever::AddLine { .. } => "add_line",
-            Lever::RemoveLine { .. } => "remove_line",
-            Lever::NewCustomers { .. } => "new_customers",
-            Lever::Churn { .. } => "churn",
-            Lever::Revenue { .. } => "revenue",
+            LeverKind::CategorySpend => "category_spend",
+            LeverKind::LineAmount => "line_amount",
+            LeverKind::AddLine => "add_line",
+            LeverKind::RemoveLine => "remove_line",
+            LeverKind::NewCustomers => "new_customers",
+            LeverKind::Churn => "churn",
+            LeverKind::Revenue => "revenue",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<LeverKind> {
+        LeverKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+impl Lever {
+    pub const fn kind(&self) -> LeverKind {
+        match self {
+            Lever::CategorySpend { .. } => LeverKind::CategorySpend,
+            Lever::LineAmount { .. } => LeverKind::LineAmount,
+            Lever::AddLine { .. } => LeverKind::AddLine,
+            Lever::RemoveLine { .. } => LeverKind::RemoveLine,
+            Lever::NewCustomers { .. } => LeverKind::NewCustomers,
+            Lever::Churn { .. } => LeverKind::Churn,
+            Lever::Revenue { .. } => LeverKind::Revenue,
+        }
+    }
+
+    /// The baseline line this lever points at, if it points at one.
+    pub const fn target(&self) -> Option<LineId> {
+        match self {
+            Lever::LineAmount { line, .. } | Lever::RemoveLine { line } => Some(*line),
+            Lever::CategorySpend { .. }
+            | Lever::AddLine { .. }
+            | Lever::NewCustomers { .. }
+            | Lever::Churn { .. }
+            | Lever::Revenue { .. } => None,
         }
     }
 }
@@ -319,42 +394,59 @@ impl Default for Plan {
     }
 }
 
+/// `n` fresh ids given the ids in use: counting up from one above the largest, or, when that
+/// would pass `u32::MAX` (ids from a file or link can be anything), the smallest unused ones.
+/// `None` only if there are not `n` free ids, which the limits make impossible.
+///
+/// ```
+/// use customer_cost_planner::model::plan::fresh_ids;
+/// assert_eq!(fresh_ids([3, 1].into_iter(), 2), Some(vec![4, 5]));
+/// assert_eq!(fresh_ids([].into_iter(), 1), Some(vec![1]));
+/// assert_eq!(fresh_ids([u32::MAX, 1, 3].into_iter(), 2), Some(vec![2, 4]));
+/// ```
+pub fn fresh_ids(used: impl Iterator<Item = u32> + Clone, n: usize) -> Option<Vec<u32>> {
+    let count = u32::try_from(n).ok()?;
+    let start = used.clone().max().unwrap_or(0);
+    if start.checked_add(count).is_some() {
+        return Some((1..=count).map(|i| start + i).collect());
+    }
+    let taken: std::collections::HashSet<u32> = used.collect();
+    let ids: Vec<u32> = (1..=u32::MAX)
+        .filter(|id| !taken.contains(id))
+        .take(n)
+        .collect();
+    (ids.len() == n).then_some(ids)
+}
+
+/// One fresh id given the ids in use (see [`fresh_ids`]).
+pub fn fresh_id(used: impl Iterator<Item = u32> + Clone) -> Option<u32> {
+    fresh_ids(used, 1).and_then(|ids| ids.first().copied())
+}
+
 impl Plan {
-    /// The smallest id not used by any line of the plan or of its scenarios' added lines.
-    pub fn next_line_id(&self) -> LineId {
-        let scenario_lines = self.scenarios.iter().flat_map(|s| {
+    /// Every line id the plan uses or refers to: its lines, lines its scenarios add, and lines
+    /// levers point at (even deleted ones, so a new line never takes over a dangling lever).
+    pub fn line_ids_in_use(&self) -> impl Iterator<Item = u32> + Clone + '_ {
+        let levers = self.scenarios.iter().flat_map(|s| {
             s.levers.iter().filter_map(|l| match l {
                 Lever::AddLine { line } => Some(line.id.0),
-                _ => None,
+                other => other.target().map(|id| id.0),
             })
         });
-        let max = self
-            .lines
-            .iter()
-            .map(|l| l.id.0)
-            .chain(scenario_lines)
-            .max();
-        LineId(max.map_or(1, |m| m.saturating_add(1)))
+        self.lines.iter().map(|l| l.id.0).chain(levers)
     }
 
-    pub fn next_tier_id(&self) -> TierId {
-        TierId(
-            self.fee_tiers
-                .iter()
-                .map(|t| t.id.0)
-                .max()
-                .map_or(1, |m| m.saturating_add(1)),
-        )
+    /// An id for a new line: not used or referred to anywhere in the plan.
+    pub fn next_line_id(&self) -> Option<LineId> {
+        fresh_id(self.line_ids_in_use()).map(LineId)
     }
 
-    pub fn next_scenario_id(&self) -> ScenarioId {
-        ScenarioId(
-            self.scenarios
-                .iter()
-                .map(|s| s.id.0)
-                .max()
-                .map_or(1, |m| m.saturating_add(1)),
-        )
+    pub fn next_tier_id(&self) -> Option<TierId> {
+        fresh_id(self.fee_tiers.iter().map(|t| t.id.0)).map(TierId)
+    }
+
+    pub fn next_scenario_id(&self) -> Option<ScenarioId> {
+        fresh_id(self.scenarios.iter().map(|s| s.id.0)).map(ScenarioId)
     }
 
     pub fn line(&self, id: LineId) -> Option<&BudgetLine> {
@@ -363,5 +455,42 @@ impl Plan {
 
     pub fn scenario(&self, id: ScenarioId) -> Option<&Scenario> {
         self.scenarios.iter().find(|s| s.id == id)
+    }
+
+    /// Levers that point at a line the scenario does not have when the lever applies (deleted
+    /// from the baseline, or removed by an earlier lever): (scenario, lever index). They change
+    /// nothing; the page marks them so the user can re-point or delete them.
+    pub fn dangling_levers(&self) -> Vec<(ScenarioId, usize)> {
+        let baseline: std::collections::HashSet<LineId> = self.lines.iter().map(|l| l.id).collect();
+        let mut dangling = Vec::new();
+        for s in &self.scenarios {
+            // Lines the levers so far added (true) or removed (false), over the baseline.
+            let mut changed = std::collections::HashMap::<LineId, bool>::new();
+            let present = |changed: &std::collections::HashMap<LineId, bool>, id: &LineId| {
+                changed.get(id).copied().unwrap_or(baseline.contains(id))
+            };
+            for (i, lever) in s.levers.iter().enumerate() {
+                let found = match lever {
+                    Lever::AddLine { line } => {
+                        changed.insert(line.id, true);
+                        true
+                    }
+                    Lever::RemoveLine { line } => {
+                        let found = present(&changed, line);
+                        changed.insert(*line, false);
+                        found
+                    }
+                    Lever::LineAmount { line, .. } => present(&changed, line),
+                    Lever::CategorySpend { .. }
+                    | Lever::NewCustomers { .. }
+                    | Lever::Churn { .. }
+                    | Lever::Revenue { .. } => true,
+                };
+                if !found {
+                    dangling.push((s.id, i));
+                }
+            }
+        }
+        dangling
     }
 }
