@@ -7,7 +7,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: help tools serve build test check lint unit e2e fuzz clean
+.PHONY: help tools serve build test check lint unit e2e bench fuzz clean
 
 FUZZ_SECONDS ?= 300
 
@@ -15,6 +15,7 @@ help:
 	@echo "make serve   build and serve the app on http://127.0.0.1:8080 (example plan loaded)"
 	@echo "make test    fmt, clippy (native + wasm32), native tests, release build, browser tests"
 	@echo "make build   release build into dist/ (static files, works from any sub-path)"
+	@echo "make bench   print size and speed figures (not a gate)"
 
 tools:
 	@scripts/tools.sh build
@@ -40,6 +41,10 @@ e2e: build
 	npx playwright test --config e2e/playwright.config.mjs
 
 test: lint unit e2e
+
+# Figures, not a gate: CI prints them after the tests.
+bench:
+	cargo run --release --no-default-features --example bench_session
 
 fuzz:
 	scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -235,3 +235,29 @@ fn discounting_lowers_npv_of_a_profitable_plan() {
     let expected = last.net_contribution / d("1.12");
     assert!((last.discounted_net_contribution - expected).abs() < d("0.000001"));
 }
+
+#[test]
+fn a_figure_too_large_to_compute_is_undefined_and_the_rest_stand() {
+    // A huge acquisition spend over a sliver of a customer, paid back by a sliver of margin:
+    // the payback (CAC ÷ margin) passes what a decimal can hold.
+    let mut plan = base();
+    plan.lines = vec![line(
+        1,
+        Category::Marketing,
+        Stage::Acquisition,
+        "999999999999999",
+        Basis::Monthly,
+    )];
+    plan.new_customers_per_month = d("0.0001");
+    plan.revenue_per_customer_month = d("0.0001");
+    plan.gross_margin_pct = d("0.0001");
+    let m = eval(&plan);
+    assert_eq!(
+        m.payback_months,
+        Figure::Undefined(Undefined::TooLarge),
+        "{:?}",
+        m.payback_months
+    );
+    assert!(matches!(m.cac, Figure::Value(_)));
+    assert_eq!(m.total_cost, d("11999999999999988"));
+}

@@ -226,9 +226,22 @@ pub fn lines_to_csv(lines: &[BudgetLine], lang: Lang) -> String {
     out
 }
 
-/// Splits CSV text into rows of cells (RFC 4180, with the delimiter given). Returns the rows
-/// with the file row number each starts on, or the row of an unterminated quote.
-fn split(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<String>)>, usize> {
+/// Why CSV text could not be split into rows.
+enum SplitError {
+    /// A quoted cell is not closed; the row it starts on.
+    Unterminated(usize),
+    /// More than the rows asked for: reading stopped there.
+    TooManyRows,
+}
+
+/// Splits CSV text into rows of cells (RFC 4180, with the delimiter given), skipping blank rows
+/// and stopping as soon as there are more than `max_rows`, so a huge file is never held as
+/// rows. Returns the rows with the file row number each starts on.
+fn split(
+    text: &str,
+    delimiter: char,
+    max_rows: usize,
+) -> Result<Vec<(usize, Vec<String>)>, SplitError> {
     let mut rows = Vec::new();
     let mut row = Vec::new();
     let mut cell = String::new();
@@ -237,6 +250,17 @@ fn split(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<String>)>, usize
     let mut row_start = 1;
     let mut chars = text.chars().peekable();
     let mut any = false;
+    let finish = |rows: &mut Vec<(usize, Vec<String>)>, start: usize, cells: Vec<String>| {
+        // Blank rows carry nothing.
+        if cells.len() == 1 && cells[0].trim().is_empty() {
+            return Ok(());
+        }
+        if rows.len() == max_rows {
+            return Err(SplitError::TooManyRows);
+        }
+        rows.push((start, cells));
+        Ok(())
+    };
     while let Some(c) = chars.next() {
         any = true;
         if in_quotes {
@@ -260,7 +284,7 @@ fn split(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<String>)>, usize
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' => {
                 row.push(std::mem::take(&mut cell));
-                rows.push((row_start, std::mem::take(&mut row)));
+                finish(&mut rows, row_start, std::mem::take(&mut row))?;
                 line_no += 1;
                 row_start = line_no;
                 any = false;
@@ -269,14 +293,12 @@ fn split(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<String>)>, usize
         }
     }
     if in_quotes {
-        return Err(row_start);
+        return Err(SplitError::Unterminated(row_start));
     }
     if any {
         row.push(cell);
-        rows.push((row_start, row));
+        finish(&mut rows, row_start, row)?;
     }
-    // Blank rows carry nothing.
-    rows.retain(|(_, cells)| !(cells.len() == 1 && cells[0].trim().is_empty()));
     Ok(rows)
 }
 
@@ -331,12 +353,14 @@ pub fn lines_from_csv(text: &str, first_id: u32) -> Result<Vec<BudgetLine>, Vec<
     } else {
         ','
     };
-    let rows = split(text, delimiter).map_err(|row| {
-        vec![CsvIssue {
+    // The header and at most the line limit; one more row is enough to know it is too many.
+    let rows = split(text, delimiter, limits::LINES + 1).map_err(|e| match e {
+        SplitError::Unterminated(row) => vec![CsvIssue {
             row,
             column: None,
             problem: CsvProblem::UnterminatedQuote,
-        }]
+        }],
+        SplitError::TooManyRows => whole(CsvProblem::TooManyRows),
     })?;
     let Some(((_, header), data)) = rows.split_first() else {
         return Err(whole(CsvProblem::Empty));
@@ -357,9 +381,6 @@ pub fn lines_from_csv(text: &str, first_id: u32) -> Result<Vec<BudgetLine>, Vec<
     }
     if !issues.is_empty() {
         return Err(issues);
-    }
-    if data.len() > limits::LINES {
-        return Err(whole(CsvProblem::TooManyRows));
     }
     let mut lines = Vec::with_capacity(data.len());
     for (index, (row, cells)) in data.iter().enumerate() {
@@ -636,6 +657,30 @@ mod tests {
         );
         let missing = "Name,Amount\na,5\n";
         assert_eq!(lines_from_csv(missing, 1).map_err(|e| e.len()), Err(3));
+    }
+
+    #[test]
+    fn reading_stops_at_the_line_limit() {
+        let rows = |n: usize| {
+            let mut text = String::from("name,category,stage,basis,amount\n");
+            for i in 0..n {
+                text.push_str(&format!("l{i},marketing,acquisition,monthly,1\n\n"));
+            }
+            text
+        };
+        assert_eq!(
+            lines_from_csv(&rows(limits::LINES), 1).map(|l| l.len()),
+            Ok(limits::LINES),
+            "blank rows do not count"
+        );
+        assert_eq!(
+            lines_from_csv(&rows(limits::LINES + 1), 1),
+            Err(vec![CsvIssue {
+                row: 0,
+                column: None,
+                problem: CsvProblem::TooManyRows
+            }])
+        );
     }
 
     #[test]
