@@ -151,7 +151,7 @@ pub fn App() -> impl IntoView {
     let t = move || texts(lang.get());
 
     view! {
-        <a class="skip-link" href="#main">{move || lang.get().pick("跳到主要内容", "Skip to main content")}</a>
+        <a class="skip-link" href="#main">{move || texts(lang.get()).skip_to_main_content}</a>
         <Header/>
         <Notices/>
         <Dialogs/>

@@ -382,11 +382,12 @@ impl Ctx {
     }
 
     /// Offers every plan of the user's (the whole workspace) as a JSON file, even while a
-    /// shared plan is on screen.
+    /// shared plan is on screen. Written compactly, exactly as stored, so any workspace the
+    /// browser can hold makes a file that imports again.
     pub fn export_all(self) {
         let text = self
             .session
-            .with_untracked(|s| json::workspace_to_json(s.own(), s.revision(), true));
+            .with_untracked(|s| json::workspace_to_json(s.own(), s.revision(), false));
         crate::download::text_file(
             &format!("customer-cost-planner-{}.json", today()),
             "application/json",

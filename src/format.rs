@@ -151,14 +151,10 @@ pub fn value(unit: Unit, metric: Metric, v: Decimal, currency: &str, lang: Lang)
         Unit::Customers => grouped_trim(v, 2),
         Unit::Times => format!("{}×", grouped(v, 2)),
         Unit::Share => format!("{}%", grouped(percent_of(v), 2)),
-        Unit::Months if metric == Metric::BreakEvenMonth => match lang {
-            Lang::Zh => format!("第 {} 个月", grouped_trim(v, 0)),
-            Lang::En => format!("month {}", grouped_trim(v, 0)),
-        },
-        Unit::Months => match lang {
-            Lang::Zh => format!("{} 个月", grouped(v, 1)),
-            Lang::En => format!("{} months", grouped(v, 1)),
-        },
+        Unit::Months if metric == Metric::BreakEvenMonth => {
+            crate::i18n::month_number(&grouped_trim(v, 0), lang)
+        }
+        Unit::Months => crate::i18n::months(&grouped(v, 1), lang),
     }
 }
 
@@ -171,10 +167,7 @@ pub fn delta(metric: Metric, abs: Decimal, currency: &str, lang: Lang) -> String
     };
     let body = match metric.unit() {
         Unit::Share => format!("{} pp", grouped(percent_of(abs), 2)),
-        Unit::Months => match lang {
-            Lang::Zh => format!("{} 个月", grouped(abs, 1)),
-            Lang::En => format!("{} mo", grouped(abs, 1)),
-        },
+        Unit::Months => crate::i18n::months_short(&grouped(abs, 1), lang),
         unit => value(unit, metric, abs, currency, lang),
     };
     format!("{sign}{body}")

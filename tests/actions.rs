@@ -395,14 +395,17 @@ fn run(which: Start, ops: &[Op]) -> Result<(), TestCaseError> {
     prop_assert_eq!(revision, Some(s.revision()));
     let (reloaded, _) = Session::start(store.read(), Lang::En);
     prop_assert_eq!(reloaded.own(), s.own());
-    // "Export all" re-imports identically; so does every plan on its own.
-    let exported = json::workspace_to_json(s.own(), s.revision(), true);
-    match json::read(&exported) {
-        Ok(Imported::Workspace(back)) => {
-            prop_assert!(back.is_clean());
-            prop_assert_eq!(&back.workspace, s.own());
+    // "Export all" re-imports identically (compact, as the page writes it, and pretty); so
+    // does every plan on its own.
+    for pretty in [false, true] {
+        let exported = json::workspace_to_json(s.own(), s.revision(), pretty);
+        match json::read(&exported) {
+            Ok(Imported::Workspace(back)) => {
+                prop_assert!(back.is_clean());
+                prop_assert_eq!(&back.workspace, s.own());
+            }
+            other => prop_assert!(false, "{:?}", other),
         }
-        other => prop_assert!(false, "{:?}", other),
     }
     for entry in s.own().plans.iter().chain(&s.own().trash) {
         let back = json::read_plan(&json::plan_to_json(&entry.plan));

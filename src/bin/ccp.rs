@@ -11,7 +11,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use customer_cost_planner::exchange::json;
-use customer_cost_planner::model::{report::report, Example, Lang};
+use customer_cost_planner::exchange::report::report;
+use customer_cost_planner::model::{Example, Lang};
 
 const USAGE: &str = "usage:
   ccp report PLAN.json [--lang zh-CN|en]   every scenario's figures as JSON

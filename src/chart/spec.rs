@@ -303,10 +303,7 @@ fn stacked_cost(
             row
         })
         .collect();
-    let summary = match lang {
-        Lang::Zh => format!("{title}：每个情景一根柱，按构成堆叠。"),
-        Lang::En => format!("{title}: one bar per scenario, stacked by part."),
-    };
+    let summary = crate::i18n::stacked_bars_summary(&title, lang);
     ChartSpec {
         id,
         title,
@@ -445,13 +442,10 @@ pub fn customers(comparison: &Comparison, plan: &Plan, lang: Lang) -> ChartSpec 
         .iter()
         .map(|c| {
             let end = format::grouped_trim(c.eval.metrics.end_customers, 0);
-            match lang {
-                Lang::Zh => format!("{}期末 {end} 位客户", c.name),
-                Lang::En => format!("{} ends with {end} customers", c.name),
-            }
+            crate::i18n::ends_with_customers(&c.name, &end, lang)
         })
         .collect::<Vec<_>>()
-        .join(lang.pick("；", "; "));
+        .join(texts(lang).sentence_separator);
     ChartSpec {
         id: "customers",
         title,
@@ -493,10 +487,10 @@ pub fn cumulative(comparison: &Comparison, plan: &Plan, lang: Lang) -> ChartSpec
                 ),
                 Figure::Undefined(_) => texts(lang).no_break_even.to_owned(),
             };
-            format!("{}{}{when}", c.name, lang.pick("：回本于", ": break-even "))
+            crate::i18n::breaks_even(&c.name, &when, lang)
         })
         .collect::<Vec<_>>()
-        .join(lang.pick("；", "; "));
+        .join(texts(lang).sentence_separator);
     ChartSpec {
         id: "cumulative",
         title: texts(lang).chart_cumulative.to_owned(),
@@ -513,15 +507,8 @@ pub fn cumulative(comparison: &Comparison, plan: &Plan, lang: Lang) -> ChartSpec
         }),
         legend: legend(&list),
         marks_legend: vec![
-            (
-                lang.pick("盈亏平衡线（0）", "Break-even line (0)")
-                    .to_owned(),
-                MarkKind::Dashed,
-            ),
-            (
-                lang.pick("回本月份", "Break-even month").to_owned(),
-                MarkKind::Dot,
-            ),
+            (texts(lang).break_even_line.to_owned(), MarkKind::Dashed),
+            (texts(lang).break_even_month.to_owned(), MarkKind::Dot),
         ],
         marks: Marks::Lines(lines),
         reference: Some((0.0, texts(lang).break_even.to_owned())),
@@ -560,10 +547,7 @@ pub fn ltv_cac(comparison: &Comparison, plan: &Plan, lang: Lang) -> ChartSpec {
             ]
         })
         .collect();
-    let summary = match lang {
-        Lang::Zh => "每个情景的客户终身价值（净）与获客成本之比；3:1 是常用的经验线。".to_owned(),
-        Lang::En => "Each scenario's net customer lifetime value over acquisition cost; 3:1 is a common rule of thumb.".to_owned(),
-    };
+    let summary = texts(lang).ltv_cac_summary.to_owned();
     ChartSpec {
         id: "ltv-cac",
         title: texts(lang).chart_ltv_cac.to_owned(),

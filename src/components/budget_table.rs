@@ -111,7 +111,7 @@ pub fn BudgetTable() -> impl IntoView {
                 </h2>
                 <div class="section-actions">
                     <button type="button" class="button" data-action="export-lines-csv" on:click=move |_| ctx.export_lines_csv()>
-                        {move || lang.get().pick("导出 CSV", "Export CSV")}
+                        {move || texts(lang.get()).export_csv}
                     </button>
                     <button
                         type="button"
@@ -123,7 +123,7 @@ pub fn BudgetTable() -> impl IntoView {
                             }
                         }
                     >
-                        {move || lang.get().pick("导入 CSV…", "Import CSV…")}
+                        {move || texts(lang.get()).import_csv}
                     </button>
                     <input
                         type="file"
@@ -131,7 +131,7 @@ pub fn BudgetTable() -> impl IntoView {
                         class="visually-hidden"
                         id="import-csv-file"
                         tabindex="-1"
-                        aria-label=move || lang.get().pick("导入预算项 CSV", "Import budget lines CSV")
+                        aria-label=move || texts(lang.get()).import_budget_lines_csv
                         node_ref=csv_input
                         on:change=on_csv_chosen
                     />
@@ -329,13 +329,7 @@ fn LineRow(
     let prefix = format!("line-{}", id.0);
     let month_id = format!("{prefix}-month");
     // "Category of “Ads”": the accessible name of each control in the row.
-    let label_for = move |what: &str, l: Lang| {
-        let n = name.get();
-        match l {
-            Lang::Zh => format!("「{n}」的{what}"),
-            Lang::En => format!("{what} of “{n}”"),
-        }
-    };
+    let label_for = move |what: &str, l: Lang| i18n::of_item(what, &name.get(), l);
     let select_label = move |which: fn(&i18n::Texts) -> &'static str| {
         move || {
             let l = lang.get();

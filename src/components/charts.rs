@@ -180,7 +180,7 @@ fn ChartView(specs: Memo<Vec<ChartSpec>>, index: usize) -> impl IntoView {
                     </div>
                 </details>
                 <button type="button" class="button quiet" data-action="download-png" on:click=download>
-                    {move || lang.get().pick("下载 PNG", "Download PNG")}
+                    {move || texts(lang.get()).download_png}
                 </button>
             </div>
         </figure>

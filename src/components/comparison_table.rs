@@ -163,7 +163,7 @@ pub fn ComparisonTable() -> impl IntoView {
                     data-action="export-comparison-csv"
                     on:click=move |_| ctx.export_comparison_csv()
                 >
-                    {move || lang.get().pick("导出 CSV", "Export CSV")}
+                    {move || texts(lang.get()).export_csv}
                 </button>
             </div>
             <p class="muted small">{move || t().compare_help}</p>

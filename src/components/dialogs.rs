@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use crate::ctx::{file_stem, use_ctx, Ctx, Dialog};
 use crate::exchange::json::{Imported, Repair, SetAside};
 use crate::exchange::link::{LinkError, COMFORTABLE_CHARS};
-use crate::i18n;
+use crate::i18n::{self, texts};
 use crate::model::{BudgetLine, Lang};
 use crate::session::{Keep, NoticeKind};
 use crate::state::{Action, PlanEdit};
@@ -24,7 +24,7 @@ fn close(ctx: Ctx) {
 fn close_button(ctx: Ctx, l: Lang, primary: bool) -> impl IntoView {
     view! {
         <button type="button" class="button" class:primary=primary on:click=move |_| close(ctx)>
-            {l.pick("关闭", "Close")}
+            {texts(l).close}
         </button>
     }
 }
@@ -33,7 +33,7 @@ fn close_button(ctx: Ctx, l: Lang, primary: bool) -> impl IntoView {
 fn cancel_button(ctx: Ctx, l: Lang) -> impl IntoView {
     view! {
         <button type="button" class="button" on:click=move |_| close(ctx)>
-            {l.pick("取消", "Cancel")}
+            {texts(l).cancel}
         </button>
     }
 }
@@ -82,23 +82,15 @@ pub fn Dialogs() -> impl IntoView {
                     .message(l)
                 });
                 let plan = &read.plan;
-                let summary = match l {
-                    Lang::Zh => format!(
-                        "方案「{}」：{} 个预算项，{} 个情景。将作为新方案加入，现有方案不受影响。",
-                        plan.name,
-                        plan.lines.len(),
-                        plan.scenarios.len()
-                    ),
-                    Lang::En => format!(
-                        "Plan “{}”: {} budget lines, {} scenarios. It will be added as a new plan; your plans stay as they are.",
-                        plan.name,
-                        plan.lines.len(),
-                        plan.scenarios.len()
-                    ),
-                };
+                let summary = i18n::import_plan_summary(
+                    &plan.name,
+                    plan.lines.len(),
+                    plan.scenarios.len(),
+                    l,
+                );
                 let plan = Box::new(plan.clone());
                 view! {
-                    <h2 id="dialog-title">{l.pick("导入方案", "Import a plan")}</h2>
+                    <h2 id="dialog-title">{texts(l).import_plan}</h2>
                     <p>{summary}</p>
                     {repairs.map(|r| view! { <p class="small" data-testid="import-repairs">{r}</p> })}
                     <div class="dialog-actions">
@@ -108,7 +100,7 @@ pub fn Dialogs() -> impl IntoView {
                             data-action="confirm-import"
                             on:click=move |_| confirm(ctx, Action::AddPlan(plan.clone()))
                         >
-                            {l.pick("导入", "Import")}
+                            {texts(l).import}
                         </button>
                         {cancel_button(ctx, l)}
                     </div>
@@ -123,26 +115,20 @@ pub fn Dialogs() -> impl IntoView {
                 let repairs: Vec<String> = salvaged.repairs.iter().map(|r| r.message(l)).collect();
                 let set_aside = salvaged.set_aside.clone();
                 view! {
-                    <h2 id="dialog-title">{l.pick("导入全部方案", "Import plans")}</h2>
+                    <h2 id="dialog-title">{texts(l).import_plans}</h2>
                     <p>
-                        {match l {
-                            Lang::Zh => format!("文件包含 {} 个方案：", names.len()),
-                            Lang::En => format!("The file has {} plans:", names.len()),
-                        }}
+                        {i18n::file_has_plans(names.len(), l)}
                     </p>
                     <ul class="dialog-list">{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                     {(!repairs.is_empty()).then(|| view! {
-                        <p class="small">{l.pick("读取时已自动修复：", "Repaired while reading:")}</p>
+                        <p class="small">{texts(l).repaired_while_reading}</p>
                         <ul class="dialog-list small" data-testid="import-repairs">
                             {repairs.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
                         </ul>
                     })}
                     {(!set_aside.is_empty()).then(|| set_aside_view(l, set_aside))}
                     <p class="small muted">
-                        {l.pick(
-                            "“全部加入”保留现有方案；“替换”用文件中的方案取代现有全部方案（可撤销）。",
-                            "“Add all” keeps your plans; “Replace” swaps all your plans for the file's (you can undo it).",
-                        )}
+                        {texts(l).add_all_keeps_your_plans}
                     </p>
                     <div class="dialog-actions">
                         <button
@@ -151,7 +137,7 @@ pub fn Dialogs() -> impl IntoView {
                             data-action="confirm-import"
                             on:click=move |_| confirm(ctx, Action::AddPlans(plans.clone()))
                         >
-                            {l.pick("全部加入", "Add all")}
+                            {texts(l).add_all}
                         </button>
                         <button
                             type="button"
@@ -159,7 +145,7 @@ pub fn Dialogs() -> impl IntoView {
                             data-action="confirm-replace"
                             on:click=move |_| confirm(ctx, Action::ReplaceWorkspace(all.clone()))
                         >
-                            {l.pick("替换我的全部方案", "Replace all my plans")}
+                            {texts(l).replace_all_my_plans}
                         </button>
                         {cancel_button(ctx, l)}
                     </div>
@@ -168,25 +154,19 @@ pub fn Dialogs() -> impl IntoView {
             }
             Some(Dialog::ImportJson(Err(e))) => problems_view(
                 ctx,
-                l.pick(
-                    "无法导入：没有做任何修改",
-                    "Not imported: nothing was changed",
-                ),
+                texts(l).not_imported_nothing_was_changed,
                 e.message(l).lines().map(str::to_owned).collect(),
             )
             .into_any(),
             Some(Dialog::ImportCsv(Ok(lines))) => csv_preview(ctx, l, lines).into_any(),
             Some(Dialog::ImportCsv(Err(issues))) => problems_view(
                 ctx,
-                match l {
-                    Lang::Zh => "CSV 有问题：没有做任何修改",
-                    Lang::En => "Problems in the CSV: nothing was changed",
-                },
+                i18n::csv_problems_title(l),
                 issues.iter().map(|i| i.message(l)).collect(),
             )
             .into_any(),
             Some(Dialog::FileError(message)) => {
-                problems_view(ctx, l.pick("无法导入", "Not imported"), vec![message]).into_any()
+                problems_view(ctx, texts(l).not_imported, vec![message]).into_any()
             }
             Some(Dialog::Share(result)) => share_view(ctx, l, result).into_any(),
             Some(Dialog::Backups) => backups_view(ctx, l).into_any(),
@@ -218,17 +198,14 @@ pub fn Dialogs() -> impl IntoView {
 fn conflict_view(ctx: Ctx, l: Lang) -> impl IntoView {
     view! {
         <h2 id="dialog-title">
-            {l.pick("另一个标签页也修改了这些方案", "These plans were also changed in another tab")}
+            {texts(l).these_plans_were_also_changed}
         </h2>
         <p>
-            {l.pick(
-                "两个标签页都有对方没有的修改，都还没有丢失。请选择保留哪一份；不确定时，先导出本页的版本作备份。",
-                "Each tab has changes the other lacks, and nothing is lost yet. Choose which version to keep; if unsure, export this tab's version first.",
-            )}
+            {texts(l).each_tab_has_changes_other}
         </p>
         <div class="dialog-actions">
             <button type="button" class="button" data-action="conflict-export" on:click=move |_| ctx.export_all()>
-                {l.pick("导出本页的版本", "Export this tab's version")}
+                {texts(l).export_this_tab_s_version}
             </button>
             <button
                 type="button"
@@ -236,7 +213,7 @@ fn conflict_view(ctx: Ctx, l: Lang) -> impl IntoView {
                 data-action="conflict-theirs"
                 on:click=move |_| ctx.resolve_conflict(Keep::Theirs)
             >
-                {l.pick("使用另一标签页的版本", "Use the other tab's version")}
+                {texts(l).use_other_tab_s_version}
             </button>
             <button
                 type="button"
@@ -244,7 +221,7 @@ fn conflict_view(ctx: Ctx, l: Lang) -> impl IntoView {
                 data-action="conflict-mine"
                 on:click=move |_| ctx.resolve_conflict(Keep::Mine)
             >
-                {l.pick("保留本页的版本", "Keep this tab's version")}
+                {texts(l).keep_this_tab_s_version}
             </button>
         </div>
     }
@@ -259,10 +236,7 @@ fn problems_view(ctx: Ctx, title: &'static str, messages: Vec<String>) -> impl I
         <ul class="dialog-list problems" data-testid="import-problems">
             {messages.into_iter().take(SHOWN).map(|m| view! { <li>{m}</li> }).collect_view()}
         </ul>
-        {(more > 0).then(|| match l {
-            Lang::Zh => format!("……另有 {more} 处问题"),
-            Lang::En => format!("… and {more} more"),
-        })}
+        {(more > 0).then(|| i18n::and_more(more, l))}
         <div class="dialog-actions">
             {close_button(ctx, l, true)}
         </div>
@@ -275,12 +249,9 @@ fn csv_preview(ctx: Ctx, l: Lang, lines: Vec<BudgetLine>) -> impl IntoView {
     let count = lines.len();
     let append = lines.clone();
     view! {
-        <h2 id="dialog-title">{l.pick("导入预算项", "Import budget lines")}</h2>
+        <h2 id="dialog-title">{texts(l).import_budget_lines}</h2>
         <p>
-            {match l {
-                Lang::Zh => format!("读取到 {count} 个预算项。"),
-                Lang::En => format!("{count} budget lines read."),
-            }}
+            {i18n::lines_read(count, l)}
         </p>
         <div class="table-scroll">
             <table class="data">
@@ -316,7 +287,7 @@ fn csv_preview(ctx: Ctx, l: Lang, lines: Vec<BudgetLine>) -> impl IntoView {
                 data-action="confirm-append-lines"
                 on:click=move |_| confirm(ctx, Action::Edit(PlanEdit::ImportLines { lines: append.clone(), replace: false }))
             >
-                {l.pick("追加到当前方案", "Add to this plan")}
+                {texts(l).add_to_this_plan}
             </button>
             <button
                 type="button"
@@ -324,7 +295,7 @@ fn csv_preview(ctx: Ctx, l: Lang, lines: Vec<BudgetLine>) -> impl IntoView {
                 data-action="confirm-replace-lines"
                 on:click=move |_| confirm(ctx, Action::Edit(PlanEdit::ImportLines { lines: lines.clone(), replace: true }))
             >
-                {l.pick("替换当前方案的全部预算项", "Replace this plan's lines")}
+                {texts(l).replace_this_plan_s_lines}
             </button>
             {cancel_button(ctx, l)}
         </div>
@@ -345,26 +316,20 @@ fn share_view(ctx: Ctx, l: Lang, result: Result<String, LinkError>) -> impl Into
                 copy_text(ctx, text.clone(), copied);
             };
             view! {
-                <h2 id="dialog-title">{l.pick("分享链接", "Share link")}</h2>
+                <h2 id="dialog-title">{texts(l).share_link}</h2>
                 <p class="small">
-                    {l.pick(
-                        "链接本身包含这个方案的全部数据（不经过任何服务器）。只分享给可以看到这些数据的人。打开链接的人会先看到方案，再决定是否保存副本。",
-                        "The link itself carries all of this plan's data (no server involved). Share it only with people who may see it. Whoever opens it sees the plan first and chooses whether to save a copy.",
-                    )}
+                    {texts(l).link_itself_carries_all_of}
                 </p>
-                <label for="share-url" class="visually-hidden">{l.pick("分享链接", "Share link")}</label>
+                <label for="share-url" class="visually-hidden">{texts(l).share_link}</label>
                 <input id="share-url" type="text" readonly=true node_ref=input prop:value=url.clone() class="share-url"/>
                 {long.then(|| view! {
                     <p class="warning">
-                        {match l {
-                            Lang::Zh => format!("链接较长（{} 个字符），部分聊天或邮件软件可能截断；可改为导出方案文件。", url.len()),
-                            Lang::En => format!("This link is long ({} characters); some chat and e-mail apps may cut it. Exporting a plan file is safer.", url.len()),
-                        }}
+                        {i18n::long_link(url.len(), l)}
                     </p>
                 })}
                 <div class="dialog-actions">
                     <button type="button" class="button primary" data-action="copy-link" on:click=copy>
-                        {move || if copied.get() { l.pick("已复制", "Copied") } else { l.pick("复制链接", "Copy link") }}
+                        {move || if copied.get() { texts(l).copied } else { texts(l).copy_link }}
                     </button>
                     {close_button(ctx, l, false)}
                 </div>
@@ -372,7 +337,7 @@ fn share_view(ctx: Ctx, l: Lang, result: Result<String, LinkError>) -> impl Into
             .into_any()
         }
         Err(e) => view! {
-            <h2 id="dialog-title">{l.pick("无法生成链接", "No link for this plan")}</h2>
+            <h2 id="dialog-title">{texts(l).no_link_for_this_plan}</h2>
             <p>{e.message(l)}</p>
             <div class="dialog-actions">
                 <button
@@ -383,7 +348,7 @@ fn share_view(ctx: Ctx, l: Lang, result: Result<String, LinkError>) -> impl Into
                         close(ctx);
                     }
                 >
-                    {l.pick("导出方案文件", "Export the plan file")}
+                    {texts(l).export_plan_file}
                 </button>
                 {close_button(ctx, l, false)}
             </div>
@@ -430,17 +395,14 @@ fn copy_text(ctx: Ctx, text: String, copied: RwSignal<bool>) {
 fn set_aside_view(l: Lang, plans: Vec<SetAside>) -> impl IntoView {
     view! {
         <p class="small">
-            {match l {
-                Lang::Zh => format!("{} 个方案无法读取，不会导入（可下载后修改）：", plans.len()),
-                Lang::En => format!("{} plan(s) could not be read and are not imported (download to mend):", plans.len()),
-            }}
+            {i18n::plans_set_aside(plans.len(), l)}
         </p>
         <ul class="dialog-list small" data-testid="set-aside">
             {plans
                 .into_iter()
                 .enumerate()
                 .map(|(i, p)| {
-                    let name = p.name.clone().unwrap_or_else(|| l.pick("（无名称）", "(no name)").to_owned());
+                    let name = p.name.clone().unwrap_or_else(|| texts(l).no_name.to_owned());
                     let reason = p.error.message(l);
                     let file = p.file_text();
                     let file_name = format!("{}.ccp.json", file_stem(&name));
@@ -454,7 +416,7 @@ fn set_aside_view(l: Lang, plans: Vec<SetAside>) -> impl IntoView {
                                 data-action=format!("download-set-aside-{i}")
                                 on:click=move |_| crate::download::text_file(&file_name, "application/json", &file)
                             >
-                                {l.pick("下载", "Download")}
+                                {texts(l).download}
                             </button>
                         </li>
                     }
@@ -481,17 +443,14 @@ fn backups_view(ctx: Ctx, l: Lang) -> impl IntoView {
         )
     };
     view! {
-        <h2 id="dialog-title">{l.pick("备份", "Backups")}</h2>
+        <h2 id="dialog-title">{texts(l).backups_title}</h2>
         <p class="small">
-            {l.pick(
-                "当本页面发现无法完整读取的已保存数据时，会先原样保留一份备份，再写入新数据。备份最多保留 5 份，超出时最早的会被删除。",
-                "When the page finds saved data it cannot read in full, it keeps a copy as it was before writing anything. At most 5 backups are kept; the oldest go first.",
-            )}
+            {texts(l).when_page_finds_saved_data}
         </p>
         {(!set_aside.is_empty()).then(|| set_aside_view(l, set_aside))}
         <Show
             when=move || list.with(|b| !b.is_empty())
-            fallback=move || view! { <p class="empty" data-testid="no-backups">{l.pick("没有备份。", "No backups.")}</p> }
+            fallback=move || view! { <p class="empty" data-testid="no-backups">{texts(l).no_backups}</p> }
         >
             <ul class="dialog-list backups" data-testid="backups">
                 <For
@@ -499,10 +458,7 @@ fn backups_view(ctx: Ctx, l: Lang) -> impl IntoView {
                     key=|b| b.key.clone()
                     children=move |b| {
                         let key = b.key.clone();
-                        let size = match l {
-                            Lang::Zh => format!("{} 字符", crate::format::grouped(rust_decimal::Decimal::from(b.chars as u64), 0)),
-                            Lang::En => format!("{} characters", crate::format::grouped(rust_decimal::Decimal::from(b.chars as u64), 0)),
-                        };
+                        let size = i18n::characters(b.chars, l);
                         let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
                         view! {
                             <li data-backup=key.clone()>
@@ -513,14 +469,14 @@ fn backups_view(ctx: Ctx, l: Lang) -> impl IntoView {
                                         crate::download::text_file("customer-cost-planner-backup.json", "application/json", &raw);
                                     }
                                 }>
-                                    {l.pick("下载", "Download")}
+                                    {texts(l).download}
                                 </button>
                                 <button type="button" class="button quiet" data-action="import-backup" on:click=move |_| {
                                     if let Some(raw) = storage::read_backup(&k2) {
                                         ctx.dialog.set(Some(Dialog::ImportJson(crate::exchange::json::read(&raw))));
                                     }
                                 }>
-                                    {l.pick("导入", "Import")}
+                                    {texts(l).import}
                                 </button>
                                 <button type="button" class="button quiet danger" data-action="delete-backup" on:click=move |_| {
                                     match storage::delete_backup(&k3) {
@@ -528,7 +484,7 @@ fn backups_view(ctx: Ctx, l: Lang) -> impl IntoView {
                                         Err(e) => ctx.notify(NoticeKind::SaveFailed(e)),
                                     }
                                 }>
-                                    {l.pick("删除", "Delete")}
+                                    {texts(l).delete}
                                 </button>
                             </li>
                         }

@@ -16,7 +16,7 @@ pub fn ExampleBanner() -> impl IntoView {
     view! {
         <Show when=is_example>
             <aside class="example-banner" data-testid="example-banner">
-                <span class="badge">{move || ctx.lang.get().pick("示例", "Example")}</span>
+                <span class="badge">{move || texts(ctx.lang.get()).example}</span>
                 <p>{move || texts(ctx.lang.get()).example_banner}</p>
                 <button
                     type="button"

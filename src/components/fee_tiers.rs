@@ -142,13 +142,7 @@ fn TierRow(id: TierId) -> impl IntoView {
     });
     let edit = move |e: TierEdit| ctx.edit(PlanEdit::UpdateTier(id, e));
     let prefix = format!("tier-{}", id.0);
-    let label_for = move |what: &'static str| {
-        let n = name.get();
-        match lang.get() {
-            crate::model::Lang::Zh => format!("「{n}」的{what}"),
-            crate::model::Lang::En => format!("{what} of “{n}”"),
-        }
-    };
+    let label_for = move |what: &'static str| crate::i18n::of_item(what, &name.get(), lang.get());
     view! {
         <tr data-tier=id.0>
             <td>

@@ -126,7 +126,7 @@ pub fn Header() -> impl IntoView {
                 </details>
                 <details class="menu" node_ref=file_menu>
                     <summary class="button" data-action="file-menu">
-                        {move || lang.get().pick("文件", "File")}
+                        {move || texts(lang.get()).file}
                     </summary>
                     <div class="menu-items">
                         <button
@@ -137,7 +137,7 @@ pub fn Header() -> impl IntoView {
                                 ctx.share();
                             }
                         >
-                            {move || lang.get().pick("分享链接…", "Share link…")}
+                            {move || texts(lang.get()).menu_share_link}
                         </button>
                         <button
                             type="button"
@@ -147,7 +147,7 @@ pub fn Header() -> impl IntoView {
                                 ctx.export_plan();
                             }
                         >
-                            {move || lang.get().pick("导出当前方案（JSON）", "Export this plan (JSON)")}
+                            {move || texts(lang.get()).export_this_plan_json}
                         </button>
                         <button
                             type="button"
@@ -157,7 +157,7 @@ pub fn Header() -> impl IntoView {
                                 ctx.export_all();
                             }
                         >
-                            {move || lang.get().pick("导出全部方案（JSON 备份）", "Export all plans (JSON backup)")}
+                            {move || texts(lang.get()).export_all_plans_json_backup}
                         </button>
                         <button
                             type="button"
@@ -169,7 +169,7 @@ pub fn Header() -> impl IntoView {
                                 }
                             }
                         >
-                            {move || lang.get().pick("导入 JSON 文件…", "Import a JSON file…")}
+                            {move || texts(lang.get()).menu_import_json}
                         </button>
                         <button
                             type="button"
@@ -179,7 +179,7 @@ pub fn Header() -> impl IntoView {
                                 ctx.dialog.set(Some(Dialog::Backups));
                             }
                         >
-                            {move || lang.get().pick("备份…", "Backups…")}
+                            {move || texts(lang.get()).menu_backups}
                         </button>
                     </div>
                 </details>
@@ -189,7 +189,7 @@ pub fn Header() -> impl IntoView {
                     class="visually-hidden"
                     id="import-json-file"
                     tabindex="-1"
-                    aria-label=move || lang.get().pick("导入 JSON 文件", "Import a JSON file")
+                    aria-label=move || texts(lang.get()).import_json_label
                     node_ref=json_input
                     on:change=on_json_chosen
                 />

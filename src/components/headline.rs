@@ -101,12 +101,7 @@ pub fn Headline() -> impl IntoView {
     let horizon = move || {
         ctx.plan.with(|p| {
             p.as_ref().map(|p| {
-                let l = lang.get();
-                let months = p.horizon_months;
-                match l {
-                    crate::model::Lang::Zh => format!("规划期 {months} 个月 · 货币 {}", p.currency),
-                    crate::model::Lang::En => format!("{months}-month horizon · {}", p.currency),
-                }
+                crate::i18n::horizon_and_currency(p.horizon_months, &p.currency, lang.get())
             })
         })
     };

@@ -81,19 +81,19 @@ pub fn Notices() -> impl IntoView {
                         )),
                         NoticeKind::Salvaged { .. } => Some(button(
                             "show-backups",
-                            |l| l.pick("查看备份", "Show backups"),
+                            |l| texts(l).show_backups,
                             Box::new(move || ctx.dialog.set(Some(Dialog::Backups))),
                         )),
                         NoticeKind::Unreadable { backup: Some(key), .. } => Some(button(
                             "download-backup",
-                            |l| l.pick("下载备份", "Download the backup"),
+                            |l| texts(l).download_backup,
                             Box::new(move || download_backup(&key)),
                         )),
                         NoticeKind::SaveFailed(_)
                         | NoticeKind::BackupReminder
                         | NoticeKind::StorageUnavailable => Some(button(
                             "export-all",
-                            |l| l.pick("导出全部方案", "Export all plans"),
+                            |l| texts(l).export_all_plans,
                             Box::new(move || ctx.export_all()),
                         )),
                         NoticeKind::Unreadable { backup: None, .. }

@@ -135,7 +135,7 @@ pub fn ScenarioPanel() -> impl IntoView {
                                     .iter()
                                     .map(|lever| i18n::describe_lever(lever, &empty, l))
                                     .collect::<Vec<_>>()
-                                    .join(l.pick("，", ", "))
+                                    .join(texts(l).list_separator)
                             };
                             view! {
                                 <button
@@ -150,7 +150,7 @@ pub fn ScenarioPanel() -> impl IntoView {
                                     <span class="small assumption-text">
                                         {move || {
                                             let l = lang.get();
-                                            format!("{}{}{}", t().assumption, l.pick("：", ": "), summary())
+                                            format!("{}{}{}", t().assumption, texts(l).label_separator, summary())
                                         }}
                                     </span>
                                 </button>
@@ -302,7 +302,7 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
                                 <span class="badge assumption">{move || t().assumption}</span>
                                 <p>
                                     <strong>{move || s.name(lang.get())}</strong>
-                                    {move || lang.get().pick("：", ": ")}
+                                    {move || texts(lang.get()).label_separator}
                                     {move || s.summary(lang.get())}
                                 </p>
                                 <p class="small">{move || t().preset_note}</p>

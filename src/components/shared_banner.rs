@@ -4,8 +4,9 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::texts;
+
 use crate::ctx::use_ctx;
-use crate::model::Lang;
 use crate::session::SaveStatus;
 
 #[component]
@@ -22,24 +23,11 @@ pub fn SharedBanner() -> impl IntoView {
                 data-testid="shared-banner"
                 data-edited=move || edited().to_string()
             >
-                <span class="badge">{move || lang.get().pick("分享的方案", "Shared plan")}</span>
+                <span class="badge">{move || texts(lang.get()).shared_plan}</span>
                 <p>
                     {move || {
                         let name = ctx.preview.get().unwrap_or_default();
-                        match (lang.get(), edited()) {
-                            (Lang::Zh, false) => format!(
-                                "你正在查看别人分享的方案「{name}」。它还没有保存到你的方案中，你的方案也没有任何改动。可以先试着修改，但修改只有在保存副本后才会保留。"
-                            ),
-                            (Lang::En, false) => format!(
-                                "You are viewing a shared plan, “{name}”. It is not saved among your plans, and your plans are unchanged. You can try changes, but they are kept only once you save a copy."
-                            ),
-                            (Lang::Zh, true) => format!(
-                                "你修改了分享的方案「{name}」，这些修改还没有保存。点“保存副本到我的方案”即可保留；关闭或刷新页面会丢失它们。"
-                            ),
-                            (Lang::En, true) => format!(
-                                "You changed the shared plan “{name}”, and the changes are not saved yet. Choose “Save a copy to my plans” to keep them; closing or reloading the page loses them."
-                            ),
-                        }
+                        crate::i18n::shared_plan(&name, edited(), lang.get())
                     }}
                 </p>
                 <button
@@ -48,7 +36,7 @@ pub fn SharedBanner() -> impl IntoView {
                     data-action="save-shared"
                     on:click=move |_| ctx.close_preview(true)
                 >
-                    {move || lang.get().pick("保存副本到我的方案", "Save a copy to my plans")}
+                    {move || texts(lang.get()).save_copy_to_my_plans}
                 </button>
                 <button
                     type="button"
@@ -58,9 +46,9 @@ pub fn SharedBanner() -> impl IntoView {
                 >
                     {move || {
                         if edited() {
-                            lang.get().pick("放弃修改，回到我的方案", "Discard changes, back to my plans")
+                            texts(lang.get()).discard_changes_back_to_my
                         } else {
-                            lang.get().pick("不保存，回到我的方案", "Back to my plans")
+                            texts(lang.get()).back_to_my_plans
                         }
                     }}
                 </button>

@@ -90,57 +90,7 @@ pub enum CsvProblem {
 
 impl CsvProblem {
     pub fn message(&self, lang: Lang) -> String {
-        let quoted = |v: &str| match lang {
-            Lang::Zh => format!("“{v}”"),
-            Lang::En => format!("“{v}”"),
-        };
-        match self {
-            CsvProblem::TooLarge => lang
-                .pick(
-                    "文件太大（上限 5 MB）",
-                    "The file is too large (5 MB at most)",
-                )
-                .to_owned(),
-            CsvProblem::Empty => lang.pick("文件是空的", "The file is empty").to_owned(),
-            CsvProblem::UnterminatedQuote => lang
-                .pick("引号没有闭合", "A quoted cell is not closed")
-                .to_owned(),
-            CsvProblem::MissingColumn(c) => match lang {
-                Lang::Zh => format!("缺少“{}”列", c.header(lang)),
-                Lang::En => format!("The column “{}” is missing", c.header(lang)),
-            },
-            CsvProblem::ColumnCount { expected, found } => match lang {
-                Lang::Zh => format!("应有 {expected} 列，实际 {found} 列"),
-                Lang::En => format!("Expected {expected} cells, found {found}"),
-            },
-            CsvProblem::UnknownCategory(v) => match lang {
-                Lang::Zh => format!("无法识别的类别 {}", quoted(v)),
-                Lang::En => format!("Unknown category {}", quoted(v)),
-            },
-            CsvProblem::UnknownStage(v) => match lang {
-                Lang::Zh => format!("无法识别的阶段 {}", quoted(v)),
-                Lang::En => format!("Unknown stage {}", quoted(v)),
-            },
-            CsvProblem::UnknownBasis(v) => match lang {
-                Lang::Zh => format!("无法识别的计费方式 {}", quoted(v)),
-                Lang::En => format!("Unknown basis {}", quoted(v)),
-            },
-            CsvProblem::Number(e) => e.message(lang),
-            CsvProblem::MonthRequired => lang
-                .pick(
-                    "一次性费用需要填写发生月份",
-                    "A one-time line needs its month",
-                )
-                .to_owned(),
-            CsvProblem::NameTooLong => match lang {
-                Lang::Zh => format!("名称最多 {} 个字符", limits::NAME_CHARS),
-                Lang::En => format!("Names have at most {} characters", limits::NAME_CHARS),
-            },
-            CsvProblem::TooManyRows => match lang {
-                Lang::Zh => format!("最多 {} 个预算项", limits::LINES),
-                Lang::En => format!("At most {} budget lines", limits::LINES),
-            },
-        }
+        crate::i18n::csv_problem(self, lang)
     }
 }
 
@@ -155,14 +105,7 @@ pub struct CsvIssue {
 
 impl CsvIssue {
     pub fn message(&self, lang: Lang) -> String {
-        let place = match (self.row, self.column, lang) {
-            (0, _, _) => String::new(),
-            (r, Some(c), Lang::Zh) => format!("第 {r} 行“{}”列：", c.header(lang)),
-            (r, Some(c), Lang::En) => format!("Row {r}, column “{}”: ", c.header(lang)),
-            (r, None, Lang::Zh) => format!("第 {r} 行："),
-            (r, None, Lang::En) => format!("Row {r}: "),
-        };
-        format!("{place}{}", self.problem.message(lang))
+        crate::i18n::csv_issue(self, lang)
     }
 }
 

@@ -32,10 +32,11 @@ pub const WORKSPACE_VERSION: u32 = 1;
 pub const PLAN_FORMAT: &str = "customer-cost-planner/plan";
 /// The newest plan file version this build writes and reads.
 pub const PLAN_VERSION: u32 = 1;
-/// Largest JSON text read, in bytes, checked before parsing. A little over what a browser's
-/// localStorage holds for a site (about 5 million UTF-16 units), so anything the app could
-/// have stored or exported reads back, and a hostile file cannot take the heap.
-pub const MAX_BYTES: usize = 8 * 1024 * 1024;
+/// Largest JSON text read, in bytes, checked before parsing. A browser's localStorage holds
+/// about 5.24 million UTF-16 units for a site, at most 3 bytes each in UTF-8 (Chinese text):
+/// anything the app could have stored or exported reads back, and a hostile file cannot take
+/// more than a small multiple of this in heap (the text is never parsed into a tree).
+pub const MAX_BYTES: usize = 16 * 1024 * 1024;
 /// Longest quoted value in an error message, in characters.
 const MESSAGE_VALUE_CHARS: usize = 40;
 

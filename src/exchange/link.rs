@@ -43,46 +43,7 @@ pub enum LinkError {
 
 impl LinkError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (LinkError::TooLong(n), Lang::Zh) => format!(
-                "方案太大，无法放进链接（约 {n} 个字符，上限 {MAX_CHARS}）。请改用“导出方案文件”分享。"
-            ),
-            (LinkError::TooLong(n), Lang::En) => format!(
-                "The plan is too large for a link (about {n} characters, the limit is {MAX_CHARS}). Share an exported plan file instead."
-            ),
-            (LinkError::NotALink, _) => lang
-                .pick("这不是方案分享链接。", "This is not a plan link.")
-                .to_owned(),
-            (LinkError::UnknownVersion(v), Lang::Zh) => {
-                format!("链接格式“{v}”无法识别，可能来自更新版本的应用。")
-            }
-            (LinkError::UnknownVersion(v), Lang::En) => {
-                format!("Unknown link format “{v}”; it may come from a newer version of the app.")
-            }
-            (LinkError::BadEncoding, _) => lang
-                .pick(
-                    "链接已损坏（编码无效），可能被截断或改动过。",
-                    "The link is damaged (invalid encoding); it may have been cut off or altered.",
-                )
-                .to_owned(),
-            (LinkError::BadCompression, _) => lang
-                .pick(
-                    "链接已损坏（数据无法解压或过大），可能被截断或改动过。",
-                    "The link is damaged (its data does not decompress, or is far too large); it may have been cut off or altered.",
-                )
-                .to_owned(),
-            (LinkError::BadPlan(e), Lang::Zh) => {
-                format!("链接中的方案无法读取：{}", e.message(lang))
-            }
-            (LinkError::BadPlan(e), Lang::En) => {
-                format!("The plan in the link cannot be read: {}", e.message(lang))
-            }
-            (LinkError::Invalid(errors), _) => {
-                let head = lang.pick("链接中的方案有无效数值：", "The plan in the link has invalid values: ");
-                let list: Vec<String> = errors.iter().take(5).map(|e| e.message(lang)).collect();
-                format!("{head}{}", list.join(lang.pick("；", "; ")))
-            }
-        }
+        crate::i18n::link_error(self, lang)
     }
 }
 

@@ -5,4 +5,5 @@ pub mod base64url;
 pub mod csv;
 pub mod json;
 pub mod link;
+pub mod report;
 pub mod salvage;

@@ -65,21 +65,7 @@ impl Undefined {
 
     /// The short reason shown in place of the value.
     pub fn reason(self, lang: Lang) -> &'static str {
-        match self {
-            Undefined::NoNewCustomers => lang.pick("无新增客户", "no new customers"),
-            Undefined::NoCustomers => lang.pick("无活跃客户", "no active customers"),
-            Undefined::NoChurnNoDiscount => {
-                lang.pick("零流失且不折现：无上限", "no churn, no discount: unbounded")
-            }
-            Undefined::NeverPaysBack => lang.pick("永远无法回本", "never pays back"),
-            Undefined::NoAcquisitionCost => lang.pick("获客成本为零", "no acquisition cost"),
-            Undefined::NoRevenue => lang.pick("无收入", "no revenue"),
-            Undefined::NoServeCost => lang.pick("无服务成本", "no serve cost"),
-            Undefined::NotWithinHorizon => lang.pick("规划期内未回本", "not within the horizon"),
-            Undefined::TooLarge => {
-                lang.pick("数值过大，无法精确计算", "too large to compute exactly")
-            }
-        }
+        crate::i18n::undefined(self, lang)
     }
 }
 

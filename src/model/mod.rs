@@ -9,7 +9,6 @@ pub mod metrics;
 pub mod parse;
 pub mod plan;
 pub mod presets;
-pub mod report;
 pub mod scenario;
 pub mod simulate;
 pub mod validate;

@@ -115,55 +115,7 @@ impl ParseError {
     /// assert_eq!(err.message(Lang::Zh), "小数点多于一个");
     /// ```
     pub fn message(&self, lang: Lang) -> String {
-        match self {
-            ParseError::Empty => lang.pick("必填", "Required").to_owned(),
-            ParseError::NotANumber => lang
-                .pick(
-                    "不是数字：请输入如 12,000、1.2万、12k 的数值",
-                    "Not a number: enter a value such as 12,000, 1.2万 or 12k",
-                )
-                .to_owned(),
-            ParseError::MultipleDecimalPoints => lang
-                .pick("小数点多于一个", "More than one decimal point")
-                .to_owned(),
-            ParseError::BadGrouping => lang
-                .pick(
-                    "千位分隔符位置不对（小数点请用“.”）",
-                    "Thousands separators are misplaced (use “.” for decimals)",
-                )
-                .to_owned(),
-            ParseError::Negative => lang.pick("不能为负数", "Cannot be negative").to_owned(),
-            ParseError::TooLarge => lang
-                .pick("数值须小于 10^15", "Must be below 10^15")
-                .to_owned(),
-            ParseError::TooManyDecimals { max: 0 } => {
-                lang.pick("须为整数", "Must be a whole number").to_owned()
-            }
-            ParseError::TooManyDecimals { max } => match lang {
-                Lang::Zh => format!("最多 {max} 位小数"),
-                Lang::En => format!("At most {max} decimal places"),
-            },
-            ParseError::PercentNotAllowed => lang
-                .pick(
-                    "此处不是百分比，请去掉 %",
-                    "Not a percentage here: remove the %",
-                )
-                .to_owned(),
-            ParseError::CurrencyNotAllowed => lang
-                .pick(
-                    "此处不能带货币符号或万、k 等单位",
-                    "No currency symbol or unit (万, k…) here",
-                )
-                .to_owned(),
-            ParseError::NotWhole => lang.pick("须为整数", "Must be a whole number").to_owned(),
-            ParseError::OutOfRange { min, max, percent } => {
-                let unit = if *percent { "%" } else { "" };
-                match lang {
-                    Lang::Zh => format!("须在 {min}{unit} 到 {max}{unit} 之间"),
-                    Lang::En => format!("Must be between {min}{unit} and {max}{unit}"),
-                }
-            }
-        }
+        crate::i18n::parse_error(self, lang)
     }
 }
 

@@ -1,14 +1,20 @@
-//! Every word on the page, in zh-CN and English. A struct per language means a string missing
-//! in one language is a compile error, not a blank on the page.
+//! Every word on the page, in zh-CN and English, and nowhere else: the fixed texts here (a
+//! struct per language, so a string missing in one language is a compile error, not a blank on
+//! the page), names of the model's kinds, [`messages`] (errors, notices, statuses) and
+//! [`phrases`] (sentences built from the user's data). The model's own example plans and
+//! strategy presets carry their names in both languages as data (`model::examples`,
+//! `model::presets`).
 
-use crate::exchange::json::{self, JsonError, Repair};
+mod messages;
+mod phrases;
+
+pub use messages::*;
+pub use phrases::*;
+
 use crate::format;
 use crate::model::{
     Basis, BasisKind, Category, Column, Lang, Lever, LeverKind, Metric, Plan, Stage,
 };
-use crate::session::{NoticeKind, SaveStatus};
-use crate::storage::SaveError;
-
 /// The fixed strings of the interface.
 pub struct Texts {
     pub app_title: &'static str,
@@ -127,6 +133,64 @@ pub struct Texts {
     /// `ccp check` on a good plan.
     pub plan_valid: &'static str,
     pub file_unreadable: &'static str,
+
+    // Page texts of the components.
+    pub show_backups: &'static str,
+    pub download_backup: &'static str,
+    pub export_all_plans: &'static str,
+    pub shared_plan: &'static str,
+    pub save_copy_to_my_plans: &'static str,
+    pub discard_changes_back_to_my: &'static str,
+    pub back_to_my_plans: &'static str,
+    pub file: &'static str,
+    pub menu_share_link: &'static str,
+    pub export_this_plan_json: &'static str,
+    pub export_all_plans_json_backup: &'static str,
+    pub menu_import_json: &'static str,
+    pub menu_backups: &'static str,
+    pub import_json_label: &'static str,
+    pub example: &'static str,
+    pub close: &'static str,
+    pub cancel: &'static str,
+    pub import_plan: &'static str,
+    pub import: &'static str,
+    pub import_plans: &'static str,
+    pub repaired_while_reading: &'static str,
+    pub add_all_keeps_your_plans: &'static str,
+    pub add_all: &'static str,
+    pub replace_all_my_plans: &'static str,
+    pub not_imported_nothing_was_changed: &'static str,
+    pub not_imported: &'static str,
+    pub these_plans_were_also_changed: &'static str,
+    pub each_tab_has_changes_other: &'static str,
+    pub export_this_tab_s_version: &'static str,
+    pub use_other_tab_s_version: &'static str,
+    pub keep_this_tab_s_version: &'static str,
+    pub import_budget_lines: &'static str,
+    pub add_to_this_plan: &'static str,
+    pub replace_this_plan_s_lines: &'static str,
+    pub share_link: &'static str,
+    pub link_itself_carries_all_of: &'static str,
+    pub copied: &'static str,
+    pub copy_link: &'static str,
+    pub no_link_for_this_plan: &'static str,
+    pub export_plan_file: &'static str,
+    pub no_name: &'static str,
+    pub download: &'static str,
+    pub backups_title: &'static str,
+    pub when_page_finds_saved_data: &'static str,
+    pub no_backups: &'static str,
+    pub export_csv: &'static str,
+    pub import_csv: &'static str,
+    pub import_budget_lines_csv: &'static str,
+    pub download_png: &'static str,
+    pub list_separator: &'static str,
+    pub label_separator: &'static str,
+    pub skip_to_main_content: &'static str,
+    pub sentence_separator: &'static str,
+    pub break_even_line: &'static str,
+    pub ltv_cac_summary: &'static str,
+    pub break_even_month: &'static str,
 }
 
 pub static ZH: Texts = Texts {
@@ -244,6 +308,62 @@ pub static ZH: Texts = Texts {
     copy_suffix: " 副本",
     plan_valid: "方案有效",
     file_unreadable: "文件无法读取",
+    show_backups: "查看备份",
+    download_backup: "下载备份",
+    export_all_plans: "导出全部方案",
+    shared_plan: "分享的方案",
+    save_copy_to_my_plans: "保存副本到我的方案",
+    discard_changes_back_to_my: "放弃修改，回到我的方案",
+    back_to_my_plans: "不保存，回到我的方案",
+    file: "文件",
+    menu_share_link: "分享链接…",
+    export_this_plan_json: "导出当前方案（JSON）",
+    export_all_plans_json_backup: "导出全部方案（JSON 备份）",
+    menu_import_json: "导入 JSON 文件…",
+    menu_backups: "备份…",
+    import_json_label: "导入 JSON 文件",
+    example: "示例",
+    close: "关闭",
+    cancel: "取消",
+    import_plan: "导入方案",
+    import: "导入",
+    import_plans: "导入全部方案",
+    repaired_while_reading: "读取时已自动修复：",
+    add_all_keeps_your_plans: "“全部加入”保留现有方案；“替换”用文件中的方案取代现有全部方案（可撤销）。",
+    add_all: "全部加入",
+    replace_all_my_plans: "替换我的全部方案",
+    not_imported_nothing_was_changed: "无法导入：没有做任何修改",
+    not_imported: "无法导入",
+    these_plans_were_also_changed: "另一个标签页也修改了这些方案",
+    each_tab_has_changes_other: "两个标签页都有对方没有的修改，都还没有丢失。请选择保留哪一份；不确定时，先导出本页的版本作备份。",
+    export_this_tab_s_version: "导出本页的版本",
+    use_other_tab_s_version: "使用另一标签页的版本",
+    keep_this_tab_s_version: "保留本页的版本",
+    import_budget_lines: "导入预算项",
+    add_to_this_plan: "追加到当前方案",
+    replace_this_plan_s_lines: "替换当前方案的全部预算项",
+    share_link: "分享链接",
+    link_itself_carries_all_of: "链接本身包含这个方案的全部数据（不经过任何服务器）。只分享给可以看到这些数据的人。打开链接的人会先看到方案，再决定是否保存副本。",
+    copied: "已复制",
+    copy_link: "复制链接",
+    no_link_for_this_plan: "无法生成链接",
+    export_plan_file: "导出方案文件",
+    no_name: "（无名称）",
+    download: "下载",
+    backups_title: "备份",
+    when_page_finds_saved_data: "当本页面发现无法完整读取的已保存数据时，会先原样保留一份备份，再写入新数据。备份最多保留 5 份，超出时最早的会被删除。",
+    no_backups: "没有备份。",
+    export_csv: "导出 CSV",
+    import_csv: "导入 CSV…",
+    import_budget_lines_csv: "导入预算项 CSV",
+    download_png: "下载 PNG",
+    list_separator: "，",
+    label_separator: "：",
+    skip_to_main_content: "跳到主要内容",
+    sentence_separator: "；",
+    break_even_line: "盈亏平衡线（0）",
+    ltv_cac_summary: "每个情景的客户终身价值（净）与获客成本之比；3:1 是常用的经验线。",
+    break_even_month: "回本月份",
 };
 
 pub static EN: Texts = Texts {
@@ -360,6 +480,62 @@ pub static EN: Texts = Texts {
     copy_suffix: " copy",
     plan_valid: "The plan is valid",
     file_unreadable: "The file could not be read",
+    show_backups: "Show backups",
+    download_backup: "Download the backup",
+    export_all_plans: "Export all plans",
+    shared_plan: "Shared plan",
+    save_copy_to_my_plans: "Save a copy to my plans",
+    discard_changes_back_to_my: "Discard changes, back to my plans",
+    back_to_my_plans: "Back to my plans",
+    file: "File",
+    menu_share_link: "Share link…",
+    export_this_plan_json: "Export this plan (JSON)",
+    export_all_plans_json_backup: "Export all plans (JSON backup)",
+    menu_import_json: "Import a JSON file…",
+    menu_backups: "Backups…",
+    import_json_label: "Import a JSON file",
+    example: "Example",
+    close: "Close",
+    cancel: "Cancel",
+    import_plan: "Import a plan",
+    import: "Import",
+    import_plans: "Import plans",
+    repaired_while_reading: "Repaired while reading:",
+    add_all_keeps_your_plans: "“Add all” keeps your plans; “Replace” swaps all your plans for the file's (you can undo it).",
+    add_all: "Add all",
+    replace_all_my_plans: "Replace all my plans",
+    not_imported_nothing_was_changed: "Not imported: nothing was changed",
+    not_imported: "Not imported",
+    these_plans_were_also_changed: "These plans were also changed in another tab",
+    each_tab_has_changes_other: "Each tab has changes the other lacks, and nothing is lost yet. Choose which version to keep; if unsure, export this tab's version first.",
+    export_this_tab_s_version: "Export this tab's version",
+    use_other_tab_s_version: "Use the other tab's version",
+    keep_this_tab_s_version: "Keep this tab's version",
+    import_budget_lines: "Import budget lines",
+    add_to_this_plan: "Add to this plan",
+    replace_this_plan_s_lines: "Replace this plan's lines",
+    share_link: "Share link",
+    link_itself_carries_all_of: "The link itself carries all of this plan's data (no server involved). Share it only with people who may see it. Whoever opens it sees the plan first and chooses whether to save a copy.",
+    copied: "Copied",
+    copy_link: "Copy link",
+    no_link_for_this_plan: "No link for this plan",
+    export_plan_file: "Export the plan file",
+    no_name: "(no name)",
+    download: "Download",
+    backups_title: "Backups",
+    when_page_finds_saved_data: "When the page finds saved data it cannot read in full, it keeps a copy as it was before writing anything. At most 5 backups are kept; the oldest go first.",
+    no_backups: "No backups.",
+    export_csv: "Export CSV",
+    import_csv: "Import CSV…",
+    import_budget_lines_csv: "Import budget lines CSV",
+    download_png: "Download PNG",
+    list_separator: ", ",
+    label_separator: ": ",
+    skip_to_main_content: "Skip to main content",
+    sentence_separator: "; ",
+    break_even_line: "Break-even line (0)",
+    ltv_cac_summary: "Each scenario's net customer lifetime value over acquisition cost; 3:1 is a common rule of thumb.",
+    break_even_month: "Break-even month",
 };
 
 /// The texts of `lang`.
@@ -478,218 +654,6 @@ pub fn describe_lever(lever: &Lever, plan: &Plan, lang: Lang) -> String {
             lang.pick("每客户每月收入", "Revenue per customer"),
             format::signed_pct(*pct)
         ),
-    }
-}
-
-/// A notice's message.
-pub fn notice(kind: &NoticeKind, lang: Lang) -> String {
-    match (kind, lang) {
-        (NoticeKind::PlanDeleted { name, .. }, Lang::Zh) => format!("已删除方案「{name}」。"),
-        (NoticeKind::PlanDeleted { name, .. }, Lang::En) => format!("Deleted plan “{name}”."),
-        (NoticeKind::LeversDangling { count }, Lang::Zh) => format!(
-            "有 {count} 项情景调整指向这个被删除的预算项，现已不起作用（已在情景中标出）。"
-        ),
-        (NoticeKind::LeversDangling { count }, Lang::En) => format!(
-            "{count} scenario change(s) pointed at the deleted line and now do nothing (marked on the scenario)."
-        ),
-        (NoticeKind::Refused(e), Lang::Zh) => format!("未做修改：{}", e.message(lang)),
-        (NoticeKind::Refused(e), Lang::En) => format!("Nothing was changed: {}", e.message(lang)),
-        (NoticeKind::Salvaged { set_aside: 0, .. }, _) => lang
-            .pick(
-                "已保存的方案有小问题，已自动修复（原数据另存为备份）：",
-                "The saved plans had small faults, now repaired (the original is kept as a backup):",
-            )
-            .to_owned(),
-        (NoticeKind::Salvaged { set_aside, .. }, Lang::Zh) => format!(
-            "有 {set_aside} 个已保存的方案无法读取，已单独保留（可在“文件 → 备份”中下载）；其余方案已正常打开。"
-        ),
-        (NoticeKind::Salvaged { set_aside, .. }, Lang::En) => format!(
-            "{set_aside} saved plan(s) could not be read and were set aside (download them under File → Backups); the other plans opened normally."
-        ),
-        (NoticeKind::Unreadable { error, .. }, Lang::Zh) => format!(
-            "已保存的数据无法读取（{}）。原数据已原样保留为备份，可以下载；本页面从示例方案开始。",
-            error.message(lang)
-        ),
-        (NoticeKind::Unreadable { error, .. }, Lang::En) => format!(
-            "The saved data could not be read ({}). It is kept unchanged as a backup you can download; the page starts from the example plan.",
-            error.message(lang)
-        ),
-        (NoticeKind::Newer { version }, Lang::Zh) => format!(
-            "已保存的数据来自更新版本的应用（格式版本 {version}）。为免覆盖，本页面不会保存修改；请使用新版应用打开。"
-        ),
-        (NoticeKind::Newer { version }, Lang::En) => format!(
-            "The saved data comes from a newer version of the app (format {version}). To avoid overwriting it, this page will not save changes; open it with the newer app."
-        ),
-        (NoticeKind::StorageUnavailable, _) => save_error(&SaveError::Unavailable, lang),
-        (NoticeKind::SaveFailed(e), _) => save_error(e, lang),
-        (NoticeKind::UpdatedElsewhere, _) => lang
-            .pick(
-                "方案已在另一个标签页中修改，本页已更新为最新版本。",
-                "The plans were changed in another tab; this page now shows the latest version.",
-            )
-            .to_owned(),
-        (NoticeKind::Link(e), _) => e.message(lang),
-        (NoticeKind::LinkRepaired(r), Lang::Zh) => format!("分享的方案已自动修复：{}", r.message(lang)),
-        (NoticeKind::LinkRepaired(r), Lang::En) => {
-            format!("The shared plan was repaired to open: {}", r.message(lang))
-        }
-        (NoticeKind::PreviewKept { name }, Lang::Zh) => {
-            format!("你修改过的分享方案「{name}」已作为副本保存到你的方案中。")
-        }
-        (NoticeKind::PreviewKept { name }, Lang::En) => {
-            format!("The shared plan “{name}” you changed was saved as a copy among your plans.")
-        }
-        (NoticeKind::BackupReminder, _) => lang
-            .pick(
-                "浏览器没有承诺长期保留本站数据（空间紧张时可能清除）。请定期导出备份文件。",
-                "The browser did not promise to keep this site's data (it may clear it when space runs low). Export a backup file from time to time.",
-            )
-            .to_owned(),
-        (NoticeKind::CopyFailed, _) => lang
-            .pick(
-                "无法自动复制。链接已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。",
-                "Could not copy automatically. The link is selected: press Ctrl+C (⌘C on a Mac) to copy it.",
-            )
-            .to_owned(),
-    }
-}
-
-/// What the save indicator says.
-pub fn save_status(status: &SaveStatus, lang: Lang) -> &'static str {
-    match status {
-        SaveStatus::Saved => texts(lang).saved,
-        SaveStatus::Pending => lang.pick("正在保存…", "Saving…"),
-        SaveStatus::NotSaved(_) => lang.pick("未保存", "Not saved"),
-        SaveStatus::Preview { edited: false } => {
-            lang.pick("分享的方案（未保存）", "Shared plan (not saved)")
-        }
-        SaveStatus::Preview { edited: true } => {
-            lang.pick("修改未保存：请保存副本", "Changes not saved: save a copy")
-        }
-    }
-}
-
-/// Why a save did not stick.
-pub fn save_error(e: &SaveError, lang: Lang) -> String {
-    match (e, lang) {
-        (SaveError::Quota, _) => lang
-            .pick(
-                "浏览器存储空间已满，最近的修改未能保存。数据仍在本页面中，请导出备份，或在“文件 → 备份”中删除不需要的备份。",
-                "Browser storage is full: recent changes were not saved. Your work is still on this page; export a backup, or delete backups you no longer need under File → Backups.",
-            )
-            .to_owned(),
-        (SaveError::Unavailable, _) => lang
-            .pick(
-                "此浏览器不允许本页面保存数据（可能是隐私模式或嵌入限制）。修改只保留到关闭页面，请导出备份。",
-                "This browser does not let the page save data (private mode or an embedding restriction). Changes last until the page closes; export a backup.",
-            )
-            .to_owned(),
-        (SaveError::Mismatch, _) => lang
-            .pick(
-                "保存后读回的数据不一致，最近的修改可能未保存。请导出备份。",
-                "What was saved did not read back the same: recent changes may not be saved. Export a backup.",
-            )
-            .to_owned(),
-        (SaveError::Other(e), Lang::Zh) => format!("保存失败：{e}。请导出备份。"),
-        (SaveError::Other(e), Lang::En) => format!("Saving failed: {e}. Export a backup."),
-    }
-}
-
-/// Why a JSON text (a file, stored data, a link) was not read.
-pub fn json_error(e: &JsonError, lang: Lang) -> String {
-    match (e, lang) {
-        (JsonError::TooLarge, Lang::Zh) => format!("文件太大（上限 {} MB）", json::MAX_BYTES >> 20),
-        (JsonError::TooLarge, Lang::En) => {
-            format!("The file is too large ({} MB at most)", json::MAX_BYTES >> 20)
-        }
-        (JsonError::Syntax(e), Lang::Zh) => format!("不是有效的 JSON：{e}"),
-        (JsonError::Syntax(e), Lang::En) => format!("Not valid JSON: {e}"),
-        (JsonError::WrongFormat, _) => lang
-            .pick(
-                "这不是客户管理费规划器导出的文件",
-                "This is not a file exported by Customer Cost Planner",
-            )
-            .to_owned(),
-        (JsonError::NewerVersion(v), Lang::Zh) => {
-            format!("文件来自更新版本的应用（格式版本 {v}），请升级后再导入")
-        }
-        (JsonError::NewerVersion(v), Lang::En) => format!(
-            "The file comes from a newer version of the app (format {v}); update the app to import it"
-        ),
-        (JsonError::Shape { path, detail }, Lang::Zh) => format!("字段 {path}：{detail}"),
-        (JsonError::Shape { path, detail }, Lang::En) => format!("Field {path}: {detail}"),
-        (JsonError::Invalid(errors), _) => errors
-            .iter()
-            .map(|e| e.message(lang))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        (JsonError::NotAPlan, _) => lang
-            .pick(
-                "这是全部方案的备份文件，不是单个方案文件",
-                "This is a backup of all plans, not a single plan file",
-            )
-            .to_owned(),
-    }
-}
-
-/// What reading repaired, in a sentence.
-pub fn repair(r: &Repair, lang: Lang) -> String {
-    match (r, lang) {
-        (Repair::Plan { plan, repairs }, Lang::Zh) => {
-            let mut parts = Vec::new();
-            if repairs.names_shortened > 0 {
-                parts.push(format!(
-                    "{} 个超过 {} 字的名称已截短",
-                    repairs.names_shortened,
-                    crate::model::limits::NAME_CHARS
-                ));
-            }
-            if repairs.ids_renumbered > 0 {
-                parts.push(format!("{} 个重复编号已重新编号", repairs.ids_renumbered));
-            }
-            format!("方案「{plan}」：{}。", parts.join("，"))
-        }
-        (Repair::Plan { plan, repairs }, Lang::En) => {
-            let mut parts = Vec::new();
-            if repairs.names_shortened > 0 {
-                parts.push(format!(
-                    "{} name(s) over {} characters shortened",
-                    repairs.names_shortened,
-                    crate::model::limits::NAME_CHARS
-                ));
-            }
-            if repairs.ids_renumbered > 0 {
-                parts.push(format!(
-                    "{} duplicate id(s) renumbered",
-                    repairs.ids_renumbered
-                ));
-            }
-            format!("Plan “{plan}”: {}.", parts.join(", "))
-        }
-        (Repair::PlanIdsRenumbered { count }, Lang::Zh) => {
-            format!("{count} 个方案的编号与其他方案重复，已重新编号。")
-        }
-        (Repair::PlanIdsRenumbered { count }, Lang::En) => {
-            format!("{count} plan(s) shared an id with another plan and were renumbered.")
-        }
-        (Repair::SelectionReset, _) => lang
-            .pick(
-                "原先打开的方案已不存在，现打开第一个方案。",
-                "The plan that was open no longer exists; the first plan is open instead.",
-            )
-            .to_owned(),
-        (Repair::LangReset, _) => lang
-            .pick(
-                "语言设置无法识别，已恢复默认。",
-                "The language setting was not recognised and is back to the default.",
-            )
-            .to_owned(),
-        (Repair::BlankPlanAdded, _) => lang
-            .pick(
-                "没有能读取的方案，已新建一个空白方案。",
-                "No plan could be read, so a blank plan was added.",
-            )
-            .to_owned(),
     }
 }
 

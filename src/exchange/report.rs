@@ -2,10 +2,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::compare::{compare, delta, Column, Metric};
-use super::lang::Lang;
-use super::metrics::Figure;
-use super::plan::Plan;
+use crate::model::{compare, delta, Column, Figure, Lang, Metric, Plan};
 
 fn figure_json(f: Figure, lang: Lang) -> Value {
     match f {
@@ -22,7 +19,8 @@ fn figure_json(f: Figure, lang: Lang) -> Value {
 /// baseline. Values are exact decimal strings.
 ///
 /// ```
-/// use customer_cost_planner::model::{report::report, Example, Lang};
+/// use customer_cost_planner::exchange::report::report;
+/// use customer_cost_planner::model::{Example, Lang};
 /// let r = report(&Example::Starter.plan(Lang::En), Lang::En);
 /// assert_eq!(r["scenarios"][0]["id"], "baseline");
 /// assert_eq!(r["scenarios"][0]["figures"]["cac"]["value"], "400");
@@ -35,7 +33,7 @@ pub fn report(plan: &Plan, lang: Lang) -> Value {
         .iter()
         .map(|(column, result)| {
             let name = match column {
-                Column::Baseline => lang.pick("基准", "Baseline").to_owned(),
+                Column::Baseline => crate::i18n::texts(lang).baseline.to_owned(),
                 Column::Scenario(id) => plan
                     .scenario(*id)
                     .map(|s| s.name.clone())

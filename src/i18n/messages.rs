@@ -1,0 +1,495 @@
+//! Messages: what went wrong and what happened, in a sentence, in zh-CN and English. The types
+//! that carry these (model errors, parse errors, import and link errors, notices) keep a
+//! `message(lang)` method that calls here, so every word lives in this module.
+
+use super::texts;
+use crate::exchange::csv::{CsvIssue, CsvProblem};
+use crate::exchange::json::{self, JsonError, Repair};
+use crate::exchange::link::{LinkError, MAX_CHARS};
+use crate::model::{limits, Field, Lang, ModelError, ParseError, Problem, Undefined};
+use crate::session::{NoticeKind, SaveStatus};
+use crate::storage::SaveError;
+
+pub fn field(f: &Field, lang: Lang) -> String {
+    match (f, lang) {
+        (Field::PlanName, _) => lang.pick("方案名称", "Plan name").to_owned(),
+        (Field::Currency, _) => lang.pick("货币", "Currency").to_owned(),
+        (Field::Horizon, _) => lang.pick("规划期（月）", "Horizon (months)").to_owned(),
+        (Field::StartingCustomers, _) => lang.pick("期初客户数", "Starting customers").to_owned(),
+        (Field::NewCustomers, _) => lang
+            .pick("每月新增客户", "New customers per month")
+            .to_owned(),
+        (Field::Churn, _) => lang.pick("月流失率", "Monthly churn").to_owned(),
+        (Field::Revenue, _) => lang
+            .pick("每客户每月收入", "Revenue per customer per month")
+            .to_owned(),
+        (Field::GrossMargin, _) => lang.pick("毛利率", "Gross margin").to_owned(),
+        (Field::Discount, _) => lang.pick("年折现率", "Annual discount rate").to_owned(),
+        (Field::Lines, _) => lang.pick("预算项", "Budget lines").to_owned(),
+        (Field::LineName { name, .. }, Lang::Zh) => format!("预算项「{name}」的名称"),
+        (Field::LineName { name, .. }, Lang::En) => format!("name of line “{name}”"),
+        (Field::LineAmount { name, .. }, Lang::Zh) => format!("预算项「{name}」的金额"),
+        (Field::LineAmount { name, .. }, Lang::En) => format!("amount of line “{name}”"),
+        (Field::LineMonth { name, .. }, Lang::Zh) => format!("预算项「{name}」的发生月份"),
+        (Field::LineMonth { name, .. }, Lang::En) => format!("month of line “{name}”"),
+        (Field::FeeTiers, _) => lang.pick("收费档位", "Fee tiers").to_owned(),
+        (Field::TierName { name, .. }, Lang::Zh) => format!("收费档位「{name}」的名称"),
+        (Field::TierName { name, .. }, Lang::En) => format!("name of fee tier “{name}”"),
+        (Field::TierShare { name, .. }, Lang::Zh) => format!("收费档位「{name}」的客户占比"),
+        (Field::TierShare { name, .. }, Lang::En) => {
+            format!("customer share of fee tier “{name}”")
+        }
+        (Field::TierFee { name, .. }, Lang::Zh) => format!("收费档位「{name}」的月费"),
+        (Field::TierFee { name, .. }, Lang::En) => format!("monthly fee of tier “{name}”"),
+        (Field::Scenarios, _) => lang.pick("方案情景", "Scenarios").to_owned(),
+        (Field::Plans, _) => lang.pick("方案列表", "Plans").to_owned(),
+        (Field::ScenarioName { name, .. }, Lang::Zh) => format!("情景「{name}」的名称"),
+        (Field::ScenarioName { name, .. }, Lang::En) => format!("name of scenario “{name}”"),
+        (Field::Lever { name, index, .. }, Lang::Zh) => {
+            format!("情景「{name}」的第 {} 项调整", index + 1)
+        }
+        (Field::Lever { name, index, .. }, Lang::En) => {
+            format!("change {} of scenario “{name}”", index + 1)
+        }
+    }
+}
+
+pub fn problem(p: &Problem, lang: Lang) -> String {
+    match p {
+        Problem::Number(e) => e.message(lang),
+        Problem::SharesOver100 => lang
+            .pick(
+                "各档客户占比合计超过 100%",
+                "Tier shares add up to more than 100%",
+            )
+            .to_owned(),
+        Problem::TextTooLong { max } => match lang {
+            Lang::Zh => format!("最多 {max} 个字符"),
+            Lang::En => format!("At most {max} characters"),
+        },
+        Problem::TooMany { max } => match lang {
+            Lang::Zh => format!("最多 {max} 项"),
+            Lang::En => format!("At most {max} items"),
+        },
+        Problem::DuplicateId => lang.pick("编号重复", "Duplicate id").to_owned(),
+        Problem::Empty => lang.pick("不能为空", "Must not be empty").to_owned(),
+        Problem::Dangling => lang
+            .pick(
+                "指向不存在的项目",
+                "Refers to something that does not exist",
+            )
+            .to_owned(),
+        Problem::BadCurrency => lang
+            .pick(
+                "货币代码须为三个大写字母，如 CNY",
+                "Currency must be a three-letter code such as CNY",
+            )
+            .to_owned(),
+    }
+}
+
+pub fn model_error(e: &ModelError, lang: Lang) -> String {
+    let field = e.field().label(lang);
+    match (e, lang) {
+        (ModelError::Invalid { problem, .. }, Lang::Zh) => {
+            format!("{field}：{}", problem.message(lang))
+        }
+        (ModelError::Invalid { problem, .. }, Lang::En) => {
+            format!("{field}: {}", problem.message(lang))
+        }
+        (ModelError::TooLarge { .. }, Lang::Zh) => {
+            format!("{field}：数值过大，结果超出可精确计算的范围")
+        }
+        (ModelError::TooLarge { .. }, Lang::En) => {
+            format!("{field}: too large, the results would exceed what can be computed exactly")
+        }
+    }
+}
+
+pub fn parse_error(e: &ParseError, lang: Lang) -> String {
+    match e {
+        ParseError::Empty => lang.pick("必填", "Required").to_owned(),
+        ParseError::NotANumber => lang
+            .pick(
+                "不是数字：请输入如 12,000、1.2万、12k 的数值",
+                "Not a number: enter a value such as 12,000, 1.2万 or 12k",
+            )
+            .to_owned(),
+        ParseError::MultipleDecimalPoints => lang
+            .pick("小数点多于一个", "More than one decimal point")
+            .to_owned(),
+        ParseError::BadGrouping => lang
+            .pick(
+                "千位分隔符位置不对（小数点请用“.”）",
+                "Thousands separators are misplaced (use “.” for decimals)",
+            )
+            .to_owned(),
+        ParseError::Negative => lang.pick("不能为负数", "Cannot be negative").to_owned(),
+        ParseError::TooLarge => lang
+            .pick("数值须小于 10^15", "Must be below 10^15")
+            .to_owned(),
+        ParseError::TooManyDecimals { max: 0 } => {
+            lang.pick("须为整数", "Must be a whole number").to_owned()
+        }
+        ParseError::TooManyDecimals { max } => match lang {
+            Lang::Zh => format!("最多 {max} 位小数"),
+            Lang::En => format!("At most {max} decimal places"),
+        },
+        ParseError::PercentNotAllowed => lang
+            .pick(
+                "此处不是百分比，请去掉 %",
+                "Not a percentage here: remove the %",
+            )
+            .to_owned(),
+        ParseError::CurrencyNotAllowed => lang
+            .pick(
+                "此处不能带货币符号或万、k 等单位",
+                "No currency symbol or unit (万, k…) here",
+            )
+            .to_owned(),
+        ParseError::NotWhole => lang.pick("须为整数", "Must be a whole number").to_owned(),
+        ParseError::OutOfRange { min, max, percent } => {
+            let unit = if *percent { "%" } else { "" };
+            match lang {
+                Lang::Zh => format!("须在 {min}{unit} 到 {max}{unit} 之间"),
+                Lang::En => format!("Must be between {min}{unit} and {max}{unit}"),
+            }
+        }
+    }
+}
+
+pub fn undefined(u: Undefined, lang: Lang) -> &'static str {
+    match u {
+        Undefined::NoNewCustomers => lang.pick("无新增客户", "no new customers"),
+        Undefined::NoCustomers => lang.pick("无活跃客户", "no active customers"),
+        Undefined::NoChurnNoDiscount => {
+            lang.pick("零流失且不折现：无上限", "no churn, no discount: unbounded")
+        }
+        Undefined::NeverPaysBack => lang.pick("永远无法回本", "never pays back"),
+        Undefined::NoAcquisitionCost => lang.pick("获客成本为零", "no acquisition cost"),
+        Undefined::NoRevenue => lang.pick("无收入", "no revenue"),
+        Undefined::NoServeCost => lang.pick("无服务成本", "no serve cost"),
+        Undefined::NotWithinHorizon => lang.pick("规划期内未回本", "not within the horizon"),
+        Undefined::TooLarge => lang.pick("数值过大，无法精确计算", "too large to compute exactly"),
+    }
+}
+
+pub fn csv_problem(p: &CsvProblem, lang: Lang) -> String {
+    let quoted = |v: &str| match lang {
+        Lang::Zh => format!("“{v}”"),
+        Lang::En => format!("“{v}”"),
+    };
+    match p {
+        CsvProblem::TooLarge => lang
+            .pick(
+                "文件太大（上限 5 MB）",
+                "The file is too large (5 MB at most)",
+            )
+            .to_owned(),
+        CsvProblem::Empty => lang.pick("文件是空的", "The file is empty").to_owned(),
+        CsvProblem::UnterminatedQuote => lang
+            .pick("引号没有闭合", "A quoted cell is not closed")
+            .to_owned(),
+        CsvProblem::MissingColumn(c) => match lang {
+            Lang::Zh => format!("缺少“{}”列", c.header(lang)),
+            Lang::En => format!("The column “{}” is missing", c.header(lang)),
+        },
+        CsvProblem::ColumnCount { expected, found } => match lang {
+            Lang::Zh => format!("应有 {expected} 列，实际 {found} 列"),
+            Lang::En => format!("Expected {expected} cells, found {found}"),
+        },
+        CsvProblem::UnknownCategory(v) => match lang {
+            Lang::Zh => format!("无法识别的类别 {}", quoted(v)),
+            Lang::En => format!("Unknown category {}", quoted(v)),
+        },
+        CsvProblem::UnknownStage(v) => match lang {
+            Lang::Zh => format!("无法识别的阶段 {}", quoted(v)),
+            Lang::En => format!("Unknown stage {}", quoted(v)),
+        },
+        CsvProblem::UnknownBasis(v) => match lang {
+            Lang::Zh => format!("无法识别的计费方式 {}", quoted(v)),
+            Lang::En => format!("Unknown basis {}", quoted(v)),
+        },
+        CsvProblem::Number(e) => e.message(lang),
+        CsvProblem::MonthRequired => lang
+            .pick(
+                "一次性费用需要填写发生月份",
+                "A one-time line needs its month",
+            )
+            .to_owned(),
+        CsvProblem::NameTooLong => match lang {
+            Lang::Zh => format!("名称最多 {} 个字符", limits::NAME_CHARS),
+            Lang::En => format!("Names have at most {} characters", limits::NAME_CHARS),
+        },
+        CsvProblem::TooManyRows => match lang {
+            Lang::Zh => format!("最多 {} 个预算项", limits::LINES),
+            Lang::En => format!("At most {} budget lines", limits::LINES),
+        },
+    }
+}
+
+pub fn csv_issue(i: &CsvIssue, lang: Lang) -> String {
+    let place = match (i.row, i.column, lang) {
+        (0, _, _) => String::new(),
+        (r, Some(c), Lang::Zh) => format!("第 {r} 行“{}”列：", c.header(lang)),
+        (r, Some(c), Lang::En) => format!("Row {r}, column “{}”: ", c.header(lang)),
+        (r, None, Lang::Zh) => format!("第 {r} 行："),
+        (r, None, Lang::En) => format!("Row {r}: "),
+    };
+    format!("{place}{}", i.problem.message(lang))
+}
+
+pub fn link_error(e: &LinkError, lang: Lang) -> String {
+    match (e, lang) {
+            (LinkError::TooLong(n), Lang::Zh) => format!(
+                "方案太大，无法放进链接（约 {n} 个字符，上限 {MAX_CHARS}）。请改用“导出方案文件”分享。"
+            ),
+            (LinkError::TooLong(n), Lang::En) => format!(
+                "The plan is too large for a link (about {n} characters, the limit is {MAX_CHARS}). Share an exported plan file instead."
+            ),
+            (LinkError::NotALink, _) => lang
+                .pick("这不是方案分享链接。", "This is not a plan link.")
+                .to_owned(),
+            (LinkError::UnknownVersion(v), Lang::Zh) => {
+                format!("链接格式“{v}”无法识别，可能来自更新版本的应用。")
+            }
+            (LinkError::UnknownVersion(v), Lang::En) => {
+                format!("Unknown link format “{v}”; it may come from a newer version of the app.")
+            }
+            (LinkError::BadEncoding, _) => lang
+                .pick(
+                    "链接已损坏（编码无效），可能被截断或改动过。",
+                    "The link is damaged (invalid encoding); it may have been cut off or altered.",
+                )
+                .to_owned(),
+            (LinkError::BadCompression, _) => lang
+                .pick(
+                    "链接已损坏（数据无法解压或过大），可能被截断或改动过。",
+                    "The link is damaged (its data does not decompress, or is far too large); it may have been cut off or altered.",
+                )
+                .to_owned(),
+            (LinkError::BadPlan(e), Lang::Zh) => {
+                format!("链接中的方案无法读取：{}", e.message(lang))
+            }
+            (LinkError::BadPlan(e), Lang::En) => {
+                format!("The plan in the link cannot be read: {}", e.message(lang))
+            }
+            (LinkError::Invalid(errors), _) => {
+                let head = lang.pick("链接中的方案有无效数值：", "The plan in the link has invalid values: ");
+                let list: Vec<String> = errors.iter().take(5).map(|e| e.message(lang)).collect();
+                format!("{head}{}", list.join(lang.pick("；", "; ")))
+            }
+        }
+}
+
+/// A notice's message.
+pub fn notice(kind: &NoticeKind, lang: Lang) -> String {
+    match (kind, lang) {
+        (NoticeKind::PlanDeleted { name, .. }, Lang::Zh) => format!("已删除方案「{name}」。"),
+        (NoticeKind::PlanDeleted { name, .. }, Lang::En) => format!("Deleted plan “{name}”."),
+        (NoticeKind::LeversDangling { count }, Lang::Zh) => format!(
+            "有 {count} 项情景调整指向这个被删除的预算项，现已不起作用（已在情景中标出）。"
+        ),
+        (NoticeKind::LeversDangling { count }, Lang::En) => format!(
+            "{count} scenario change(s) pointed at the deleted line and now do nothing (marked on the scenario)."
+        ),
+        (NoticeKind::Refused(e), Lang::Zh) => format!("未做修改：{}", e.message(lang)),
+        (NoticeKind::Refused(e), Lang::En) => format!("Nothing was changed: {}", e.message(lang)),
+        (NoticeKind::Salvaged { set_aside: 0, .. }, _) => lang
+            .pick(
+                "已保存的方案有小问题，已自动修复（原数据另存为备份）：",
+                "The saved plans had small faults, now repaired (the original is kept as a backup):",
+            )
+            .to_owned(),
+        (NoticeKind::Salvaged { set_aside, .. }, Lang::Zh) => format!(
+            "有 {set_aside} 个已保存的方案无法读取，已单独保留（可在“文件 → 备份”中下载）；其余方案已正常打开。"
+        ),
+        (NoticeKind::Salvaged { set_aside, .. }, Lang::En) => format!(
+            "{set_aside} saved plan(s) could not be read and were set aside (download them under File → Backups); the other plans opened normally."
+        ),
+        (NoticeKind::Unreadable { error, .. }, Lang::Zh) => format!(
+            "已保存的数据无法读取（{}）。原数据已原样保留为备份，可以下载；本页面从示例方案开始。",
+            error.message(lang)
+        ),
+        (NoticeKind::Unreadable { error, .. }, Lang::En) => format!(
+            "The saved data could not be read ({}). It is kept unchanged as a backup you can download; the page starts from the example plan.",
+            error.message(lang)
+        ),
+        (NoticeKind::Newer { version }, Lang::Zh) => format!(
+            "已保存的数据来自更新版本的应用（格式版本 {version}）。为免覆盖，本页面不会保存修改；请使用新版应用打开。"
+        ),
+        (NoticeKind::Newer { version }, Lang::En) => format!(
+            "The saved data comes from a newer version of the app (format {version}). To avoid overwriting it, this page will not save changes; open it with the newer app."
+        ),
+        (NoticeKind::StorageUnavailable, _) => save_error(&SaveError::Unavailable, lang),
+        (NoticeKind::SaveFailed(e), _) => save_error(e, lang),
+        (NoticeKind::UpdatedElsewhere, _) => lang
+            .pick(
+                "方案已在另一个标签页中修改，本页已更新为最新版本。",
+                "The plans were changed in another tab; this page now shows the latest version.",
+            )
+            .to_owned(),
+        (NoticeKind::Link(e), _) => e.message(lang),
+        (NoticeKind::LinkRepaired(r), Lang::Zh) => format!("分享的方案已自动修复：{}", r.message(lang)),
+        (NoticeKind::LinkRepaired(r), Lang::En) => {
+            format!("The shared plan was repaired to open: {}", r.message(lang))
+        }
+        (NoticeKind::PreviewKept { name }, Lang::Zh) => {
+            format!("你修改过的分享方案「{name}」已作为副本保存到你的方案中。")
+        }
+        (NoticeKind::PreviewKept { name }, Lang::En) => {
+            format!("The shared plan “{name}” you changed was saved as a copy among your plans.")
+        }
+        (NoticeKind::BackupReminder, _) => lang
+            .pick(
+                "浏览器没有承诺长期保留本站数据（空间紧张时可能清除）。请定期导出备份文件。",
+                "The browser did not promise to keep this site's data (it may clear it when space runs low). Export a backup file from time to time.",
+            )
+            .to_owned(),
+        (NoticeKind::CopyFailed, _) => lang
+            .pick(
+                "无法自动复制。链接已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。",
+                "Could not copy automatically. The link is selected: press Ctrl+C (⌘C on a Mac) to copy it.",
+            )
+            .to_owned(),
+    }
+}
+
+/// What the save indicator says.
+pub fn save_status(status: &SaveStatus, lang: Lang) -> &'static str {
+    match status {
+        SaveStatus::Saved => texts(lang).saved,
+        SaveStatus::Pending => lang.pick("正在保存…", "Saving…"),
+        SaveStatus::NotSaved(_) => lang.pick("未保存", "Not saved"),
+        SaveStatus::Preview { edited: false } => {
+            lang.pick("分享的方案（未保存）", "Shared plan (not saved)")
+        }
+        SaveStatus::Preview { edited: true } => {
+            lang.pick("修改未保存：请保存副本", "Changes not saved: save a copy")
+        }
+    }
+}
+
+/// Why a save did not stick.
+pub fn save_error(e: &SaveError, lang: Lang) -> String {
+    match (e, lang) {
+        (SaveError::Quota, _) => lang
+            .pick(
+                "浏览器存储空间已满，最近的修改未能保存。数据仍在本页面中，请导出备份，或在“文件 → 备份”中删除不需要的备份。",
+                "Browser storage is full: recent changes were not saved. Your work is still on this page; export a backup, or delete backups you no longer need under File → Backups.",
+            )
+            .to_owned(),
+        (SaveError::Unavailable, _) => lang
+            .pick(
+                "此浏览器不允许本页面保存数据（可能是隐私模式或嵌入限制）。修改只保留到关闭页面，请导出备份。",
+                "This browser does not let the page save data (private mode or an embedding restriction). Changes last until the page closes; export a backup.",
+            )
+            .to_owned(),
+        (SaveError::Mismatch, _) => lang
+            .pick(
+                "保存后读回的数据不一致，最近的修改可能未保存。请导出备份。",
+                "What was saved did not read back the same: recent changes may not be saved. Export a backup.",
+            )
+            .to_owned(),
+        (SaveError::Other(e), Lang::Zh) => format!("保存失败：{e}。请导出备份。"),
+        (SaveError::Other(e), Lang::En) => format!("Saving failed: {e}. Export a backup."),
+    }
+}
+
+/// Why a JSON text (a file, stored data, a link) was not read.
+pub fn json_error(e: &JsonError, lang: Lang) -> String {
+    match (e, lang) {
+        (JsonError::TooLarge, Lang::Zh) => format!("文件太大（上限 {} MB）", json::MAX_BYTES >> 20),
+        (JsonError::TooLarge, Lang::En) => {
+            format!("The file is too large ({} MB at most)", json::MAX_BYTES >> 20)
+        }
+        (JsonError::Syntax(e), Lang::Zh) => format!("不是有效的 JSON：{e}"),
+        (JsonError::Syntax(e), Lang::En) => format!("Not valid JSON: {e}"),
+        (JsonError::WrongFormat, _) => lang
+            .pick(
+                "这不是客户管理费规划器导出的文件",
+                "This is not a file exported by Customer Cost Planner",
+            )
+            .to_owned(),
+        (JsonError::NewerVersion(v), Lang::Zh) => {
+            format!("文件来自更新版本的应用（格式版本 {v}），请升级后再导入")
+        }
+        (JsonError::NewerVersion(v), Lang::En) => format!(
+            "The file comes from a newer version of the app (format {v}); update the app to import it"
+        ),
+        (JsonError::Shape { path, detail }, Lang::Zh) => format!("字段 {path}：{detail}"),
+        (JsonError::Shape { path, detail }, Lang::En) => format!("Field {path}: {detail}"),
+        (JsonError::Invalid(errors), _) => errors
+            .iter()
+            .map(|e| e.message(lang))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        (JsonError::NotAPlan, _) => lang
+            .pick(
+                "这是全部方案的备份文件，不是单个方案文件",
+                "This is a backup of all plans, not a single plan file",
+            )
+            .to_owned(),
+    }
+}
+
+/// What reading repaired, in a sentence.
+pub fn repair(r: &Repair, lang: Lang) -> String {
+    match (r, lang) {
+        (Repair::Plan { plan, repairs }, Lang::Zh) => {
+            let mut parts = Vec::new();
+            if repairs.names_shortened > 0 {
+                parts.push(format!(
+                    "{} 个超过 {} 字的名称已截短",
+                    repairs.names_shortened,
+                    crate::model::limits::NAME_CHARS
+                ));
+            }
+            if repairs.ids_renumbered > 0 {
+                parts.push(format!("{} 个重复编号已重新编号", repairs.ids_renumbered));
+            }
+            format!("方案「{plan}」：{}。", parts.join("，"))
+        }
+        (Repair::Plan { plan, repairs }, Lang::En) => {
+            let mut parts = Vec::new();
+            if repairs.names_shortened > 0 {
+                parts.push(format!(
+                    "{} name(s) over {} characters shortened",
+                    repairs.names_shortened,
+                    crate::model::limits::NAME_CHARS
+                ));
+            }
+            if repairs.ids_renumbered > 0 {
+                parts.push(format!(
+                    "{} duplicate id(s) renumbered",
+                    repairs.ids_renumbered
+                ));
+            }
+            format!("Plan “{plan}”: {}.", parts.join(", "))
+        }
+        (Repair::PlanIdsRenumbered { count }, Lang::Zh) => {
+            format!("{count} 个方案的编号与其他方案重复，已重新编号。")
+        }
+        (Repair::PlanIdsRenumbered { count }, Lang::En) => {
+            format!("{count} plan(s) shared an id with another plan and were renumbered.")
+        }
+        (Repair::SelectionReset, _) => lang
+            .pick(
+                "原先打开的方案已不存在，现打开第一个方案。",
+                "The plan that was open no longer exists; the first plan is open instead.",
+            )
+            .to_owned(),
+        (Repair::LangReset, _) => lang
+            .pick(
+                "语言设置无法识别，已恢复默认。",
+                "The language setting was not recognised and is back to the default.",
+            )
+            .to_owned(),
+        (Repair::BlankPlanAdded, _) => lang
+            .pick(
+                "没有能读取的方案，已新建一个空白方案。",
+                "No plan could be read, so a blank plan was added.",
+            )
+            .to_owned(),
+    }
+}

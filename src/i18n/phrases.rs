@@ -1,0 +1,154 @@
+//! Sentences the page builds from the user's data (names, counts, sizes), in zh-CN and English.
+
+use rust_decimal::Decimal;
+
+use crate::format::grouped;
+use crate::model::Lang;
+
+/// The accessible name of a control in a row: "Category of “Ads”", "「广告」的类别".
+pub fn of_item(what: &str, item: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("「{item}」的{what}"),
+        Lang::En => format!("{what} of “{item}”"),
+    }
+}
+
+/// The horizon and currency under the headline.
+pub fn horizon_and_currency(months: u16, currency: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("规划期 {months} 个月 · 货币 {currency}"),
+        Lang::En => format!("{months}-month horizon · {currency}"),
+    }
+}
+
+/// What importing a plan file will do.
+pub fn import_plan_summary(name: &str, lines: usize, scenarios: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "方案「{name}」：{lines} 个预算项，{scenarios} 个情景。将作为新方案加入，现有方案不受影响。"
+        ),
+        Lang::En => format!(
+            "Plan “{name}”: {lines} budget lines, {scenarios} scenarios. It will be added as a new plan; your plans stay as they are."
+        ),
+    }
+}
+
+pub fn file_has_plans(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("文件包含 {n} 个方案："),
+        Lang::En => format!("The file has {n} plans:"),
+    }
+}
+
+pub fn csv_problems_title(lang: Lang) -> &'static str {
+    lang.pick(
+        "CSV 有问题：没有做任何修改",
+        "Problems in the CSV: nothing was changed",
+    )
+}
+
+pub fn and_more(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("……另有 {n} 处问题"),
+        Lang::En => format!("… and {n} more"),
+    }
+}
+
+pub fn lines_read(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("读取到 {n} 个预算项。"),
+        Lang::En => format!("{n} budget lines read."),
+    }
+}
+
+pub fn long_link(chars: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("链接较长（{chars} 个字符），部分聊天或邮件软件可能截断；可改为导出方案文件。")
+        }
+        Lang::En => format!(
+            "This link is long ({chars} characters); some chat and e-mail apps may cut it. Exporting a plan file is safer."
+        ),
+    }
+}
+
+pub fn plans_set_aside(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 个方案无法读取，不会导入（可下载后修改）："),
+        Lang::En => {
+            format!("{n} plan(s) could not be read and are not imported (download to mend):")
+        }
+    }
+}
+
+/// A backup's size in characters.
+pub fn characters(n: usize, lang: Lang) -> String {
+    let n = grouped(Decimal::from(n as u64), 0);
+    match lang {
+        Lang::Zh => format!("{n} 字符"),
+        Lang::En => format!("{n} characters"),
+    }
+}
+
+/// The shared-plan banner.
+pub fn shared_plan(name: &str, edited: bool, lang: Lang) -> String {
+    match (lang, edited) {
+        (Lang::Zh, false) => format!(
+            "你正在查看别人分享的方案「{name}」。它还没有保存到你的方案中，你的方案也没有任何改动。可以先试着修改，但修改只有在保存副本后才会保留。"
+        ),
+        (Lang::En, false) => format!(
+            "You are viewing a shared plan, “{name}”. It is not saved among your plans, and your plans are unchanged. You can try changes, but they are kept only once you save a copy."
+        ),
+        (Lang::Zh, true) => format!(
+            "你修改了分享的方案「{name}」，这些修改还没有保存。点“保存副本到我的方案”即可保留；关闭或刷新页面会丢失它们。"
+        ),
+        (Lang::En, true) => format!(
+            "You changed the shared plan “{name}”, and the changes are not saved yet. Choose “Save a copy to my plans” to keep them; closing or reloading the page loses them."
+        ),
+    }
+}
+
+/// A stacked bar chart's text summary.
+pub fn stacked_bars_summary(title: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{title}：每个情景一根柱，按构成堆叠。"),
+        Lang::En => format!("{title}: one bar per scenario, stacked by part."),
+    }
+}
+
+pub fn ends_with_customers(scenario: &str, customers: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{scenario}期末 {customers} 位客户"),
+        Lang::En => format!("{scenario} ends with {customers} customers"),
+    }
+}
+
+pub fn breaks_even(scenario: &str, when: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{scenario}：回本于{when}"),
+        Lang::En => format!("{scenario}: break-even {when}"),
+    }
+}
+
+/// A month number ("month 3") and a number of months ("4.1 months").
+pub fn month_number(n: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("第 {n} 个月"),
+        Lang::En => format!("month {n}"),
+    }
+}
+
+pub fn months(n: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 个月"),
+        Lang::En => format!("{n} months"),
+    }
+}
+
+/// A number of months where space is short (a difference in a table cell).
+pub fn months_short(n: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 个月"),
+        Lang::En => format!("{n} mo"),
+    }
+}
