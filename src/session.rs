@@ -115,25 +115,37 @@ pub enum NoticeKind {
     CopyFailed,
 }
 
+/// How much a notice asks of the user: for information, to look at something, or a problem.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Caution,
+    Error,
+}
+
 impl NoticeKind {
-    /// Whether the notice reports a problem (shown as an alert).
-    pub fn is_error(&self) -> bool {
+    pub fn tone(&self) -> Tone {
         match self {
+            NoticeKind::Salvaged { .. }
+            | NoticeKind::LeversDangling { .. }
+            | NoticeKind::LinkRepaired(_)
+            | NoticeKind::BackupReminder => Tone::Caution,
+            NoticeKind::PlanDeleted { .. }
+            | NoticeKind::UpdatedElsewhere
+            | NoticeKind::PreviewKept { .. } => Tone::Info,
             NoticeKind::Refused(_)
             | NoticeKind::Unreadable { .. }
             | NoticeKind::Newer { .. }
             | NoticeKind::StorageUnavailable
             | NoticeKind::SaveFailed(_)
             | NoticeKind::Link(_)
-            | NoticeKind::CopyFailed => true,
-            NoticeKind::PlanDeleted { .. }
-            | NoticeKind::LeversDangling { .. }
-            | NoticeKind::Salvaged { .. }
-            | NoticeKind::UpdatedElsewhere
-            | NoticeKind::LinkRepaired(_)
-            | NoticeKind::PreviewKept { .. }
-            | NoticeKind::BackupReminder => false,
+            | NoticeKind::CopyFailed => Tone::Error,
         }
+    }
+
+    /// Whether the notice reports a problem (shown as an alert).
+    pub fn is_error(&self) -> bool {
+        self.tone() == Tone::Error
     }
 }
 

@@ -205,6 +205,9 @@ test('a refused edit says why, and deleting a line that a scenario uses marks th
   await showTab(page, 'scenarios');
   await expect(page.locator('[data-scenario-id="1"] [data-testid=dangling-badge]')).toBeVisible();
   await expect(page.locator('.lever[data-dangling=true]')).toHaveCount(1);
+  // Its line list says the line is gone rather than showing the first line.
+  await expect(page.locator('.lever[data-dangling=true] select[data-field=line]')).toHaveValue('');
+  await expect(page.locator('.lever[data-dangling=true] select[data-field=line] option:checked')).toHaveText('（已删除的预算项）');
   // Undo from the notice brings the line back and the mark goes.
   await page.locator('[data-notice=levers-dangling] [data-action=undo]').click();
   await expect(page.locator('.lever[data-dangling=true]')).toHaveCount(0);

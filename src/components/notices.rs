@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::ctx::{use_ctx, Dialog};
 use crate::i18n::{self, texts};
-use crate::session::NoticeKind;
+use crate::session::{NoticeKind, Tone};
 use crate::state::Action;
 use crate::storage;
 
@@ -32,7 +32,8 @@ pub fn Notices() -> impl IntoView {
                 children=move |notice| {
                     let id = notice.id;
                     let kind = notice.kind.clone();
-                    let is_error = kind.is_error();
+                    let tone = kind.tone();
+                    let is_error = tone == Tone::Error;
                     let message = {
                         let kind = kind.clone();
                         move || i18n::notice(&kind, lang.get())
@@ -109,6 +110,7 @@ pub fn Notices() -> impl IntoView {
                         <div
                             class="notice"
                             class:error=is_error
+                            class:caution=tone == Tone::Caution
                             role=if is_error { "alert" } else { "status" }
                             data-notice=notice_key(&notice.kind)
                         >

@@ -181,7 +181,7 @@ pub fn ScenarioPanel() -> impl IntoView {
                                         >
                                             {name}
                                             <Show when=move || with_dangling.with(|d| d.contains(&id))>
-                                                <span class="badge warning" data-testid="dangling-badge">
+                                                <span class="badge attention" data-testid="dangling-badge">
                                                     {move || t().scenario_has_dangling}
                                                 </span>
                                             </Show>
@@ -429,13 +429,20 @@ fn LeverRow(
                     }
                 >
                     {move || {
-                        lines
-                            .get()
+                        let list = lines.get();
+                        // A lever whose line was deleted must not look as if it pointed at
+                        // the first line in the list.
+                        let deleted = !list.iter().any(|(id, _)| *id == current);
+                        let placeholder = deleted.then(|| {
+                            view! { <option value="" selected=true disabled=true>{t().line_deleted}</option> }
+                        });
+                        let options = list
                             .into_iter()
                             .map(|(id, name)| {
                                 view! { <option value=id.0 selected=id == current>{name}</option> }
                             })
-                            .collect_view()
+                            .collect_view();
+                        (placeholder, options)
                     }}
                 </select>
             </div>

@@ -10,6 +10,25 @@ use crate::model::{limits, Field, Lang, ModelError, ParseError, Problem, Undefin
 use crate::session::{NoticeKind, SaveStatus};
 use crate::storage::SaveError;
 
+/// Longest name quoted in a message, in characters.
+const QUOTED_NAME_CHARS: usize = 40;
+
+/// A name as a message quotes it: long names are cut, with "…".
+///
+/// ```
+/// use customer_cost_planner::i18n::short;
+/// assert_eq!(short("Ads"), "Ads");
+/// assert_eq!(short(&"名".repeat(200)).chars().count(), 41);
+/// ```
+pub fn short(name: &str) -> String {
+    if name.chars().count() <= QUOTED_NAME_CHARS {
+        return name.to_owned();
+    }
+    let mut cut: String = name.chars().take(QUOTED_NAME_CHARS).collect();
+    cut.push('…');
+    cut
+}
+
 pub fn field(f: &Field, lang: Lang) -> String {
     match (f, lang) {
         (Field::PlanName, _) => lang.pick("方案名称", "Plan name").to_owned(),
@@ -26,25 +45,29 @@ pub fn field(f: &Field, lang: Lang) -> String {
         (Field::GrossMargin, _) => lang.pick("毛利率", "Gross margin").to_owned(),
         (Field::Discount, _) => lang.pick("年折现率", "Annual discount rate").to_owned(),
         (Field::Lines, _) => lang.pick("预算项", "Budget lines").to_owned(),
-        (Field::LineName { name, .. }, Lang::Zh) => format!("预算项「{name}」的名称"),
-        (Field::LineName { name, .. }, Lang::En) => format!("name of line “{name}”"),
-        (Field::LineAmount { name, .. }, Lang::Zh) => format!("预算项「{name}」的金额"),
-        (Field::LineAmount { name, .. }, Lang::En) => format!("amount of line “{name}”"),
-        (Field::LineMonth { name, .. }, Lang::Zh) => format!("预算项「{name}」的发生月份"),
-        (Field::LineMonth { name, .. }, Lang::En) => format!("month of line “{name}”"),
+        (Field::LineName { name, .. }, Lang::Zh) => format!("预算项「{}」的名称", short(name)),
+        (Field::LineName { name, .. }, Lang::En) => format!("name of line “{}”", short(name)),
+        (Field::LineAmount { name, .. }, Lang::Zh) => format!("预算项「{}」的金额", short(name)),
+        (Field::LineAmount { name, .. }, Lang::En) => format!("amount of line “{}”", short(name)),
+        (Field::LineMonth { name, .. }, Lang::Zh) => format!("预算项「{}」的发生月份", short(name)),
+        (Field::LineMonth { name, .. }, Lang::En) => format!("month of line “{}”", short(name)),
         (Field::FeeTiers, _) => lang.pick("收费档位", "Fee tiers").to_owned(),
-        (Field::TierName { name, .. }, Lang::Zh) => format!("收费档位「{name}」的名称"),
-        (Field::TierName { name, .. }, Lang::En) => format!("name of fee tier “{name}”"),
-        (Field::TierShare { name, .. }, Lang::Zh) => format!("收费档位「{name}」的客户占比"),
-        (Field::TierShare { name, .. }, Lang::En) => {
-            format!("customer share of fee tier “{name}”")
+        (Field::TierName { name, .. }, Lang::Zh) => format!("收费档位「{}」的名称", short(name)),
+        (Field::TierName { name, .. }, Lang::En) => format!("name of fee tier “{}”", short(name)),
+        (Field::TierShare { name, .. }, Lang::Zh) => {
+            format!("收费档位「{}」的客户占比", short(name))
         }
-        (Field::TierFee { name, .. }, Lang::Zh) => format!("收费档位「{name}」的月费"),
-        (Field::TierFee { name, .. }, Lang::En) => format!("monthly fee of tier “{name}”"),
+        (Field::TierShare { name, .. }, Lang::En) => {
+            format!("customer share of fee tier “{}”", short(name))
+        }
+        (Field::TierFee { name, .. }, Lang::Zh) => format!("收费档位「{}」的月费", short(name)),
+        (Field::TierFee { name, .. }, Lang::En) => format!("monthly fee of tier “{}”", short(name)),
         (Field::Scenarios, _) => lang.pick("方案情景", "Scenarios").to_owned(),
         (Field::Plans, _) => lang.pick("方案列表", "Plans").to_owned(),
-        (Field::ScenarioName { name, .. }, Lang::Zh) => format!("情景「{name}」的名称"),
-        (Field::ScenarioName { name, .. }, Lang::En) => format!("name of scenario “{name}”"),
+        (Field::ScenarioName { name, .. }, Lang::Zh) => format!("情景「{}」的名称", short(name)),
+        (Field::ScenarioName { name, .. }, Lang::En) => {
+            format!("name of scenario “{}”", short(name))
+        }
         (Field::Lever { name, index, .. }, Lang::Zh) => {
             format!("情景「{name}」的第 {} 项调整", index + 1)
         }
@@ -285,8 +308,8 @@ pub fn link_error(e: &LinkError, lang: Lang) -> String {
 /// A notice's message.
 pub fn notice(kind: &NoticeKind, lang: Lang) -> String {
     match (kind, lang) {
-        (NoticeKind::PlanDeleted { name, .. }, Lang::Zh) => format!("已删除方案「{name}」。"),
-        (NoticeKind::PlanDeleted { name, .. }, Lang::En) => format!("Deleted plan “{name}”."),
+        (NoticeKind::PlanDeleted { name, .. }, Lang::Zh) => format!("已删除方案「{}」。", short(name)),
+        (NoticeKind::PlanDeleted { name, .. }, Lang::En) => format!("Deleted plan “{}”.", short(name)),
         (NoticeKind::LeversDangling { count }, Lang::Zh) => format!(
             "有 {count} 项情景调整指向这个被删除的预算项，现已不起作用（已在情景中标出）。"
         ),
@@ -335,11 +358,12 @@ pub fn notice(kind: &NoticeKind, lang: Lang) -> String {
             format!("The shared plan was repaired to open: {}", r.message(lang))
         }
         (NoticeKind::PreviewKept { name }, Lang::Zh) => {
-            format!("你修改过的分享方案「{name}」已作为副本保存到你的方案中。")
+            format!("你修改过的分享方案「{}」已作为副本保存到你的方案中。", short(name))
         }
-        (NoticeKind::PreviewKept { name }, Lang::En) => {
-            format!("The shared plan “{name}” you changed was saved as a copy among your plans.")
-        }
+        (NoticeKind::PreviewKept { name }, Lang::En) => format!(
+            "The shared plan “{}” you changed was saved as a copy among your plans.",
+            short(name)
+        ),
         (NoticeKind::BackupReminder, _) => lang
             .pick(
                 "浏览器没有承诺长期保留本站数据（空间紧张时可能清除）。请定期导出备份文件。",
@@ -448,7 +472,7 @@ pub fn repair(r: &Repair, lang: Lang) -> String {
             if repairs.ids_renumbered > 0 {
                 parts.push(format!("{} 个重复编号已重新编号", repairs.ids_renumbered));
             }
-            format!("方案「{plan}」：{}。", parts.join("，"))
+            format!("方案「{}」：{}。", short(plan), parts.join("，"))
         }
         (Repair::Plan { plan, repairs }, Lang::En) => {
             let mut parts = Vec::new();
@@ -465,7 +489,7 @@ pub fn repair(r: &Repair, lang: Lang) -> String {
                     repairs.ids_renumbered
                 ));
             }
-            format!("Plan “{plan}”: {}.", parts.join(", "))
+            format!("Plan “{}”: {}.", short(plan), parts.join(", "))
         }
         (Repair::PlanIdsRenumbered { count }, Lang::Zh) => {
             format!("{count} 个方案的编号与其他方案重复，已重新编号。")

@@ -191,6 +191,7 @@ pub struct Texts {
     pub break_even_line: &'static str,
     pub ltv_cac_summary: &'static str,
     pub break_even_month: &'static str,
+    pub line_deleted: &'static str,
 }
 
 pub static ZH: Texts = Texts {
@@ -364,6 +365,7 @@ pub static ZH: Texts = Texts {
     break_even_line: "盈亏平衡线（0）",
     ltv_cac_summary: "每个情景的客户终身价值（净）与获客成本之比；3:1 是常用的经验线。",
     break_even_month: "回本月份",
+    line_deleted: "（已删除的预算项）",
 };
 
 pub static EN: Texts = Texts {
@@ -536,6 +538,7 @@ pub static EN: Texts = Texts {
     break_even_line: "Break-even line (0)",
     ltv_cac_summary: "Each scenario's net customer lifetime value over acquisition cost; 3:1 is a common rule of thumb.",
     break_even_month: "Break-even month",
+    line_deleted: "(deleted line)",
 };
 
 /// The texts of `lang`.
