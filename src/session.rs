@@ -856,6 +856,3 @@ pub fn save(session: &mut Session, store: &mut impl Store) -> Vec<Command> {
     let commands = session.handle(Event::SaveWindow { stored });
     drive(session, commands, store)
 }
-
-#[cfg(test)]
-mod tests;

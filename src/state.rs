@@ -1120,32 +1120,31 @@ impl History {
         Ok(applied)
     }
 
-    fn record(&mut self, step: Step, key: Option<(PlanId, EditKey)>, now_ms: f64) {
-        let merged = match (&key, &self.last, self.past.last(), &step) {
-            (
-                Some((plan, k)),
-                Some((last_plan, last_key, at)),
-                Some(Step::Plan {
-                    id: earlier_id,
-                    diff: earlier,
-                }),
-                Step::Plan { diff: later, .. },
-            ) if plan == last_plan
-                && k == last_key
-                && earlier_id == plan
-                && now_ms - at <= COALESCE_MS =>
-            {
-                earlier.then(later)
-            }
-            _ => None,
+    /// The previous step merged with `step`, when both type into the same field of the same
+    /// plan within [`COALESCE_MS`] and their changes line up.
+    fn merged(&self, step: &Step, key: Option<(PlanId, EditKey)>, now_ms: f64) -> Option<PlanDiff> {
+        let (plan, k) = key?;
+        let (last_plan, last_key, at) = self.last?;
+        if plan != last_plan || k != last_key || now_ms - at > COALESCE_MS {
+            return None;
+        }
+        let Some(Step::Plan { id, diff: earlier }) = self.past.last() else {
+            return None;
         };
-        match (merged, self.past.last_mut()) {
-            (Some(diff), Some(Step::Plan { diff: slot, .. })) => *slot = diff,
-            _ => {
-                self.past.push(step);
-                if self.past.len() > UNDO_LIMIT {
-                    self.past.remove(0);
-                }
+        let Step::Plan { diff: later, .. } = step else {
+            return None;
+        };
+        (*id == plan).then(|| earlier.then(later)).flatten()
+    }
+
+    fn record(&mut self, step: Step, key: Option<(PlanId, EditKey)>, now_ms: f64) {
+        let merged = self.merged(&step, key, now_ms);
+        if let (Some(diff), Some(Step::Plan { diff: slot, .. })) = (merged, self.past.last_mut()) {
+            *slot = diff;
+        } else {
+            self.past.push(step);
+            if self.past.len() > UNDO_LIMIT {
+                self.past.remove(0);
             }
         }
         self.future.clear();

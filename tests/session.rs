@@ -2,17 +2,25 @@
 //! storage that throws, and storage events that are delivered only when a test says so (so two
 //! tabs can act "at the same moment"). Each tab runs the real command loop ([`drive`],
 //! [`save`]) and the real backup code ([`WorkspaceStore`]).
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use super::*;
-use crate::exchange::link;
-use crate::model::{Example, Plan};
-use crate::state::{EconomicsField, PlanEdit};
-use crate::storage::{backups_in, KeyValue, WorkspaceStore, BACKUPS_MAX, KEY};
+use customer_cost_planner::exchange::json::{self, Imported, ReadPlan};
+use customer_cost_planner::exchange::link;
+use customer_cost_planner::model::{Example, Lang, Plan};
+use customer_cost_planner::session::{
+    drive, save, Block, Command, Event, Keep, NotSaved, NoticeKind, SaveStatus, Session, Store,
+};
+use customer_cost_planner::state::{
+    Action, EconomicsField, PlanEdit, PlanEntry, PlanId, Workspace,
+};
+use customer_cost_planner::storage::{
+    backups_in, KeyValue, SaveError, WorkspaceStore, BACKUPS_MAX, KEY,
+};
 use rust_decimal::Decimal;
 
 /// One browser profile's localStorage.
@@ -538,7 +546,7 @@ fn unreadable_data_is_kept_once_however_often_the_page_reloads() {
         let backups = backups_in(&a.store.0);
         assert_eq!(backups.len(), 1, "reload {reload}");
         assert_eq!(
-            crate::storage::WorkspaceStore(Kv {
+            WorkspaceStore(Kv {
                 browser: b.clone(),
                 tab: 9
             })
