@@ -190,12 +190,20 @@ fn join_path(prefix: &str, inner: &str) -> String {
     }
 }
 
-/// Reads a `T` from a JSON text, naming the path of any field that does not fit.
+/// Reads a `T` from a JSON text, naming the path of any field that does not fit: serde_json
+/// says where (line and column), [`super::json_path`] says which field that is.
 fn shaped<T: DeserializeOwned>(text: &str, prefix: &str) -> Result<T, JsonError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| JsonError::Shape {
-        path: join_path(prefix, &e.path().to_string()),
-        detail: shorten_message(&e.inner().to_string()),
+    serde_json::from_str(text).map_err(|e| {
+        let at = super::json_path::offset_of(text, e.line(), e.column());
+        let message = e.to_string();
+        // serde_json appends " at line L column C"; the path says it better.
+        let detail = message
+            .rfind(" at line ")
+            .map_or(message.as_str(), |i| &message[..i]);
+        JsonError::Shape {
+            path: join_path(prefix, &super::json_path::path_at(text, at)),
+            detail: shorten_message(detail),
+        }
     })
 }
 

@@ -4,6 +4,7 @@
 pub mod base64url;
 pub mod csv;
 pub mod json;
+pub mod json_path;
 pub mod link;
 pub mod report;
 pub mod salvage;

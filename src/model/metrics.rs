@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::error::{Field, ModelError};
 use super::lang::Lang;
-use super::plan::{Category, Stage};
+use super::plan::Stage;
 use super::simulate::{Month, Projection};
 
 /// Why a figure has no value.
@@ -147,7 +147,8 @@ pub struct Metrics {
     pub break_even_month: Figure,
 }
 
-fn sum(months: &[Month], f: impl Fn(&Month) -> Decimal) -> Result<Decimal, ModelError> {
+/// Σ f(month). A function pointer, not a closure type, so there is one copy of the loop.
+fn sum(months: &[Month], f: fn(&Month) -> Decimal) -> Result<Decimal, ModelError> {
     months.iter().try_fold(Decimal::ZERO, |acc, m| {
         acc.checked_add(f(m)).ok_or(ModelError::TooLarge {
             field: Field::Lines,
@@ -180,12 +181,14 @@ fn too_large() -> ModelError {
 pub fn metrics(p: &Projection) -> Result<Metrics, ModelError> {
     let months = &p.months;
     let mut cost_by_category = [Decimal::ZERO; 6];
-    for c in Category::ALL {
-        cost_by_category[c.index()] = sum(months, |m| m.cost_by_category[c.index()])?;
-    }
     let mut cost_by_stage = [Decimal::ZERO; 3];
-    for s in Stage::ALL {
-        cost_by_stage[s.index()] = sum(months, |m| m.cost_by_stage[s.index()])?;
+    for m in months {
+        for (total, v) in cost_by_category.iter_mut().zip(m.cost_by_category) {
+            *total = total.checked_add(v).ok_or_else(too_large)?;
+        }
+        for (total, v) in cost_by_stage.iter_mut().zip(m.cost_by_stage) {
+            *total = total.checked_add(v).ok_or_else(too_large)?;
+        }
     }
     let total_cost = sum(months, |m| m.cost)?;
     let acquisition_cost = cost_by_stage[Stage::Acquisition.index()];

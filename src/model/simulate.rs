@@ -22,11 +22,13 @@ pub fn money_cap() -> Decimal {
 }
 
 /// Rounds a monthly amount of money to the model's grid (half away from zero).
+#[inline(never)]
 pub fn round_money(x: Decimal) -> Decimal {
     x.round_dp_with_strategy(MONEY_SCALE, RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// Rounds a customer count to the model's grid (half away from zero).
+#[inline(never)]
 pub fn round_customers(x: Decimal) -> Decimal {
     x.round_dp_with_strategy(CUSTOMER_SCALE, RoundingStrategy::MidpointAwayFromZero)
 }
@@ -85,6 +87,7 @@ pub struct Projection {
 /// let d = monthly_rate(Decimal::new(10, 2)).unwrap(); // 10 % a year
 /// assert_eq!(d.round_dp(10), Decimal::new(79_741_404, 10)); // 0.797414 % a month
 /// ```
+#[inline(never)]
 pub fn monthly_rate(annual: Decimal) -> Option<Decimal> {
     if annual.is_zero() {
         return Some(Decimal::ZERO);
@@ -143,6 +146,7 @@ fn line_field(line: &BudgetLine) -> Field {
 }
 
 impl Budget {
+    #[inline(never)]
     fn new(lines: &[BudgetLine], horizon: u16) -> Result<Budget, ModelError> {
         let mut monthly = [Decimal::ZERO; CELLS];
         let mut annual = [Decimal::ZERO; CELLS];
@@ -203,20 +207,34 @@ impl Budget {
     }
 }
 
+// The checked operations live in one non-generic function each (never inlined): the generic
+// wrappers below only attach the error, so the decimal arithmetic exists once in the
+// WebAssembly instead of once per call site.
+
+#[inline(never)]
+fn checked_money_product(a: Decimal, b: Decimal) -> Option<Decimal> {
+    if a.is_zero() || b.is_zero() {
+        return Some(Decimal::ZERO);
+    }
+    a.checked_mul(b).map(round_money)
+}
+
+#[inline(never)]
+fn checked_sum(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_add(b)
+}
+
 /// `a × b` on the money grid, or `err`.
 fn money_mul(
     a: Decimal,
     b: Decimal,
     err: impl FnOnce() -> ModelError,
 ) -> Result<Decimal, ModelError> {
-    if a.is_zero() || b.is_zero() {
-        return Ok(Decimal::ZERO);
-    }
-    a.checked_mul(b).map(round_money).ok_or_else(err)
+    checked_money_product(a, b).ok_or_else(err)
 }
 
 fn add(a: Decimal, b: Decimal, err: impl FnOnce() -> ModelError) -> Result<Decimal, ModelError> {
-    a.checked_add(b).ok_or_else(err)
+    checked_sum(a, b).ok_or_else(err)
 }
 
 /// Projects a plan whose values have already been validated (or derived from validated values
