@@ -42,8 +42,13 @@ e2e: build
 
 test: lint unit e2e
 
-# Figures, not a gate: CI prints them after the tests.
-bench:
+# Figures, not a gate: CI prints them after the tests. Sizes, Lighthouse (mobile and desktop),
+# start-up, keystroke latency and memory in the browser (scripts/bench.mjs), then the model and
+# the session natively.
+bench: build
+	@scripts/tools.sh browser
+	node scripts/bench.mjs
+	cargo run --release --no-default-features --example bench_model
 	cargo run --release --no-default-features --example bench_session
 
 fuzz:

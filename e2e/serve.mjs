@@ -1,12 +1,17 @@
 // A tiny static server for the built app: serves dist/ at the root and under a sub-path
 // (/some/sub/path/) to prove the build works from any sub-path of any static host.
-// Usage: node e2e/serve.mjs [port] [dir]
+// Usage: node e2e/serve.mjs [port] [dir] [--compress]
+// With --compress it answers as a static host does: the .br or .gz file beside an asset when the
+// browser accepts it, else gzip on the fly for text (the benchmarks measure what users download).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
-const port = Number(process.argv[2] ?? 8090);
-const root = resolve(process.argv[3] ?? 'dist');
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const compress = process.argv.includes('--compress');
+const port = Number(args[0] ?? 8090);
+const root = resolve(args[1] ?? 'dist');
 export const SUB_PATH = '/some/sub/path/';
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -16,7 +21,17 @@ const types = {
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
   '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
 };
+const compressible = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.json', '.webmanifest']);
+
+async function exists(file) {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
 
 createServer(async (req, res) => {
   let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -30,15 +45,29 @@ createServer(async (req, res) => {
   try {
     const info = await stat(file);
     if (!info.isFile()) throw new Error('not a file');
-    const body = await readFile(file);
-    res.writeHead(200, {
-      'content-type': types[extname(file)] ?? 'application/octet-stream',
+    const ext = extname(file);
+    const headers = {
+      'content-type': types[ext] ?? 'application/octet-stream',
       'cache-control': 'no-store',
-    });
+    };
+    let body;
+    const accepts = String(req.headers['accept-encoding'] ?? '');
+    if (compress && compressible.has(ext)) {
+      headers.vary = 'accept-encoding';
+      if (accepts.includes('br') && (await exists(`${file}.br`))) {
+        body = await readFile(`${file}.br`);
+        headers['content-encoding'] = 'br';
+      } else if (accepts.includes('gzip')) {
+        body = (await exists(`${file}.gz`)) ? await readFile(`${file}.gz`) : gzipSync(await readFile(file), { level: 9 });
+        headers['content-encoding'] = 'gzip';
+      }
+    }
+    body ??= await readFile(file);
+    res.writeHead(200, headers);
     res.end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   }
 }).listen(port, '127.0.0.1', () => {
-  console.log(`serving ${root} on http://127.0.0.1:${port}/ and ${SUB_PATH}`);
+  console.log(`serving ${root} on http://127.0.0.1:${port}/ and ${SUB_PATH}${compress ? ' (compressed)' : ''}`);
 });

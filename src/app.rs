@@ -42,28 +42,83 @@ fn open_link(ctx: Ctx) {
     }
 }
 
-/// Asks the browser to keep this site's storage; when it says no, reminds the user (once) to
-/// keep a backup file.
+/// Asks the browser to keep this site's storage. When it says no, the user is reminded (once
+/// ever) to keep a backup file, but only after their first edit: before that there is nothing
+/// of theirs to back up.
 #[cfg(target_arch = "wasm32")]
 fn ask_for_persistent_storage(ctx: Ctx) {
     use wasm_bindgen_futures::JsFuture;
     let Ok(promise) = window().navigator().storage().persist() else {
         return;
     };
+    let refused = RwSignal::new(false);
+    Effect::new(move |_| {
+        let edited = ctx.history_state.get().0;
+        if refused.get() && edited {
+            refused.set(false);
+            if storage::remind_once() {
+                ctx.notify(NoticeKind::BackupReminder);
+            }
+        }
+    });
     leptos::task::spawn_local(async move {
         let granted = JsFuture::from(promise)
             .await
             .ok()
             .and_then(|v| v.as_bool())
             .unwrap_or(false);
-        if !granted && storage::remind_once() {
-            ctx.notify(NoticeKind::BackupReminder);
+        if !granted {
+            refused.set(true);
         }
     });
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn ask_for_persistent_storage(_: Ctx) {}
+
+/// Registers the service worker that keeps this build for offline use (sw.js, written by
+/// scripts/postbuild.mjs), in release builds where the browser has service workers (secure
+/// contexts). `trunk serve` builds skip it, so development always loads fresh files.
+fn register_service_worker() {
+    if cfg!(debug_assertions) {
+        return;
+    }
+    let navigator = window().navigator();
+    let Ok(container) = js_sys::Reflect::get(&navigator, &"serviceWorker".into()) else {
+        return;
+    };
+    let register = js_sys::Reflect::get(&container, &"register".into())
+        .ok()
+        .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
+    let Some(register) = register else {
+        return;
+    };
+    // A refusal (private mode, a sandboxed frame) only means no offline copy.
+    let Ok(promise) = register.call1(&container, &"./sw.js".into()) else {
+        return;
+    };
+    let Ok(promise) = wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>(promise) else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        // Look for a new build now, so the next visit starts with it.
+        let Ok(registration) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+            leptos::logging::warn!("the offline copy is not available in this browser");
+            return;
+        };
+        let update = js_sys::Reflect::get(&registration, &"update".into())
+            .ok()
+            .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
+        if let Some(update) = update {
+            if let Ok(p) = update.call0(&registration) {
+                if let Ok(p) = wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>(p) {
+                    // Offline, the check fails quietly: the cached build stays.
+                    let _checked = wasm_bindgen_futures::JsFuture::from(p).await;
+                }
+            }
+        }
+    });
+}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -148,6 +203,21 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     let tab = RwSignal::new(Tab::Budget);
+    // Start-up in two tasks: the header and the headline figures first (painted at once), the
+    // open tab's content after that frame. One long task would block a phone's main thread for
+    // the whole build of the page.
+    let rest = RwSignal::new(false);
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                rest.set(true);
+                register_service_worker();
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    // The scenario being edited, kept while other tabs are open.
+    let chosen_scenario = RwSignal::new(None);
     let t = move || texts(lang.get());
 
     view! {
@@ -160,23 +230,22 @@ pub fn App() -> impl IntoView {
             <ExampleBanner/>
             <Headline/>
             <TabList tab=tab lang=lang/>
-            <TabPanel which=Tab::Budget tab=tab>
-                <EconomicsForm/>
-                <BudgetTable/>
-                <FeeTiers/>
-            </TabPanel>
-            <TabPanel which=Tab::Scenarios tab=tab>
-                <ScenarioPanel/>
-            </TabPanel>
-            <TabPanel which=Tab::Compare tab=tab>
-                <ComparisonTable/>
-            </TabPanel>
-            <TabPanel which=Tab::Charts tab=tab>
-                // Charts are drawn only while they can be seen.
-                <Show when=move || tab.get() == Tab::Charts>
+            <Show when=move || rest.get()>
+                <TabPanel which=Tab::Budget tab=tab>
+                    <EconomicsForm/>
+                    <BudgetTable/>
+                    <FeeTiers/>
+                </TabPanel>
+                <TabPanel which=Tab::Scenarios tab=tab>
+                    <ScenarioPanel chosen=chosen_scenario/>
+                </TabPanel>
+                <TabPanel which=Tab::Compare tab=tab>
+                    <ComparisonTable/>
+                </TabPanel>
+                <TabPanel which=Tab::Charts tab=tab>
                     <Charts/>
-                </Show>
-            </TabPanel>
+                </TabPanel>
+            </Show>
         </main>
         <footer class="footer">
             <p>{move || t().footer}</p>

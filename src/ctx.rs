@@ -16,7 +16,9 @@ use wasm_bindgen::JsCast;
 use crate::exchange::csv::CsvIssue;
 use crate::exchange::json::{self, Imported, JsonError};
 use crate::exchange::link::LinkError;
-use crate::model::{BudgetLine, Comparison, Lang, LineId, ModelError, Plan};
+use crate::model::{
+    BudgetLine, Column, Comparison, Figure, Lang, LineId, Metric, ModelError, Plan,
+};
 use crate::session::{
     self, Command, Conflict, Event, Keep, Notice, NoticeKind, SaveStatus, Session,
 };
@@ -54,8 +56,11 @@ pub struct Ctx {
     pub lang: ReadSignal<Lang>,
     /// The open plan.
     pub plan: Memo<Option<Arc<Plan>>>,
-    /// The open plan's baseline and scenarios, evaluated.
-    pub comparison: Memo<Option<Comparison>>,
+    /// The open plan's baseline and scenarios, evaluated (incrementally: an edit re-evaluates
+    /// only the columns whose inputs changed).
+    pub comparison: Memo<Option<Arc<Comparison>>>,
+    /// The columns in order: the baseline, then each scenario.
+    pub columns: Memo<Vec<Column>>,
     /// The open plan's currency (CNY when none) and horizon, as firewall signals (see
     /// [`firewall`]) so rows that show them are not woken by every edit.
     pub currency: ReadSignal<String>,
@@ -73,6 +78,21 @@ pub struct Ctx {
     pub dialog: RwSignal<Option<Dialog>>,
     /// The pending save timer, if one is set.
     save_timer: StoredValue<Option<i32>>,
+}
+
+/// A comparison and the plan it was made from.
+#[derive(Clone)]
+struct Evaluated {
+    plan: Arc<Plan>,
+    comparison: Arc<Comparison>,
+}
+
+impl PartialEq for Evaluated {
+    /// A new evaluation is made only when the plan changed, so identity is enough (comparing
+    /// every projection would cost more than it saves).
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.plan, &other.plan) && Arc::ptr_eq(&self.comparison, &other.comparison)
+    }
 }
 
 /// A signal that follows `compute` and notifies only when the value changes. Unlike a memo it
@@ -101,7 +121,32 @@ impl Ctx {
         let ws = Memo::new(move |_| session.with(|s| s.workspace().clone()));
         let lang = firewall(move || session.with(Session::lang));
         let plan = Memo::new(move |_| ws.with(|w| w.current().map(|e| e.plan.clone())));
-        let comparison = Memo::new(move |_| plan.with(|p| p.as_deref().map(crate::model::compare)));
+        // The plan each comparison was made from travels with it, so the next one can reuse
+        // what did not change.
+        let evaluated = Memo::new(move |previous: Option<&Option<Evaluated>>| {
+            plan.with(|p| {
+                let p = p.as_ref()?;
+                let before = previous
+                    .and_then(Option::as_ref)
+                    .map(|e| (&*e.plan, &*e.comparison));
+                Some(Evaluated {
+                    comparison: Arc::new(crate::model::compare_from(before, p)),
+                    plan: p.clone(),
+                })
+            })
+        });
+        let comparison =
+            Memo::new(move |_| evaluated.with(|e| e.as_ref().map(|e| e.comparison.clone())));
+        let columns = Memo::new(move |_| {
+            plan.with(|p| {
+                std::iter::once(Column::Baseline)
+                    .chain(
+                        p.iter()
+                            .flat_map(|p| p.scenarios.iter().map(|s| Column::Scenario(s.id))),
+                    )
+                    .collect::<Vec<_>>()
+            })
+        });
         let currency = firewall(move || {
             plan.with(|p| p.as_ref().map(|p| p.currency.clone()))
                 .unwrap_or_else(|| "CNY".to_owned())
@@ -113,6 +158,7 @@ impl Ctx {
             lang,
             plan,
             comparison,
+            columns,
             currency,
             horizon,
             history_state: Memo::new(move |_| session.with(|s| (s.can_undo(), s.can_redo()))),
@@ -145,6 +191,32 @@ impl Ctx {
                 Command::Write { .. } | Command::Backup { .. } => {}
             }
         }
+    }
+
+    /// One figure of one column (`None` while the column cannot be computed), as a memo: only
+    /// a change of this very figure wakes what shows it.
+    pub fn figure(self, column: Column, metric: Metric) -> Memo<Option<Figure>> {
+        let comparison = self.comparison;
+        Memo::new(move |_| {
+            comparison.with(|c| {
+                c.as_ref()
+                    .and_then(|c| c.get(column))
+                    .and_then(|r| r.as_ref().ok())
+                    .map(|e| metric.of(&e.metrics))
+            })
+        })
+    }
+
+    /// Why a column cannot be computed, if it cannot.
+    pub fn column_error(self, column: Column) -> Memo<Option<ModelError>> {
+        let comparison = self.comparison;
+        Memo::new(move |_| {
+            comparison.with(|c| {
+                c.as_ref()
+                    .and_then(|c| c.get(column))
+                    .and_then(|r| r.as_ref().err().cloned())
+            })
+        })
     }
 
     /// Sends the session an event and carries out what it says.

@@ -5,8 +5,9 @@
 
 use customer_cost_planner::exchange::{csv, json, link};
 use customer_cost_planner::model::{
-    compare, evaluate, evaluate_scenario, parse_value, validate, Basis, BudgetLine, Category,
-    Column, FeeTier, Lang, Lever, LineId, Plan, Rule, Scenario, ScenarioId, Stage, TierId,
+    compare, compare_from, evaluate, evaluate_scenario, parse_value, validate, Basis, BudgetLine,
+    Category, Column, FeeTier, Lang, Lever, LineId, Plan, Rule, Scenario, ScenarioId, Stage,
+    TierId,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -183,6 +184,31 @@ proptest! {
         let base = evaluate(&plan);
         prop_assume!(base.is_ok());
         prop_assert_eq!(evaluate_scenario(&plan, &empty), base);
+    }
+
+    #[test]
+    fn comparing_from_an_earlier_version_gives_the_same_figures(
+        a in plan(),
+        b in plan(),
+        which in 0..4usize,
+        pct in change_pct(),
+    ) {
+        // Another plan altogether, and the same plan with one scenario, the name or the
+        // baseline changed.
+        let mut edited = a.clone();
+        match which {
+            0 => edited.name = "renamed".into(),
+            1 => edited.churn_pct = (edited.churn_pct / Decimal::TWO).round_dp(4),
+            _ => {
+                if let Some(s) = edited.scenarios.first_mut() {
+                    s.levers.push(Lever::Revenue { pct });
+                }
+            }
+        }
+        let old = compare(&a);
+        for next in [&b, &edited] {
+            prop_assert_eq!(compare_from(Some((&a, &old)), next), compare(next));
+        }
     }
 
     #[test]

@@ -212,3 +212,19 @@ test('a refused edit says why, and deleting a line that a scenario uses marks th
   await page.locator('[data-notice=levers-dangling] [data-action=undo]').click();
   await expect(page.locator('.lever[data-dangling=true]')).toHaveCount(0);
 });
+
+test('the reminder to keep a backup file comes after the first edit, once', async ({ page }) => {
+  // A browser that does not promise to keep the site's data.
+  await page.addInitScript(() => {
+    if (navigator.storage) navigator.storage.persist = () => Promise.resolve(false);
+  });
+  await open(page);
+  await page.waitForTimeout(500);
+  await expect(page.locator('[data-notice=backup-reminder]')).toHaveCount(0);
+  await page.locator('#econ-new_customers_per_month').fill('120');
+  await expect(page.locator('[data-notice=backup-reminder]')).toBeVisible();
+  await page.reload();
+  await page.locator('#econ-new_customers_per_month').fill('130');
+  await page.waitForTimeout(500);
+  await expect(page.locator('[data-notice=backup-reminder]')).toHaveCount(0);
+});

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::components::figure::data_value;
+use crate::components::figure::LiveStat;
 use crate::components::focus::focus_later;
 use crate::components::icon::{icon, Icon};
 use crate::components::number_field::{NumberField, TextField};
@@ -14,8 +14,8 @@ use crate::files::{read_chosen, ReadError};
 use crate::format;
 use crate::i18n::{self, texts};
 use crate::model::{
-    limits, line_total, Basis, BasisKind, BudgetLine, Category, Column, Figure, HorizonDrivers,
-    Lang, LineId, Metric, Rule, Stage,
+    limits, line_total, Basis, BasisKind, BudgetLine, Category, HorizonDrivers, Lang, LineId,
+    Metric, Rule, Stage,
 };
 use crate::state::{LineEdit, PlanEdit};
 
@@ -205,74 +205,42 @@ pub fn BudgetTable() -> impl IntoView {
     }
 }
 
-/// Subtotals by category and stage and the total: the baseline's costs over the horizon.
+/// Subtotals by category and stage and the total: the baseline's costs over the horizon, live.
 #[component]
 fn Subtotals() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let t = move || texts(lang.get());
-    let cell = move |metric: Metric, label: String, figure: Figure, currency: &str| {
-        let (value, reason) = data_value(figure);
-        let text = format::figure(metric, figure, currency, lang.get());
-        view! {
-            <div class="subtotal" data-scenario=Column::Baseline.key() data-metric=metric.key() data-value=value data-reason=reason>
-                <span class="label">{label}</span>
-                <span class="value">{text}</span>
-            </div>
-        }
-    };
-    let body = move || {
-        let l = lang.get();
-        let currency = ctx.currency.get();
-        ctx.comparison.with(|c| {
-            let Some(m) = c.as_ref().and_then(|c| c.baseline()).map(|e| &e.metrics) else {
-                return ().into_any();
-            };
-            let categories = Category::ALL
-                .into_iter()
-                .map(|c| {
-                    let metric = Metric::CategoryCost(c);
-                    cell(
-                        metric,
-                        i18n::category(c, l).to_owned(),
-                        metric.of(m),
-                        &currency,
-                    )
-                })
-                .collect_view();
-            let stages = Stage::ALL
-                .into_iter()
-                .map(|s| {
-                    let metric = Metric::StageCost(s);
-                    cell(
-                        metric,
-                        i18n::stage(s, l).to_owned(),
-                        metric.of(m),
-                        &currency,
-                    )
-                })
-                .collect_view();
-            let total = cell(
-                Metric::TotalCost,
-                t().grand_total.to_owned(),
-                Metric::TotalCost.of(m),
-                &currency,
-            );
-            view! {
-                <div class="subtotal-group">
-                    <h3>{t().by_category}</h3>
-                    <div class="subtotal-row">{categories}</div>
-                </div>
-                <div class="subtotal-group">
-                    <h3>{t().by_stage}</h3>
-                    <div class="subtotal-row">{stages}</div>
-                </div>
-                <div class="subtotal-group total">{total}</div>
-            }
-            .into_any()
+    let categories = Category::ALL
+        .into_iter()
+        .map(|c| {
+            let label = Signal::derive(move || i18n::category(c, lang.get()).to_owned());
+            view! { <LiveStat metric=Metric::CategoryCost(c) label=label class="subtotal"/> }
         })
-    };
-    view! { <div class="subtotals" data-testid="subtotals">{body}</div> }
+        .collect_view();
+    let stages = Stage::ALL
+        .into_iter()
+        .map(|s| {
+            let label = Signal::derive(move || i18n::stage(s, lang.get()).to_owned());
+            view! { <LiveStat metric=Metric::StageCost(s) label=label class="subtotal"/> }
+        })
+        .collect_view();
+    let total = Signal::derive(move || t().grand_total.to_owned());
+    view! {
+        <div class="subtotals" data-testid="subtotals">
+            <div class="subtotal-group">
+                <h3>{move || t().by_category}</h3>
+                <div class="subtotal-row">{categories}</div>
+            </div>
+            <div class="subtotal-group">
+                <h3>{move || t().by_stage}</h3>
+                <div class="subtotal-row">{stages}</div>
+            </div>
+            <div class="subtotal-group total">
+                <LiveStat metric=Metric::TotalCost label=total class="subtotal"/>
+            </div>
+        </div>
+    }
 }
 
 /// The options of a select, re-rendered as one node when the language changes; `current`

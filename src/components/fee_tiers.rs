@@ -3,14 +3,14 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::components::figure::data_value;
+use crate::components::figure::LiveStat;
 use crate::components::focus::focus_later;
 use crate::components::icon::{icon, Icon};
 use crate::components::number_field::{NumberField, TextField};
 use crate::ctx::use_ctx;
 use crate::format;
 use crate::i18n::{self, texts};
-use crate::model::{limits, Column, FeeTier, Metric, Rule, TierId};
+use crate::model::{limits, FeeTier, Metric, Rule, TierId};
 use crate::state::{PlanEdit, TierEdit};
 
 #[component]
@@ -32,33 +32,18 @@ pub fn FeeTiers() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let figures = move || {
-        let l = lang.get();
-        let currency = ctx.currency.get();
-        ctx.comparison.with(|c| {
-            let m = c.as_ref().and_then(|c| c.baseline()).map(|e| e.metrics.clone())?;
-            Some(
-                [
-                    Metric::FeeRevenue,
-                    Metric::FeePerCustomerMonth,
-                    Metric::FeeCoveringCostToServe,
-                    Metric::FeeCoverage,
-                ]
-                .into_iter()
-                .map(|metric| {
-                    let f = metric.of(&m);
-                    let (value, reason) = data_value(f);
-                    view! {
-                        <div class="stat" data-scenario=Column::Baseline.key() data-metric=metric.key() data-value=value data-reason=reason>
-                            <span class="label">{i18n::metric(metric, l)}</span>
-                            <span class="value">{format::figure(metric, f, &currency, l)}</span>
-                        </div>
-                    }
-                })
-                .collect_view(),
-            )
-        })
-    };
+    let figures = [
+        Metric::FeeRevenue,
+        Metric::FeePerCustomerMonth,
+        Metric::FeeCoveringCostToServe,
+        Metric::FeeCoverage,
+    ]
+    .into_iter()
+    .map(|metric| {
+        let label = Signal::derive(move || i18n::metric(metric, lang.get()));
+        view! { <LiveStat metric=metric label=label class="stat"/> }
+    })
+    .collect_view();
     let add = move |_: leptos::ev::MouseEvent| match ctx.edit(PlanEdit::AddTier) {
         Ok(()) => {
             if let Some(id) = ids.with_untracked(|v| v.last().copied()) {

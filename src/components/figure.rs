@@ -1,11 +1,19 @@
 //! One figure as the page shows it, with the model's exact value in data attributes:
 //! `data-scenario`, `data-metric`, `data-value` (empty when undefined) and `data-reason` (why it
 //! is undefined), so tests and other tools read what the model computed, not the rounded text.
+//!
+//! Figures are live: each reads a memo of its own value ([`crate::ctx::Ctx::figure`]), so an edit
+//! changes the text and attributes of the figures that changed and nothing else. Tables are
+//! never rebuilt on an edit.
+
+use std::cmp::Ordering;
 
 use leptos::prelude::*;
 
+use crate::ctx::use_ctx;
 use crate::format;
-use crate::model::{Column, Figure, Lang, Metric};
+use crate::i18n::texts;
+use crate::model::{delta, judge, Column, Figure, Metric};
 
 /// The attribute values for a figure: (value, reason).
 pub fn data_value(f: Figure) -> (String, String) {
@@ -15,32 +23,167 @@ pub fn data_value(f: Figure) -> (String, String) {
     }
 }
 
-/// A table cell showing `f`.
+/// What a figure cell shows beside the value, compared with the baseline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Beside {
+    /// Nothing.
+    Nothing,
+    /// A mark for better, worse or the same.
+    Trend,
+    /// The difference (absolute and in percent) with the mark and the word.
+    Difference,
+}
+
+/// The mark, its word and the class for a verdict.
+fn verdict_mark(
+    o: Ordering,
+    lang: crate::model::Lang,
+) -> (&'static str, &'static str, &'static str) {
+    let t = texts(lang);
+    match o {
+        Ordering::Greater => ("better", "▲", t.better),
+        Ordering::Less => ("worse", "▼", t.worse),
+        Ordering::Equal => ("same", "＝", t.same),
+    }
+}
+
+/// A table cell with one column's figure, updated in place.
 #[component]
-pub fn FigureCell(
+pub fn LiveFigure(
     column: Column,
     metric: Metric,
-    figure: Figure,
-    #[prop(into)] currency: String,
-    lang: Lang,
-    /// Extra content after the value (differences, marks).
+    #[prop(optional)] beside: Option<Beside>,
+    /// The columns that are best on this figure, if the table marks them.
     #[prop(optional)]
-    children: Option<Children>,
-    #[prop(optional, into)] class: String,
+    best: Option<Memo<Vec<Column>>>,
 ) -> impl IntoView {
-    let (value, reason) = data_value(figure);
-    let undefined = figure.value().is_none();
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let beside = beside.unwrap_or(Beside::Nothing);
+    let figure = ctx.figure(column, metric);
+    let base = match (column, beside) {
+        (Column::Scenario(_), Beside::Trend | Beside::Difference) => {
+            Some(ctx.figure(Column::Baseline, metric))
+        }
+        _ => None,
+    };
+    let verdict = Memo::new(move |_| {
+        let b = base?.get()?;
+        judge(metric, b, figure.get()?)
+    });
+    let value = Memo::new(move |_| figure.get().map(data_value).unwrap_or_default());
+    let class = move || {
+        let tone = verdict.get().map_or("", |o| verdict_mark(o, lang.get()).0);
+        format!("figure {tone}")
+    };
+    let text = move || {
+        figure
+            .get()
+            .map(|f| format::figure(metric, f, &ctx.currency.get(), lang.get()))
+            .unwrap_or_default()
+    };
+    let is_best = move || best.is_some_and(|b| b.with(|w| w.contains(&column)));
+    let trend = move || {
+        let (_, icon, word) = verdict_mark(verdict.get()?, lang.get());
+        Some(view! {
+            <span class="trend" title=word>
+                <span aria-hidden="true">{icon}</span>
+                <span class="visually-hidden">{word}</span>
+            </span>
+        })
+    };
+    let difference = move || {
+        let (b, f) = (base?.get()?, figure.get()?);
+        let l = lang.get();
+        let d = delta(b, f);
+        let (icon, word) = match verdict.get() {
+            Some(o) => {
+                let (_, icon, word) = verdict_mark(o, l);
+                (icon, word)
+            }
+            None => ("", ""),
+        };
+        let currency = ctx.currency.get();
+        let abs = d.abs.map(|a| format::delta(metric, a, &currency, l));
+        let pct = d.pct.map(format::signed_pct);
+        let text = match (abs, pct) {
+            (Some(a), Some(p)) => format!("{a} ({p})"),
+            (Some(a), None) => a,
+            _ => "—".to_owned(),
+        };
+        Some(view! {
+            <span
+                class="delta"
+                data-delta=d.abs.map(|a| a.normalize().to_string()).unwrap_or_default()
+                data-delta-pct=d.pct.map(|p| p.normalize().to_string()).unwrap_or_default()
+            >
+                <span class="trend" aria-hidden="true">{icon}</span>
+                {(!word.is_empty()).then(|| view! { <span class="verdict">{word}</span> })}
+                " "
+                {text}
+            </span>
+        })
+    };
     view! {
         <td
-            class=format!("figure {class}")
-            class:undefined=undefined
+            class=class
+            class:undefined=move || matches!(figure.get(), Some(Figure::Undefined(_)))
             data-scenario=column.key()
             data-metric=metric.key()
-            data-value=value
-            data-reason=reason
+            data-value=move || value.with(|v| v.0.clone())
+            data-reason=move || value.with(|v| v.1.clone())
         >
-            <span class="value">{format::figure(metric, figure, &currency, lang)}</span>
-            {children.map(|c| c())}
+            <span class="value">{text}</span>
+            {move || {
+                is_best()
+                    .then(|| {
+                        let word = texts(lang.get()).best;
+                        view! {
+                            <span class="best" title=word>
+                                <span aria-hidden="true">"★"</span>
+                                <span class="visually-hidden">{word}</span>
+                            </span>
+                        }
+                    })
+            }}
+            {match beside {
+                Beside::Nothing => ().into_any(),
+                Beside::Trend => trend.into_any(),
+                Beside::Difference => difference.into_any(),
+            }}
         </td>
+    }
+}
+
+/// A labelled figure of the baseline (subtotals, fee figures), updated in place.
+#[component]
+pub fn LiveStat(
+    metric: Metric,
+    /// The label in the current language.
+    #[prop(into)]
+    label: Signal<String>,
+    #[prop(into)] class: String,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let figure = ctx.figure(Column::Baseline, metric);
+    let value = Memo::new(move |_| figure.get().map(data_value).unwrap_or_default());
+    view! {
+        <div
+            class=class
+            data-scenario=Column::Baseline.key()
+            data-metric=metric.key()
+            data-value=move || value.with(|v| v.0.clone())
+            data-reason=move || value.with(|v| v.1.clone())
+        >
+            <span class="label">{move || label.get()}</span>
+            <span class="value">
+                {move || {
+                    figure
+                        .get()
+                        .map(|f| format::figure(metric, f, &ctx.currency.get(), ctx.lang.get()))
+                        .unwrap_or_default()
+                }}
+            </span>
+        </div>
     }
 }

@@ -53,7 +53,10 @@ fn default_lever(kind: LeverKind, plan: &Plan, lang: Lang) -> Option<Lever> {
 }
 
 #[component]
-pub fn ScenarioPanel() -> impl IntoView {
+pub fn ScenarioPanel(
+    /// The scenario chosen for editing (kept by the page while other tabs are open).
+    chosen: RwSignal<Option<ScenarioId>>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let t = move || texts(lang.get());
@@ -69,7 +72,6 @@ pub fn ScenarioPanel() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let chosen = RwSignal::new(None::<ScenarioId>);
     // The scenario being edited: the chosen one if it still exists, else the first.
     let selected = Memo::new(move |_| {
         scenarios.with(|list| {

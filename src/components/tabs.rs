@@ -82,18 +82,20 @@ pub fn TabList(tab: RwSignal<Tab>, lang: ReadSignal<Lang>) -> impl IntoView {
     }
 }
 
-/// The panel of tab `which`, hidden while another tab is open.
+/// The panel of tab `which`. Its content exists only while the tab is open: a hidden tab costs
+/// nothing at start-up and is not updated on every edit.
 #[component]
-pub fn TabPanel(which: Tab, tab: RwSignal<Tab>, children: Children) -> impl IntoView {
+pub fn TabPanel(which: Tab, tab: RwSignal<Tab>, children: ChildrenFn) -> impl IntoView {
+    let open = Memo::new(move |_| tab.get() == which);
     view! {
         <section
             class="panel"
             role="tabpanel"
             id=format!("panel-{}", which.key())
             aria-labelledby=format!("tab-{}", which.key())
-            hidden=move || tab.get() != which
+            hidden=move || !open.get()
         >
-            {children()}
+            <Show when=move || open.get()>{children()}</Show>
         </section>
     }
 }

@@ -14,8 +14,8 @@ pub mod simulate;
 pub mod validate;
 
 pub use compare::{
-    best, compare, delta, evaluate, evaluate_scenario, judge, Better, Column, Comparison, Delta,
-    Evaluation, Metric, Unit,
+    best, compare, compare_from, delta, evaluate, evaluate_scenario, judge, same_baseline, Better,
+    Column, Comparison, Delta, Evaluation, Metric, Unit,
 };
 pub use error::{Field, ModelError, Problem};
 pub use examples::Example;

@@ -1,0 +1,232 @@
+// `make bench`, browser part: sizes of what a visitor downloads, Lighthouse (mobile and desktop),
+// start-up time to the first figure, keystroke latency on three plans, and memory. Prints
+// figures; it is not a gate. Needs a release build in dist/ (make build) and Chromium.
+//
+//   node scripts/bench.mjs [--runs N] [--no-lighthouse]
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve, extname } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const root = resolve(new URL('..', import.meta.url).pathname);
+const dist = join(root, 'dist');
+const PORT = 8097;
+const BASE = `http://127.0.0.1:${PORT}/some/sub/path/`;
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
+const KEY = 'customer-cost-planner/workspace';
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+
+// ---- Sizes ----
+function sizes() {
+  const first = readdirSync(dist).filter((f) => ['.html', '.js', '.wasm', '.css'].includes(extname(f)) && f !== 'sw.js');
+  const rows = first.map((f) => {
+    const data = readFileSync(join(dist, f));
+    return {
+      file: f.replace(/-[0-9a-f]{16}/, ''),
+      raw: data.length,
+      gzip: gzipSync(data, { level: 9 }).length,
+      brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  });
+  console.log('\nsizes (raw / gzip -9 / brotli 11):');
+  for (const r of rows) console.log(`  ${r.file.padEnd(32)} ${kb(r.raw).padStart(10)} ${kb(r.gzip).padStart(10)} ${kb(r.brotli).padStart(10)}`);
+  const total = (k) => rows.reduce((a, r) => a + r[k], 0);
+  console.log(`  ${'first load (html+js+wasm+css)'.padEnd(32)} ${kb(total('raw')).padStart(10)} ${kb(total('gzip')).padStart(10)} ${kb(total('brotli')).padStart(10)}`);
+}
+
+// ---- Plans to measure with ----
+function line(id, i) {
+  const cats = ['marketing', 'after_sales', 'support', 'crm', 'training_pay', 'other'];
+  const stages = ['acquisition', 'retention', 'service'];
+  return { id, name: `预算项 ${id}`, category: cats[i % 6], stage: stages[i % 3], amount: String(1000 + (i % 997)), basis: { kind: 'monthly' } };
+}
+function bigPlan(lines, scenarios, months) {
+  const plan = JSON.parse(readFileSync(join(root, 'tests/fixtures/workspace-v1.json'), 'utf8')).workspace.plans[0].plan;
+  plan.name = `${lines} 个预算项`;
+  plan.horizon_months = months;
+  plan.lines = Array.from({ length: lines }, (_, i) => line(i + 1, i));
+  plan.scenarios = Array.from({ length: scenarios }, (_, i) => ({
+    id: i + 1,
+    name: `情景 ${i + 1}`,
+    levers: [{ kind: 'category_spend', category: 'marketing', pct: String(-10 + i) }, { kind: 'churn', pct: '-5' }],
+  }));
+  return plan;
+}
+function workspace(plan) {
+  return JSON.stringify({ format: 'customer-cost-planner/workspace', version: 1, revision: 1, workspace: { plans: [{ id: 1, plan }], selected: 1, lang: 'zh-CN', trash: [] } });
+}
+
+async function withServer(fn) {
+  const server = spawn(process.execPath, [join(root, 'e2e/serve.mjs'), String(PORT), dist, '--compress'], { stdio: 'ignore' });
+  await new Promise((r) => setTimeout(r, 500));
+  try {
+    return await fn();
+  } finally {
+    server.kill();
+  }
+}
+
+async function page(browser, seeded) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+  const p = await context.newPage();
+  await p.addInitScript(([key, value]) => {
+    if (value && !sessionStorage.getItem('seeded')) {
+      localStorage.clear();
+      localStorage.setItem(key, value);
+      sessionStorage.setItem('seeded', '1');
+    }
+    addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+    // The moment the first figure is in the page.
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('[data-testid=headline] [data-metric]')) {
+        window.__firstFigure = performance.now();
+        obs.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true });
+  }, [KEY, seeded ?? null]);
+  return { context, p };
+}
+
+// ---- Start-up ----
+async function startup(browser) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { context, p } = await page(browser);
+    await p.goto(BASE);
+    await p.waitForFunction(() => window.__firstFigure);
+    times.push(await p.evaluate(() => window.__firstFigure));
+    await context.close();
+  }
+  console.log(`\nstart-up to the first figure (navigation start → figure in the page, ${RUNS} loads, no throttling): median ${median(times).toFixed(0)} ms`);
+}
+
+// ---- Keystrokes ----
+async function keystrokes(browser, name, seeded) {
+  const { context, p } = await page(browser, seeded);
+  await p.goto(BASE);
+  await p.waitForFunction(() => window.__firstFigure, null, { timeout: 120_000 });
+  const field = p.locator('#econ-new_customers_per_month');
+  await field.click();
+  await field.press('End');
+  await p.evaluate(() => {
+    window.__lat = [];
+    window.__work = [];
+    const input = document.querySelector('#econ-new_customers_per_month');
+    input.addEventListener('keydown', () => {
+      const t0 = performance.now();
+      window.__t0 = t0;
+      // Runs once the key's events and the page's reactive updates (microtasks) are done.
+      setTimeout(() => window.__work.push(performance.now() - t0), 0);
+    }, { capture: true });
+    new MutationObserver(() => {
+      const t0 = window.__t0;
+      if (t0 == null) return;
+      window.__t0 = null;
+      // After the change, the next frame: the figure is painted.
+      requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - t0), 0));
+    }).observe(document.querySelector('[data-testid=headline]'), { subtree: true, attributes: true, childList: true, characterData: true });
+  });
+  const memory = async () => p.evaluate(() => ({ js: performance.memory?.usedJSHeapSize ?? 0, wasm: window.__wasm?.memory?.buffer?.byteLength ?? 0 }));
+  const atStart = await memory();
+  const edits = 12;
+  for (let i = 0; i < edits; i++) {
+    const before = await p.evaluate(() => window.__lat.length);
+    await p.keyboard.press(i % 2 ? 'Backspace' : '7');
+    await p.waitForFunction((n) => window.__lat.length > n, before, { timeout: 30_000 });
+    await p.waitForTimeout(400);
+  }
+  const [lat, work] = await p.evaluate(() => [window.__lat, window.__work]);
+  console.log(`  ${name.padEnd(40)} painted ${median(lat).toFixed(1)} ms, work ${median(work).toFixed(1)} ms (painted min ${Math.min(...lat).toFixed(1)}, max ${Math.max(...lat).toFixed(1)})`);
+  let after;
+  if (name.startsWith('2,000')) {
+    for (let i = 0; i < 100; i++) {
+      await p.keyboard.press(i % 2 ? 'Backspace' : '7');
+    }
+    await p.waitForTimeout(1500);
+    after = await memory();
+  }
+  await context.close();
+  return { atStart, after };
+}
+
+// ---- What the browser alone takes to show one changed text node (the floor of "painted") ----
+async function paintFloor(browser) {
+  const { context, p } = await page(browser);
+  await p.goto(BASE);
+  await p.waitForFunction(() => window.__firstFigure);
+  const times = await p.evaluate(async () => {
+    const node = document.querySelector('[data-testid=headline] [data-metric] .value').firstChild;
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const out = [];
+    for (let i = 0; i < 12; i++) {
+      await new Promise((r) => setTimeout(r, 37 + i * 3));
+      const t = performance.now();
+      node.nodeValue = `${node.nodeValue} `;
+      await frame();
+      out.push(performance.now() - t);
+    }
+    return out;
+  });
+  console.log(`  ${'floor: one text node set from JavaScript'.padEnd(40)} painted ${median(times).toFixed(1)} ms`);
+  await context.close();
+}
+
+// ---- Lighthouse ----
+async function lighthouse() {
+  const { default: lh } = await import('lighthouse');
+  const { launch } = await import('chrome-launcher');
+  const results = {};
+  for (const form of ['mobile', 'desktop']) {
+    const runs = [];
+    for (let i = 0; i < 3; i++) {
+      const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...ARGS] });
+      try {
+        const config = form === 'desktop' ? (await import('lighthouse/core/config/desktop-config.js')).default : undefined;
+        const r = await lh(BASE, { port: chrome.port, onlyCategories: ['performance'], output: 'json', logLevel: 'error' }, config);
+        const a = r.lhr.audits;
+        const tasks = a['long-tasks']?.details?.items ?? [];
+        runs.push({
+          score: r.lhr.categories.performance.score,
+          lcp: a['largest-contentful-paint'].numericValue,
+          tbt: a['total-blocking-time'].numericValue,
+          fcp: a['first-contentful-paint'].numericValue,
+          longest: tasks.reduce((m, t) => Math.max(m, t.duration ?? 0), 0),
+        });
+      } finally {
+        await chrome.kill();
+      }
+    }
+    runs.sort((x, y) => x.score - y.score);
+    results[form] = runs[1];
+  }
+  console.log('\nLighthouse 12 (median of 3 runs; mobile: simulated 4× CPU, slow 4G):');
+  for (const [form, r] of Object.entries(results)) {
+    console.log(`  ${form.padEnd(8)} performance ${r.score.toFixed(2)}  FCP ${(r.fcp / 1000).toFixed(2)} s  LCP ${(r.lcp / 1000).toFixed(2)} s  TBT ${r.tbt.toFixed(0)} ms  longest task ${r.longest.toFixed(0)} ms`);
+  }
+}
+
+sizes();
+await withServer(async () => {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, '--enable-precise-memory-info'] });
+  try {
+    await startup(browser);
+    console.log('\nkeystroke → figure painted, and the work before the frame (new customers per month, median of 12 edits, no throttling):');
+    await paintFloor(browser);
+    await keystrokes(browser, 'example (6 lines, 5 scenarios, 12 months)');
+    await keystrokes(browser, '200 lines × 10 scenarios × 60 months', workspace(bigPlan(200, 10, 60)));
+    const big = await keystrokes(browser, '2,000 lines × 5 scenarios × 36 months', workspace(bigPlan(2000, 5, 36)));
+    const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
+    console.log(`\nmemory, 2,000-line plan: after start-up JS heap ${mb(big.atStart.js)}, wasm memory ${mb(big.atStart.wasm)}; after 100 more edits JS heap ${mb(big.after.js)}, wasm memory ${mb(big.after.wasm)}`);
+  } finally {
+    await browser.close();
+  }
+  if (!process.argv.includes('--no-lighthouse')) await lighthouse();
+});
