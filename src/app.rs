@@ -230,7 +230,11 @@ pub fn App() -> impl IntoView {
             <ExampleBanner/>
             <Headline/>
             <TabList tab=tab lang=lang/>
-            <Show when=move || rest.get()>
+            // Until the tab arrives, its place is held so the footer does not jump down.
+            <Show
+                when=move || rest.get()
+                fallback=|| view! { <div class="tab-placeholder"></div> }
+            >
                 <TabPanel which=Tab::Budget tab=tab>
                     <EconomicsForm/>
                     <BudgetTable/>

@@ -254,24 +254,29 @@ pub fn Header() -> impl IntoView {
                         <option value="en">"English"</option>
                     </select>
                 </div>
-                <span
-                    class="save-status"
-                    class:failed=move || {
-                        matches!(
-                            ctx.status.get(),
-                            SaveStatus::NotSaved(_) | SaveStatus::Preview { edited: true }
-                        )
-                    }
-                    role="status"
-                    data-status=move || match ctx.status.get() {
-                        SaveStatus::Saved => "saved",
-                        SaveStatus::Pending => "pending",
-                        SaveStatus::NotSaved(_) => "not-saved",
-                        SaveStatus::Preview { edited: false } => "preview",
-                        SaveStatus::Preview { edited: true } => "preview-edited",
-                    }
-                >
-                    {move || crate::i18n::save_status(&ctx.status.get(), lang.get())}
+                // The slot is as wide as the longest usual status, so "Saving…" turning into
+                // "Saved automatically" never moves the toolbar (a layout shift on every edit).
+                <span class="save-slot">
+                    <span class="save-sizer" aria-hidden="true">{move || t().saved}</span>
+                    <span
+                        class="save-status"
+                        class:failed=move || {
+                            matches!(
+                                ctx.status.get(),
+                                SaveStatus::NotSaved(_) | SaveStatus::Preview { edited: true }
+                            )
+                        }
+                        role="status"
+                        data-status=move || match ctx.status.get() {
+                            SaveStatus::Saved => "saved",
+                            SaveStatus::Pending => "pending",
+                            SaveStatus::NotSaved(_) => "not-saved",
+                            SaveStatus::Preview { edited: false } => "preview",
+                            SaveStatus::Preview { edited: true } => "preview-edited",
+                        }
+                    >
+                        {move || crate::i18n::save_status(&ctx.status.get(), lang.get())}
+                    </span>
                 </span>
             </div>
         </header>
