@@ -30,7 +30,7 @@ function sizes() {
   const rows = first.map((f) => {
     const data = readFileSync(join(dist, f));
     return {
-      file: f.replace(/-[0-9a-f]{16}/, ''),
+      file: f.replace(/-[0-9a-f]{12,16}(?=[._])/, ''),
       raw: data.length,
       gzip: gzipSync(data, { level: 9 }).length,
       brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,

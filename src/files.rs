@@ -1,17 +1,21 @@
 //! Reading a file the user picked (imports). Browser-only glue; what the text means is decided
 //! by `crate::exchange`.
 
-use wasm_bindgen::JsCast;
+use crate::exchange::encoding::{decode, NotDecoded};
 
 /// Why a picked file was not read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadError {
     TooLarge,
     Unreadable,
+    /// Neither UTF-8, UTF-16 nor GB18030.
+    Encoding,
 }
 
 /// Reads the first file chosen in `input` as text, then calls `done`. Files over `max_bytes`
 /// are refused before reading. The input is cleared so picking the same file again works.
+/// UTF-8 and UTF-16 are decoded by `exchange::encoding`; anything else (Excel's CSV on Chinese
+/// Windows) by the browser's GB18030 decoder.
 pub fn read_chosen(
     input: &web_sys::HtmlInputElement,
     max_bytes: usize,
@@ -25,13 +29,28 @@ pub fn read_chosen(
         done(Err(ReadError::TooLarge));
         return;
     }
-    let promise = file.text();
+    let promise = file.array_buffer();
     leptos::task::spawn_local(async move {
-        let text = wasm_bindgen_futures::JsFuture::from(promise)
-            .await
-            .ok()
-            .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
-            .map(String::from);
-        done(text.ok_or(ReadError::Unreadable));
+        let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+            done(Err(ReadError::Unreadable));
+            return;
+        };
+        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        done(match decode(&bytes) {
+            Ok(text) => Ok(text),
+            Err(NotDecoded::BadUtf16) => Err(ReadError::Encoding),
+            Err(NotDecoded::TryGb18030) => gb18030(&bytes).ok_or(ReadError::Encoding),
+        });
     });
+}
+
+/// GB18030 (and so GBK and GB2312) through the platform's decoder; `None` when the bytes are
+/// not valid GB18030 either.
+fn gb18030(bytes: &[u8]) -> Option<String> {
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    web_sys::TextDecoder::new_with_label_and_options("gb18030", &options)
+        .ok()?
+        .decode_with_u8_array(bytes)
+        .ok()
 }

@@ -67,7 +67,7 @@ test('a new build is picked up whole on the next visit, never mixed with the old
     // Deploy "build B": the same app under new file names, marked, with its own sw.js.
     let html = readFileSync(join(dir, 'index.html'), 'utf8');
     for (const f of readdirSync(dir).filter((f) => /\.(js|wasm)$/.test(f) && f !== 'sw.js')) {
-      const next = f.replace(/-[0-9a-f]{16}/, (m) => `-b${m.slice(2)}`);
+      const next = f.replace(/-[0-9a-f]{12,16}(?=[._])/, (m) => `-b${m.slice(2)}`);
       renameSync(join(dir, f), join(dir, next));
       html = html.replaceAll(f, next);
     }
@@ -87,7 +87,7 @@ test('a new build is picked up whole on the next visit, never mixed with the old
       return page.locator('meta[name=build]').count();
     }, { timeout: 45_000, intervals: [3_000] }).toBe(1);
     const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\.(js|wasm)$/.test(n) && !n.endsWith('sw.js')));
-    for (const name of loaded) expect(name, 'every script of the page is build B').toMatch(/-b[0-9a-f]{14}/);
+    for (const name of loaded) expect(name, 'every script of the page is build B').toMatch(/-b[0-9a-f]{10,14}[._]/);
     expect(await page.evaluate(async () => (await caches.keys()).length)).toBe(1);
     expect(failed).toEqual([]);
     await context.close();

@@ -86,6 +86,9 @@ pub fn BudgetTable() -> impl IntoView {
                     Err(ReadError::Unreadable) => Dialog::FileError(
                         texts(ctx.lang.get_untracked()).file_unreadable.to_owned(),
                     ),
+                    Err(ReadError::Encoding) => {
+                        Dialog::FileError(texts(ctx.lang.get_untracked()).file_encoding.to_owned())
+                    }
                 }));
             });
         }

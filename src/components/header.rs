@@ -37,6 +37,9 @@ pub fn Header() -> impl IntoView {
                     Err(ReadError::Unreadable) => {
                         Dialog::FileError(texts(l).file_unreadable.to_owned())
                     }
+                    Err(ReadError::Encoding) => {
+                        Dialog::FileError(texts(l).file_encoding.to_owned())
+                    }
                 }));
             });
         }

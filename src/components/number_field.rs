@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use crate::ctx::use_ctx;
 use crate::format;
-use crate::model::{parse_value, ModelError, ParseError, Rule};
+use crate::model::{parse_value, percent_from_fraction, ModelError, ParseError, Rule};
 
 /// Why the text in a field is not in force.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,27 +54,52 @@ pub fn NumberField(
     let ctx = use_ctx();
     let text = RwSignal::new(format::input(value.get_untracked()));
     let error = RwSignal::new(None::<FieldError>);
+    // A percent typed as a fraction (`0.025`): the value as typed (if valid) and as a percent.
+    // Neither is used until the user picks one; the value in force stays meanwhile.
+    let ask = RwSignal::new(None::<(Option<Decimal>, Decimal)>);
+    // The value in force when the field was focused.
+    let before_typing = StoredValue::new(None::<Decimal>);
 
     // Follow outside changes of the value, unless the text already means that value.
     Effect::new(move |_| {
         let v = value.get();
         let current = text.with_untracked(|t| parse_value(t, rule).ok());
-        if current != Some(v) {
+        if current != Some(v) && ask.with_untracked(Option::is_none) {
             text.set(format::input(v));
             error.set(None);
         }
     });
 
+    let commit = move |v: Decimal| match on_commit.run(v) {
+        Ok(()) => error.set(None),
+        Err(e) => error.set(Some(FieldError::Model(e))),
+    };
     let on_input = move |ev: leptos::ev::Event| {
         let raw = event_target_value(&ev);
         text.set(raw.clone());
+        if let Some(percent) = percent_from_fraction(&raw, rule) {
+            ask.set(Some((parse_value(&raw, rule).ok(), percent)));
+            error.set(None);
+            // Typing `0.025` passed through `0`, which was valid and went into force: put back
+            // the value from before the typing, so neither reading is used until answered.
+            if let Some(before) = before_typing.get_value() {
+                if value.get_untracked() != before {
+                    commit(before);
+                }
+            }
+            return;
+        }
+        ask.set(None);
         match parse_value(&raw, rule) {
-            Ok(v) => match on_commit.run(v) {
-                Ok(()) => error.set(None),
-                Err(e) => error.set(Some(FieldError::Model(e))),
-            },
+            Ok(v) => commit(v),
             Err(e) => error.set(Some(FieldError::Parse(e))),
         }
+    };
+    // The user's answer: the text then says `%`, so it is never asked again.
+    let answer = move |v: Decimal| {
+        ask.set(None);
+        text.set(format!("{}%", format::input(v)));
+        commit(v);
     };
 
     let error_id = format!("{id}-error");
@@ -85,7 +110,7 @@ pub fn NumberField(
         let hint_id = hint_id.clone();
         move || {
             let mut ids = Vec::new();
-            if error.with(Option::is_some) {
+            if error.with(Option::is_some) || ask.with(Option::is_some) {
                 ids.push(error_id.clone());
             }
             if has_hint() {
@@ -101,7 +126,12 @@ pub fn NumberField(
     };
 
     view! {
-        <div class="field" class:compact=compact class:invalid=move || error.with(Option::is_some)>
+        <div
+            class="field"
+            class:compact=compact
+            class:invalid=move || error.with(Option::is_some)
+            class:asking=move || ask.with(Option::is_some)
+        >
             <label for=id.clone() class:visually-hidden=compact>{move || label.get()}</label>
             <input
                 id=id.clone()
@@ -112,6 +142,7 @@ pub fn NumberField(
                 data-field=field
                 prop:value=move || text.get()
                 on:input=on_input
+                on:focus=move |_| before_typing.set_value(Some(value.get_untracked()))
                 aria-invalid=move || error.with(Option::is_some).to_string()
                 aria-describedby=described_by
             />
@@ -120,6 +151,45 @@ pub fn NumberField(
             </Show>
             <p id=error_id class="field-error" role="alert" aria-live="polite">
                 {move || error.with(|e| e.as_ref().map(|e| e.message(ctx.lang.get())))}
+                {move || {
+                    ask.get()
+                        .map(|(typed, percent)| {
+                            let l = ctx.lang.get();
+                            let typed_text = text.get_untracked().trim().to_owned();
+                            let words = crate::i18n::percent_ask(
+                                &typed_text,
+                                &format::input(percent),
+                                l,
+                            );
+                            let keep = typed.map(|t| {
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="button quiet"
+                                        data-action="keep-typed"
+                                        on:click=move |_| answer(t)
+                                    >
+                                        {words.keep_typed.clone()}
+                                    </button>
+                                }
+                            });
+                            view! {
+                                <span class="ask" data-testid="percent-ask" data-value=percent.to_string()>
+                                    {words.question}
+                                    " "
+                                    <button
+                                        type="button"
+                                        class="button primary"
+                                        data-action="use-percent"
+                                        on:click=move |_| answer(percent)
+                                    >
+                                        {words.use_percent}
+                                    </button>
+                                    {keep}
+                                </span>
+                            }
+                        })
+                }}
             </p>
         </div>
     }

@@ -10,47 +10,12 @@ use crate::components::number_field::{NumberField, TextField};
 use crate::ctx::use_ctx;
 use crate::i18n::{self, texts};
 use crate::model::{
-    limits, Basis, BasisKind, BudgetLine, Category, Field, Lang, Lever, LeverKind, LineId,
-    ModelError, Plan, Problem, Rule, ScenarioId, Stage, Strategy,
+    lever_steps, limits, neutral_lever, Basis, BasisKind, BudgetLine, Category, Column, Field,
+    HorizonDrivers, Lever, LeverKind, LeverStep, LineId, ModelError, Plan, Problem, Rule,
+    ScenarioId, Stage, Strategy,
 };
 use crate::session::NoticeKind;
 use crate::state::PlanEdit;
-
-/// A lever of kind `kind` with neutral values, for the plan `plan` (`None` when it needs a
-/// line and the plan has none).
-fn default_lever(kind: LeverKind, plan: &Plan, lang: Lang) -> Option<Lever> {
-    let first_line = plan.lines.first();
-    Some(match kind {
-        LeverKind::CategorySpend => Lever::CategorySpend {
-            category: Category::Marketing,
-            pct: Decimal::ZERO,
-        },
-        LeverKind::LineAmount => {
-            let line = first_line?;
-            Lever::LineAmount {
-                line: line.id,
-                amount: line.amount,
-            }
-        }
-        LeverKind::AddLine => Lever::AddLine {
-            line: BudgetLine {
-                // The reducer gives the line an id of its own.
-                id: LineId(0),
-                name: texts(lang).default_line_name.to_owned(),
-                category: Category::Marketing,
-                stage: Stage::Acquisition,
-                amount: Decimal::ZERO,
-                basis: Basis::Monthly,
-            },
-        },
-        LeverKind::RemoveLine => Lever::RemoveLine {
-            line: first_line?.id,
-        },
-        LeverKind::NewCustomers => Lever::NewCustomers { pct: Decimal::ZERO },
-        LeverKind::Churn => Lever::Churn { pct: Decimal::ZERO },
-        LeverKind::Revenue => Lever::Revenue { pct: Decimal::ZERO },
-    })
-}
 
 #[component]
 pub fn ScenarioPanel(
@@ -235,12 +200,51 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
                 .unwrap_or_default()
         })
     });
+    // What each lever did, in the plan's numbers, with the scenario's own customer path.
+    let steps = Memo::new(move |_| {
+        let drivers = ctx.comparison.with(|c| {
+            c.as_ref().and_then(|c| {
+                c.columns.iter().find_map(|(col, r)| match (col, r) {
+                    (Column::Scenario(s), Ok(e)) if *s == id => {
+                        Some(HorizonDrivers::of(&e.projection.months))
+                    }
+                    _ => None,
+                })
+            })
+        })?;
+        ctx.plan.with(|p| {
+            let p = p.as_ref()?;
+            let s = p.scenario(id)?;
+            Some((drivers.months, lever_steps(p, s, &drivers).ok()?))
+        })
+    });
     let new_kind = RwSignal::new(LeverKind::CategorySpend);
+    // The line a new "line amount" or "remove a line" lever is for: chosen before it is added.
+    let new_line = RwSignal::new(None::<LineId>);
+    let needs_line = move || {
+        matches!(
+            new_kind.get(),
+            LeverKind::LineAmount | LeverKind::RemoveLine
+        )
+    };
     let add_lever = move |_| {
         let kind = new_kind.get_untracked();
         let lever = ctx.plan.with_untracked(|p| {
-            p.as_ref()
-                .and_then(|p| default_lever(kind, p, lang.get_untracked()))
+            let p = p.as_ref()?;
+            let line = new_line
+                .get_untracked()
+                .filter(|l| p.lines.iter().any(|x| x.id == *l))
+                .or_else(|| p.lines.first().map(|l| l.id));
+            match kind {
+                LeverKind::RemoveLine => line.map(|line| Lever::RemoveLine { line }),
+                _ => neutral_lever(
+                    p,
+                    p.scenario(id)?,
+                    kind,
+                    line,
+                    texts(lang.get_untracked()).default_line_name,
+                ),
+            }
         });
         match lever {
             Some(lever) => ctx.tell(PlanEdit::AddLever(id, lever)),
@@ -250,6 +254,18 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
             })),
         }
     };
+    let baseline_lines = Memo::new(move |_| {
+        ctx.plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.lines
+                        .iter()
+                        .map(|l| (l.id, l.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
     let prefix = format!("scenario-{}", id.0);
 
     view! {
@@ -324,7 +340,12 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
                         .enumerate()
                         .map(|(index, _)| {
                             let dangling = Signal::derive(move || dangling.with(|d| d.contains(&index)));
-                            view! { <LeverRow scenario=id index=index dangling=dangling/> }
+                            let step = Signal::derive(move || {
+                                steps.with(|s| {
+                                    s.as_ref().and_then(|(months, s)| Some((*months, s.get(index)?.clone())))
+                                })
+                            });
+                            view! { <LeverRow scenario=id index=index dangling=dangling step=step/> }
                         })
                         .collect_view()
                 }}
@@ -345,6 +366,29 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
                         .map(|k| view! { <option value=k.key()>{move || i18n::lever_kind(k, lang.get())}</option> })
                         .collect_view()}
                 </select>
+                <Show when=needs_line>
+                    <label for=format!("{prefix}-new-lever-line") class="visually-hidden">
+                        {move || t().lever_target}
+                    </label>
+                    <select
+                        id=format!("{prefix}-new-lever-line")
+                        data-field="new-lever-line"
+                        on:change=move |ev| {
+                            new_line.set(event_target_value(&ev).parse::<u32>().ok().map(LineId));
+                        }
+                    >
+                        {move || {
+                            let chosen = new_line.get_untracked();
+                            baseline_lines
+                                .get()
+                                .into_iter()
+                                .map(|(l, name)| {
+                                    view! { <option value=l.0 selected=Some(l) == chosen>{name}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </Show>
                 <button type="button" class="button" data-action="add-lever" on:click=add_lever>
                     {move || format!("+ {}", t().add_lever)}
                 </button>
@@ -359,6 +403,8 @@ fn LeverRow(
     index: usize,
     /// Whether the lever points at a line the scenario does not have.
     dangling: Signal<bool>,
+    /// What it did (with the horizon in months), and which later levers override it.
+    step: Signal<Option<(u16, LeverStep)>>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
@@ -503,7 +549,7 @@ fn LeverRow(
                 on_commit=set_pct
             />
             <span class="unit">"%"</span>
-            {(kind == LeverKind::Churn).then(|| view! { <small class="muted">{move || t().churn_relative_note}</small> })}
+
         }
         .into_any(),
         LeverKind::LineAmount => {
@@ -567,6 +613,30 @@ fn LeverRow(
             <Show when=move || dangling.get()>
                 <p class="warning" role="status">{move || t().line_missing}</p>
             </Show>
+            <p class="lever-effect" data-testid="lever-effect">
+                {move || {
+                    step.with(|s| {
+                        s.as_ref()
+                            .map(|(months, s)| {
+                                i18n::lever_effect(&s.effect, *months, &ctx.currency.get(), lang.get())
+                            })
+                    })
+                }}
+            </p>
+            {move || {
+                step.with(|s| {
+                    s.as_ref()
+                        .filter(|(_, s)| !s.overridden_by.is_empty())
+                        .map(|(_, s)| {
+                            let text = i18n::lever_overridden(&s.overridden_by, lang.get());
+                            view! {
+                                <p class="warning lever-overridden" data-testid="lever-overridden">
+                                    {text}
+                                </p>
+                            }
+                        })
+                })
+            }}
             <button
                 type="button"
                 class="button icon quiet danger"

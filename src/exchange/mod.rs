@@ -3,6 +3,7 @@
 
 pub mod base64url;
 pub mod csv;
+pub mod encoding;
 pub mod json;
 pub mod json_path;
 pub mod link;

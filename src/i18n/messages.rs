@@ -517,3 +517,116 @@ pub fn repair(r: &Repair, lang: Lang) -> String {
             .to_owned(),
     }
 }
+
+/// The question beside a percent field when a decimal fraction was typed (`0.025`): which of
+/// the two readings the user meant. `typed` and `percent` are already formatted numbers.
+pub struct PercentAsk {
+    pub question: String,
+    pub use_percent: String,
+    pub keep_typed: String,
+}
+
+pub fn percent_ask(typed: &str, percent: &str, lang: Lang) -> PercentAsk {
+    match lang {
+        Lang::Zh => PercentAsk {
+            question: format!("{typed} 是指 {percent}% 吗？"),
+            use_percent: format!("改为 {percent}%"),
+            keep_typed: format!("就是 {typed}%"),
+        },
+        Lang::En => PercentAsk {
+            question: format!("Did you mean {percent} %?"),
+            use_percent: format!("Use {percent} %"),
+            keep_typed: format!("Keep {typed} %"),
+        },
+    }
+}
+
+/// What a lever did, in the plan's numbers: "营销成本：¥60,000.00 → ¥48,000.00（12 个月合计）".
+pub fn lever_effect(
+    effect: &crate::model::LeverEffect,
+    months: u16,
+    currency: &str,
+    lang: Lang,
+) -> String {
+    use crate::format::{grouped_trim, money};
+    use crate::model::LeverEffect as E;
+    let sep = texts(lang).label_separator;
+    let pct = |x: rust_decimal::Decimal| format!("{}%", grouped_trim(x, 4));
+    let basis = |b: crate::model::Basis| {
+        let word = super::basis_kind(b.kind(), lang);
+        lang.pick(format!("（{word}）"), format!(" ({word})"))
+    };
+    match effect {
+        E::Category {
+            category,
+            before,
+            after,
+        } => format!(
+            "{}{sep}{} → {}{}",
+            super::category(*category, lang),
+            money(*before, currency),
+            money(*after, currency),
+            lang.pick(
+                format!("（{months} 个月合计）"),
+                format!(" over {months} months")
+            )
+        ),
+        E::Line { before: None, .. } => lang
+            .pick(
+                "该预算项此时已不在情景中，这项修改不起作用",
+                "That line is not in the scenario at this point: this change does nothing",
+            )
+            .to_owned(),
+        E::Line {
+            name,
+            basis: b,
+            before: Some(before),
+            after,
+        } => format!(
+            "{}{sep}{} → {}",
+            short(name),
+            money(*before, currency),
+            match after {
+                Some(a) => format!("{}{}", money(*a, currency), basis(*b)),
+                None => lang.pick("删除", "removed").to_owned(),
+            }
+        ),
+        E::Added { basis: b, amount } => format!(
+            "{} {}{}",
+            lang.pick("新增", "Adds"),
+            money(*amount, currency),
+            basis(*b)
+        ),
+        E::NewCustomers { before, after } => format!(
+            "{}{sep}{} → {}",
+            lang.pick("每月新增客户", "New customers per month"),
+            grouped_trim(*before, 4),
+            grouped_trim(*after, 4)
+        ),
+        E::Churn { before, after } => format!(
+            "{}{sep}{} → {}",
+            lang.pick("月流失率（相对变动）", "Monthly churn (relative change)"),
+            pct(*before),
+            pct(*after)
+        ),
+        E::Revenue { before, after } => format!(
+            "{}{sep}{} → {}",
+            lang.pick("每客户月收入", "Revenue per customer per month"),
+            money(*before, currency),
+            money(*after, currency)
+        ),
+    }
+}
+
+/// The mark on a lever that later levers set again: "被第 3、5 项覆盖".
+pub fn lever_overridden(by: &[usize], lang: Lang) -> String {
+    let list = by
+        .iter()
+        .map(|i| (i + 1).to_string())
+        .collect::<Vec<_>>()
+        .join(lang.pick("、", ", "));
+    lang.pick(
+        format!("部分或全部被后面的第 {list} 项修改覆盖"),
+        format!("Partly or wholly overridden by change {list} below"),
+    )
+}

@@ -99,7 +99,6 @@ pub struct Texts {
     pub scenario_has_dangling: &'static str,
     pub no_scenarios: &'static str,
     pub no_levers: &'static str,
-    pub churn_relative_note: &'static str,
 
     pub compare_title: &'static str,
     pub compare_help: &'static str,
@@ -133,6 +132,7 @@ pub struct Texts {
     /// `ccp check` on a good plan.
     pub plan_valid: &'static str,
     pub file_unreadable: &'static str,
+    pub file_encoding: &'static str,
 
     // Page texts of the components.
     pub show_backups: &'static str,
@@ -278,7 +278,6 @@ pub static ZH: Texts = Texts {
     scenario_has_dangling: "有调整失效",
     no_scenarios: "还没有情景。",
     no_levers: "没有调整项：此情景与基准相同。",
-    churn_relative_note: "相对变动：流失率 5% 降低 10% 后为 4.5%",
 
     compare_title: "情景对比",
     compare_help: "每个指标在各情景下的数值，以及与基准的差额和百分比。★ 为该指标最优的情景。",
@@ -309,6 +308,7 @@ pub static ZH: Texts = Texts {
     copy_suffix: " 副本",
     plan_valid: "方案有效",
     file_unreadable: "文件无法读取",
+    file_encoding: "无法识别文件的文字编码（支持 UTF-8、UTF-16 和 GBK/GB18030）。请在 Excel 或 WPS 中“另存为 CSV UTF-8”后再导入。",
     show_backups: "查看备份",
     download_backup: "下载备份",
     export_all_plans: "导出全部方案",
@@ -451,7 +451,6 @@ pub static EN: Texts = Texts {
     scenario_has_dangling: "a change points at nothing",
     no_scenarios: "No scenarios yet.",
     no_levers: "No changes: this scenario equals the baseline.",
-    churn_relative_note: "Relative: 5% churn lowered by 10% is 4.5%",
 
     compare_title: "Scenario comparison",
     compare_help: "Every figure for every scenario, with its difference from the baseline in absolute and percent terms. ★ marks the best scenario on each figure.",
@@ -482,6 +481,7 @@ pub static EN: Texts = Texts {
     copy_suffix: " copy",
     plan_valid: "The plan is valid",
     file_unreadable: "The file could not be read",
+    file_encoding: "The file's text encoding was not recognised (UTF-8, UTF-16 and GBK/GB18030 are read). Save it as \"CSV UTF-8\" in Excel or WPS and import it again.",
     show_backups: "Show backups",
     download_backup: "Download the backup",
     export_all_plans: "Export all plans",

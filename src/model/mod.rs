@@ -21,11 +21,13 @@ pub use error::{Field, ModelError, Problem};
 pub use examples::Example;
 pub use lang::Lang;
 pub use metrics::{metrics, Figure, Metrics, Undefined};
-pub use parse::{amount_limit, check_value, parse_months, parse_value, ParseError, Rule};
+pub use parse::{
+    amount_limit, check_value, parse_months, parse_value, percent_from_fraction, ParseError, Rule,
+};
 pub use plan::{
     Basis, BasisKind, BudgetLine, Category, FeeTier, Lever, LeverKind, LineId, Plan, Scenario,
     ScenarioId, Stage, Strategy, TierId,
 };
-pub use scenario::apply_scenario;
+pub use scenario::{apply_scenario, lever_steps, neutral_lever, LeverEffect, LeverStep};
 pub use simulate::{line_total, monthly_rate, project, HorizonDrivers, Month, Projection};
 pub use validate::{limits, validate, validate_lever, validate_line};

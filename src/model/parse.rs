@@ -354,6 +354,40 @@ pub fn check_value(value: Decimal, rule: Rule) -> Result<Decimal, ParseError> {
     })
 }
 
+/// What a percent typed as a decimal fraction probably meant: `0.025` in a percent field is most
+/// likely 2.5 % copied from a spreadsheet, not 0.025 %. Returns that percent when `text` is a
+/// number strictly between −1 and 1 (not 0) with no `%` sign, and the percent is valid under
+/// `rule`; the field then asks before it uses either reading. `None` for every other text, for
+/// fields that are not percentages, and when the user wrote `%` (then they said what they meant).
+///
+/// ```
+/// use customer_cost_planner::model::{percent_from_fraction, Rule};
+/// use rust_decimal::Decimal;
+/// assert_eq!(percent_from_fraction("0.025", Rule::percent()), Some(Decimal::new(25, 1)));
+/// assert_eq!(percent_from_fraction("-0.2", Rule::change_pct()), Some(Decimal::from(-20)));
+/// assert_eq!(percent_from_fraction("0.025%", Rule::percent()), None);
+/// assert_eq!(percent_from_fraction("2.5", Rule::percent()), None);
+/// assert_eq!(percent_from_fraction("0.5", Rule::money()), None);
+/// ```
+pub fn percent_from_fraction(text: &str, rule: Rule) -> Option<Decimal> {
+    if !rule.percent || text.chars().any(|c| matches!(c, '%' | '\u{FF05}')) {
+        return None;
+    }
+    // The fraction may carry two more decimals than the percent it stands for.
+    let wide = Rule {
+        max_decimals: rule.max_decimals + 2,
+        min: -Decimal::ONE,
+        max: Some(Decimal::ONE),
+        ..rule
+    };
+    let fraction = parse_value(text, wide).ok()?;
+    if fraction.is_zero() || fraction.abs() >= Decimal::ONE {
+        return None;
+    }
+    let percent = fraction.checked_mul(Decimal::ONE_HUNDRED)?;
+    check_value(percent, rule).ok()
+}
+
 /// Parses a whole number of months under `rule` (which must be [`Rule::months`]).
 pub fn parse_months(text: &str, rule: Rule) -> Result<u16, ParseError> {
     let value = parse_value(text, rule)?;
@@ -366,6 +400,45 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).expect("test literal")
+    }
+
+    #[test]
+    fn a_percent_typed_as_a_fraction_is_offered_as_a_percent() {
+        let asks = [
+            ("0.025", Rule::percent(), "2.5"),
+            ("0.35", Rule::percent(), "35"),
+            (".5", Rule::percent(), "50"),
+            ("0.00125", Rule::percent(), "0.125"),
+            ("０．０２５", Rule::percent(), "2.5"),
+            ("-0.2", Rule::change_pct(), "-20"),
+            ("0.999999", Rule::percent(), "99.9999"),
+        ];
+        for (text, rule, percent) in asks {
+            assert_eq!(
+                percent_from_fraction(text, rule),
+                Some(d(percent)),
+                "{text:?}"
+            );
+        }
+        let silent = [
+            ("0.025%", Rule::percent()),
+            ("0.025％", Rule::percent()),
+            ("1", Rule::percent()),
+            ("2.5", Rule::percent()),
+            ("0", Rule::percent()),
+            ("-0", Rule::change_pct()),
+            ("-1", Rule::change_pct()),
+            // Negative in a 0–100 field: the field says why, no guess.
+            ("-0.2", Rule::percent()),
+            // Six decimals as a fraction would be more than four as a percent.
+            ("0.0000001", Rule::percent()),
+            ("abc", Rule::percent()),
+            ("0.5", Rule::money()),
+            ("0.5", Rule::months(1, 120)),
+        ];
+        for (text, rule) in silent {
+            assert_eq!(percent_from_fraction(text, rule), None, "{text:?}");
+        }
     }
 
     #[test]

@@ -3,7 +3,8 @@
 use rust_decimal::Decimal;
 
 use super::error::{Field, ModelError};
-use super::plan::{Lever, Plan, Scenario};
+use super::plan::{Basis, BudgetLine, Category, Lever, LeverKind, LineId, Plan, Scenario, Stage};
+use super::simulate::{line_total, HorizonDrivers};
 use super::validate::validate_lever;
 
 /// `1 + pct/100`, the factor a percentage change multiplies by.
@@ -31,7 +32,18 @@ pub fn apply_scenario(plan: &Plan, scenario: &Scenario) -> Result<Plan, ModelErr
         scenarios: Vec::new(),
         ..plan.clone()
     };
-    for (index, lever) in scenario.levers.iter().enumerate() {
+    for index in 0..scenario.levers.len() {
+        apply_lever(&mut out, scenario, index)?;
+    }
+    Ok(out)
+}
+
+/// Applies lever `index` of `scenario` to `out`.
+fn apply_lever(out: &mut Plan, scenario: &Scenario, index: usize) -> Result<(), ModelError> {
+    let Some(lever) = scenario.levers.get(index) else {
+        return Ok(());
+    };
+    {
         let field = || Field::Lever {
             id: scenario.id,
             name: scenario.name.clone(),
@@ -74,7 +86,216 @@ pub fn apply_scenario(plan: &Plan, scenario: &Scenario) -> Result<Plan, ModelErr
             }
         }
     }
-    Ok(out)
+    Ok(())
+}
+
+/// A lever of `kind` that, added at the end of `scenario`, changes no figure until the user sets
+/// it: 0 % changes, a new line of amount 0, and for "line amount" the amount `line` has after the
+/// scenario's levers so far (so it does not undo a category change on that line), rounded to the
+/// 4 decimals an amount may have. `None` when `kind` needs a line the scenario does not have, and
+/// for "remove a line", which cannot be neutral: the line to remove is the setting.
+///
+/// ```
+/// use customer_cost_planner::model::{apply_scenario, neutral_lever, Example, Lang, LeverKind};
+/// let plan = Example::Starter.plan(Lang::Zh);
+/// for s in &plan.scenarios {
+///     let line = plan.lines[0].id;
+///     let lever = neutral_lever(&plan, s, LeverKind::LineAmount, Some(line), "").unwrap();
+///     let mut with = s.clone();
+///     with.levers.push(lever);
+///     let a = apply_scenario(&plan, s).unwrap();
+///     let b = apply_scenario(&plan, &with).unwrap();
+///     assert_eq!(a.lines, b.lines);
+/// }
+/// ```
+pub fn neutral_lever(
+    plan: &Plan,
+    scenario: &Scenario,
+    kind: LeverKind,
+    line: Option<LineId>,
+    new_line_name: &str,
+) -> Option<Lever> {
+    Some(match kind {
+        LeverKind::CategorySpend => Lever::CategorySpend {
+            category: Category::Marketing,
+            pct: Decimal::ZERO,
+        },
+        LeverKind::NewCustomers => Lever::NewCustomers { pct: Decimal::ZERO },
+        LeverKind::Churn => Lever::Churn { pct: Decimal::ZERO },
+        LeverKind::Revenue => Lever::Revenue { pct: Decimal::ZERO },
+        LeverKind::AddLine => Lever::AddLine {
+            line: BudgetLine {
+                // The reducer gives the line an id of its own.
+                id: LineId(0),
+                name: new_line_name.to_owned(),
+                category: Category::Marketing,
+                stage: Stage::Acquisition,
+                amount: Decimal::ZERO,
+                basis: Basis::Monthly,
+            },
+        },
+        LeverKind::LineAmount => {
+            let now = apply_scenario(plan, scenario).ok()?;
+            let target = match line {
+                Some(id) => now.lines.iter().find(|l| l.id == id)?,
+                None => now.lines.first()?,
+            };
+            Lever::LineAmount {
+                line: target.id,
+                amount: target
+                    .amount
+                    .round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+                    .normalize(),
+            }
+        }
+        LeverKind::RemoveLine => return None,
+    })
+}
+
+/// What one lever did, in the plan's own numbers: the value it changed, before and after it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LeverEffect {
+    /// A category's cost over the horizon (with the scenario's customers), before → after.
+    Category {
+        category: Category,
+        before: Decimal,
+        after: Decimal,
+    },
+    /// A line's amount (per its basis) before → after; `after` is `None` when it was removed.
+    /// `before` is `None` when the line is not in the plan at that point (the lever does nothing).
+    Line {
+        name: String,
+        basis: Basis,
+        before: Option<Decimal>,
+        after: Option<Decimal>,
+    },
+    /// A line the lever adds, with its amount per its basis.
+    Added { basis: Basis, amount: Decimal },
+    /// New customers per month, before → after.
+    NewCustomers { before: Decimal, after: Decimal },
+    /// Monthly churn in percent, before → after (clamped to 0–100).
+    Churn { before: Decimal, after: Decimal },
+    /// Revenue per customer per month, before → after.
+    Revenue { before: Decimal, after: Decimal },
+}
+
+/// One lever of a scenario, explained.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeverStep {
+    pub effect: LeverEffect,
+    /// Later levers (by index) that set again some of what this one set: a line amount after a
+    /// category change on that line, a second amount for the same line, a removal.
+    pub overridden_by: Vec<usize>,
+}
+
+/// Every lever of `scenario`, with what it changed (category costs use `drivers`, the customer
+/// path of the scenario over the horizon) and which later levers override it.
+pub fn lever_steps(
+    plan: &Plan,
+    scenario: &Scenario,
+    drivers: &HorizonDrivers,
+) -> Result<Vec<LeverStep>, ModelError> {
+    let mut now = Plan {
+        scenarios: Vec::new(),
+        ..plan.clone()
+    };
+    let category_total = |p: &Plan, c: Category| {
+        p.lines
+            .iter()
+            .filter(|l| l.category == c)
+            .try_fold(Decimal::ZERO, |acc, l| {
+                acc.checked_add(line_total(l, drivers)?)
+            })
+    };
+    let mut steps = Vec::with_capacity(scenario.levers.len());
+    // The lines each lever set, to find later levers that set them again.
+    let mut touched: Vec<Vec<LineId>> = Vec::with_capacity(scenario.levers.len());
+    for (index, lever) in scenario.levers.iter().enumerate() {
+        let too_large = || ModelError::TooLarge {
+            field: Field::Lever {
+                id: scenario.id,
+                name: scenario.name.clone(),
+                index,
+            },
+        };
+        let before = now.clone();
+        apply_lever(&mut now, scenario, index)?;
+        let line_in = |p: &Plan, id: LineId| p.lines.iter().find(|l| l.id == id).cloned();
+        let (effect, lines) = match lever {
+            Lever::CategorySpend { category, .. } => (
+                LeverEffect::Category {
+                    category: *category,
+                    before: category_total(&before, *category).ok_or_else(too_large)?,
+                    after: category_total(&now, *category).ok_or_else(too_large)?,
+                },
+                before
+                    .lines
+                    .iter()
+                    .filter(|l| l.category == *category)
+                    .map(|l| l.id)
+                    .collect(),
+            ),
+            Lever::LineAmount { line, .. } | Lever::RemoveLine { line } => {
+                let was = line_in(&before, *line);
+                let is = line_in(&now, *line);
+                let effect = LeverEffect::Line {
+                    name: was.as_ref().map(|l| l.name.clone()).unwrap_or_default(),
+                    basis: was.as_ref().map_or(Basis::Monthly, |l| l.basis),
+                    before: was.as_ref().map(|l| l.amount),
+                    after: is.filter(|_| was.is_some()).map(|l| l.amount),
+                };
+                (effect, vec![*line])
+            }
+            Lever::AddLine { line } => (
+                LeverEffect::Added {
+                    basis: line.basis,
+                    amount: line.amount,
+                },
+                Vec::new(),
+            ),
+            Lever::NewCustomers { .. } => (
+                LeverEffect::NewCustomers {
+                    before: before.new_customers_per_month,
+                    after: now.new_customers_per_month,
+                },
+                Vec::new(),
+            ),
+            Lever::Churn { .. } => (
+                LeverEffect::Churn {
+                    before: before.churn_pct,
+                    after: now.churn_pct,
+                },
+                Vec::new(),
+            ),
+            Lever::Revenue { .. } => (
+                LeverEffect::Revenue {
+                    before: before.revenue_per_customer_month,
+                    after: now.revenue_per_customer_month,
+                },
+                Vec::new(),
+            ),
+        };
+        // A lever that sets a line's amount or removes it overrides every earlier lever that
+        // set that line (only if the line was there to set).
+        if let Lever::LineAmount { line, .. } | Lever::RemoveLine { line } = lever {
+            if before.lines.iter().any(|l| l.id == *line) {
+                for (earlier, set) in touched.iter().enumerate() {
+                    if set.contains(line) {
+                        let step: &mut LeverStep = &mut steps[earlier];
+                        if !step.overridden_by.contains(&index) {
+                            step.overridden_by.push(index);
+                        }
+                    }
+                }
+            }
+        }
+        touched.push(lines);
+        steps.push(LeverStep {
+            effect,
+            overridden_by: Vec::new(),
+        });
+    }
+    Ok(steps)
 }
 
 #[cfg(test)]
@@ -258,6 +479,171 @@ mod tests {
                 id: ScenarioId(7),
                 name: "bad".into(),
                 index: 1
+            }
+        );
+    }
+
+    #[test]
+    fn a_new_lever_changes_nothing_in_any_example_scenario() {
+        use crate::model::{Example, Lang};
+        for example in Example::ALL {
+            let plan = example.plan(Lang::En);
+            for s in &plan.scenarios {
+                let expected = apply_scenario(&plan, s).expect("example levers are valid");
+                for kind in LeverKind::ALL {
+                    let lines: Vec<Option<LineId>> = std::iter::once(None)
+                        .chain(plan.lines.iter().map(|l| Some(l.id)))
+                        .collect();
+                    for line in lines {
+                        let Some(lever) = neutral_lever(&plan, s, kind, line, "new") else {
+                            assert_eq!(kind, LeverKind::RemoveLine);
+                            continue;
+                        };
+                        let mut with = s.clone();
+                        with.levers.push(lever);
+                        let got = apply_scenario(&plan, &with).expect("neutral lever is valid");
+                        let amounts = |p: &Plan| {
+                            p.lines
+                                .iter()
+                                .filter(|l| !l.amount.is_zero())
+                                .map(|l| (l.id, l.amount.round_dp(4)))
+                                .collect::<Vec<_>>()
+                        };
+                        assert_eq!(amounts(&got), amounts(&expected), "{kind:?} {line:?}");
+                        assert_eq!(
+                            got.new_customers_per_month,
+                            expected.new_customers_per_month
+                        );
+                        assert_eq!(got.churn_pct, expected.churn_pct);
+                        assert_eq!(
+                            got.revenue_per_customer_month,
+                            expected.revenue_per_customer_month
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_amount_after_a_category_change_starts_from_the_changed_amount() {
+        let s = Scenario {
+            id: ScenarioId(1),
+            name: "s".into(),
+            preset: None,
+            levers: vec![Lever::CategorySpend {
+                category: Category::Marketing,
+                pct: d("-20"),
+            }],
+        };
+        let lever = neutral_lever(&plan(), &s, LeverKind::LineAmount, Some(LineId(1)), "")
+            .expect("line 1 exists");
+        assert_eq!(
+            lever,
+            Lever::LineAmount {
+                line: LineId(1),
+                amount: d("800")
+            }
+        );
+        assert_eq!(
+            neutral_lever(&plan(), &s, LeverKind::LineAmount, Some(LineId(9)), ""),
+            None
+        );
+        assert_eq!(
+            neutral_lever(&plan(), &s, LeverKind::RemoveLine, Some(LineId(1)), ""),
+            None
+        );
+    }
+
+    #[test]
+    fn steps_say_what_each_lever_did_and_which_later_ones_override_it() {
+        let drivers = HorizonDrivers {
+            months: 12,
+            new_customers: d("1200"),
+            customer_months: d("5000"),
+        };
+        let s = Scenario {
+            id: ScenarioId(1),
+            name: "s".into(),
+            preset: None,
+            levers: vec![
+                Lever::CategorySpend {
+                    category: Category::Marketing,
+                    pct: d("-20"),
+                },
+                Lever::LineAmount {
+                    line: LineId(1),
+                    amount: d("1000"),
+                },
+                Lever::Churn { pct: d("-10") },
+                Lever::RemoveLine { line: LineId(1) },
+                Lever::LineAmount {
+                    line: LineId(1),
+                    amount: d("5"),
+                },
+                Lever::NewCustomers { pct: d("10") },
+                Lever::Revenue { pct: d("5") },
+            ],
+        };
+        let steps = lever_steps(&plan(), &s, &drivers).expect("valid");
+        assert_eq!(
+            steps[0].effect,
+            LeverEffect::Category {
+                category: Category::Marketing,
+                before: d("18000"),
+                after: d("14400")
+            }
+        );
+        assert_eq!(steps[0].overridden_by, vec![1, 3]);
+        assert_eq!(
+            steps[1].effect,
+            LeverEffect::Line {
+                name: "l1".into(),
+                basis: Basis::Monthly,
+                before: Some(d("800")),
+                after: Some(d("1000"))
+            }
+        );
+        assert_eq!(steps[1].overridden_by, vec![3]);
+        assert_eq!(
+            steps[2].effect,
+            LeverEffect::Churn {
+                before: d("5"),
+                after: d("4.5")
+            }
+        );
+        assert_eq!(
+            steps[3].effect,
+            LeverEffect::Line {
+                name: "l1".into(),
+                basis: Basis::Monthly,
+                before: Some(d("1000")),
+                after: None
+            }
+        );
+        // The line is gone: this lever does nothing, and overrides nothing.
+        assert_eq!(
+            steps[4].effect,
+            LeverEffect::Line {
+                name: String::new(),
+                basis: Basis::Monthly,
+                before: None,
+                after: None
+            }
+        );
+        assert!(steps[3].overridden_by.is_empty());
+        assert_eq!(
+            steps[5].effect,
+            LeverEffect::NewCustomers {
+                before: d("100"),
+                after: d("110")
+            }
+        );
+        assert_eq!(
+            steps[6].effect,
+            LeverEffect::Revenue {
+                before: d("200"),
+                after: d("210")
             }
         );
     }

@@ -1,0 +1,142 @@
+// Input that is never misread (issue 9): a percent typed as a decimal is asked about before it
+// is used, Excel's GBK CSV imports exactly, and a new lever changes no figure until it is set.
+import { test, expect } from '@playwright/test';
+import { figure, modelReport, open, savedPlan, showTab, typeInto } from './helpers.mjs';
+
+/** An encoder to GBK built from the browser-independent decoder in Node (full ICU). */
+function gbkEncoder() {
+  const decoder = new TextDecoder('gbk', { fatal: true });
+  const table = new Map();
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      try {
+        const ch = decoder.decode(Uint8Array.of(lead, trail));
+        if (!table.has(ch)) table.set(ch, [lead, trail]);
+      } catch {
+        // Not a character in GBK.
+      }
+    }
+  }
+  return (text) => {
+    const bytes = [];
+    for (const ch of text) {
+      if (ch.charCodeAt(0) < 0x80) bytes.push(ch.charCodeAt(0));
+      else if (table.has(ch)) bytes.push(...table.get(ch));
+      else throw new Error(`no GBK for ${ch}`);
+    }
+    return Buffer.from(bytes);
+  };
+}
+
+for (const lang of ['zh-CN', 'en']) {
+  test.describe(lang, () => {
+    test.use({ locale: lang });
+    const zh = lang === 'zh-CN';
+
+    test('a percent typed as a decimal is asked about, and nothing is used until answered', async ({ page }) => {
+      await open(page);
+      const before = await figure(page, 'baseline', 'ltv_cac');
+      const churn = page.locator('#econ-churn_pct');
+      await typeInto(churn, '0.025');
+      const ask = page.locator('[data-testid=percent-ask]');
+      await expect(ask).toBeVisible();
+      await expect(ask).toHaveAttribute('data-value', '2.5');
+      await expect(ask).toContainText(zh ? '0.025 是指 2.5% 吗？' : 'Did you mean 2.5 %?');
+      // Neither reading is in force while the question is open.
+      expect((await figure(page, 'baseline', 'ltv_cac')).value).toBe(before.value);
+      expect((await savedPlan(page)).churn_pct).toBe('5');
+      await ask.locator('[data-action=use-percent]').click();
+      await expect(ask).toHaveCount(0);
+      await expect(churn).toHaveValue('2.5%');
+      await expect.poll(async () => (await savedPlan(page)).churn_pct).toBe('2.5');
+      const report = modelReport(await savedPlan(page));
+      await expect(page.locator('[data-testid=headline] td[data-scenario=baseline][data-metric=ltv_cac]'))
+        .toHaveAttribute('data-value', report.scenarios[0].figures.ltv_cac.value);
+
+      // "Keep" takes the number as typed, as a percent; a `%` typed by the user is never asked.
+      const margin = page.locator('#econ-gross_margin_pct');
+      await typeInto(margin, '0.35');
+      await page.locator('#econ-gross_margin_pct-error [data-action=keep-typed]').click();
+      await expect(margin).toHaveValue('0.35%');
+      await expect.poll(async () => (await savedPlan(page)).gross_margin_pct).toBe('0.35');
+      await typeInto(margin, '0.5%');
+      await expect(page.locator('[data-testid=percent-ask]')).toHaveCount(0);
+      await expect.poll(async () => (await savedPlan(page)).gross_margin_pct).toBe('0.5');
+      // A lever's signed change is asked about too: −0.2 is −20 %.
+      await showTab(page, 'scenarios');
+      const pct = page.locator('.scenario-editor .lever').first().locator('[data-field=pct]');
+      await typeInto(pct, '-0.2');
+      await expect(page.locator('.scenario-editor [data-testid=percent-ask]')).toHaveAttribute('data-value', '-20');
+      await page.locator('.scenario-editor [data-action=use-percent]').click();
+      await expect.poll(async () => (await savedPlan(page)).scenarios[0].levers[0].pct).toBe('-20');
+    });
+
+    test('a new lever changes no figure; each lever says what it did; overrides are flagged', async ({ page }) => {
+      await open(page);
+      await showTab(page, 'scenarios');
+      const editor = page.locator('.scenario-editor');
+      const first = editor.locator('.lever').first();
+      // −10 % marketing over the 12-month plan: 30,000 a month and a 60,000 trade show → 378,000.
+      await expect(first.locator('[data-testid=lever-effect]')).toHaveText(
+        zh ? '营销成本：¥420,000.00 → ¥378,000.00（12 个月合计）' : 'Marketing: ¥420,000.00 → ¥378,000.00 over 12 months',
+      );
+      const cells = page.locator('[data-testid=headline] td[data-scenario=s1]');
+      const before = await cells.evaluateAll((tds) => tds.map((td) => td.dataset.value));
+
+      // A line amount for the trade show starts from the scenario's amount (54,000), not the
+      // baseline's 60,000: adding it changes nothing.
+      await editor.locator('select[id$=new-lever]').selectOption('line_amount');
+      await editor.locator('[data-field=new-lever-line]').selectOption('2');
+      await editor.locator('[data-action=add-lever]').click();
+      const added = editor.locator('.lever[data-lever-kind=line_amount]');
+      await expect(added.locator('[data-field=amount]')).toHaveValue('54000');
+      await expect(added.locator('[data-testid=lever-effect]')).toHaveText(
+        zh ? '行业展会：¥54,000.00 → ¥54,000.00（一次性）' : 'Trade show: ¥54,000.00 → ¥54,000.00 (One-time)',
+      );
+      expect(await cells.evaluateAll((tds) => tds.map((td) => td.dataset.value))).toEqual(before);
+      // The category change is now partly overridden, and says by which change.
+      await expect(first.locator('[data-testid=lever-overridden]')).toHaveText(
+        zh ? '部分或全部被后面的第 3 项修改覆盖' : 'Partly or wholly overridden by change 3 below',
+      );
+      // Every kind that can be neutral is: no figure moves.
+      for (const kind of ['category_spend', 'add_line', 'new_customers', 'churn', 'revenue']) {
+        await editor.locator('select[id$=new-lever]').selectOption(kind);
+        await editor.locator('[data-action=add-lever]').click();
+      }
+      await expect(editor.locator('.lever')).toHaveCount(8);
+      expect(await cells.evaluateAll((tds) => tds.map((td) => td.dataset.value))).toEqual(before);
+
+      // Setting it changes exactly what the model says.
+      await typeInto(added.locator('[data-field=amount]'), '4万');
+      await expect(added.locator('[data-testid=lever-effect]')).toContainText('¥40,000.00');
+      const report = modelReport(await savedPlan(page));
+      await expect(page.locator('[data-testid=headline] td[data-scenario=s1][data-metric=total_cost]'))
+        .toHaveAttribute('data-value', report.scenarios[1].figures.total_cost.value);
+    });
+
+    test('a GBK CSV from Excel imports exactly; tab-separated text too; an unreadable encoding says so', async ({ page }) => {
+      await open(page);
+      const gbk = gbkEncoder();
+      const csv = '名称,类别,阶段,计费方式,发生月份,金额\r\n电商大促展会,营销成本,客户获取,一次性,3,"120,000"\r\n售后回访,售后服务成本,客户维护,每活跃客户每月,,2.5\r\n';
+      await page.setInputFiles('#import-csv-file', { name: '预算.csv', mimeType: 'text/csv', buffer: gbk(csv) });
+      const dialog = page.locator('dialog.modal');
+      await expect(dialog).toContainText(zh ? '读取到 2 个预算项' : '2 budget lines read');
+      await dialog.locator('[data-action=confirm-replace-lines]').click();
+      await expect.poll(async () => (await savedPlan(page)).lines.map((l) => [l.name, l.category, l.stage, l.basis, l.amount])).toEqual([
+        ['电商大促展会', 'marketing', 'acquisition', { kind: 'one_time', month: 3 }, '120000'],
+        ['售后回访', 'after_sales', 'retention', { kind: 'per_active_customer' }, '2.5'],
+      ]);
+
+      // Copied from a spreadsheet: tab-separated, in GBK as well.
+      const tsv = csv.replaceAll(',', '\t').replace('"120\t000"', '120000');
+      await page.setInputFiles('#import-csv-file', { name: '预算.txt', mimeType: 'text/plain', buffer: gbk(tsv) });
+      await dialog.locator('[data-action=confirm-append-lines]').click();
+      await expect.poll(async () => (await savedPlan(page)).lines.length).toBe(4);
+
+      // A UTF-16 mark with broken text: the message says it is the encoding.
+      await page.setInputFiles('#import-csv-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from([0xff, 0xfe, 0x41]) });
+      await expect(dialog).toContainText(zh ? '无法识别文件的文字编码' : 'text encoding was not recognised');
+    });
+  });
+}
