@@ -123,6 +123,10 @@ pub fn compact(x: Decimal, lang: Lang) -> String {
 /// A percentage change with its sign: `+12.5%`, `-3%`.
 pub fn signed_pct(x: Decimal) -> String {
     let sign = if x > Decimal::ZERO { "+" } else { "" };
+    if !x.is_zero() && round(x, 2).is_zero() {
+        let sign = if x.is_sign_negative() { "-" } else { "+" };
+        return format!("{sign}<0.01%");
+    }
     format!("{sign}{}%", grouped_trim(x, 2))
 }
 
@@ -158,19 +162,56 @@ pub fn value(unit: Unit, metric: Metric, v: Decimal, currency: &str, lang: Lang)
     }
 }
 
-/// The difference of a figure from the baseline, in its unit: `+¥1,200.00`, `-0.35×`.
+/// The difference of a figure from the baseline, in its unit, with its sign: `+¥1,200.00`,
+/// `-0.35×`, `+2.5 pp`. The sign is the exact difference's; a difference too small to show at
+/// the unit's precision says so (`+<0.1 个月`) instead of printing `+0.0`; no difference is `0`.
+///
+/// ```
+/// use customer_cost_planner::{format::delta, model::{Lang, Metric}};
+/// use rust_decimal::Decimal;
+/// assert_eq!(delta(Metric::Cac, Decimal::new(-30, 0), "CNY", Lang::Zh), "-¥30.00");
+/// assert_eq!(delta(Metric::PaybackMonths, Decimal::new(4, 2), "CNY", Lang::Zh), "+<0.1 个月");
+/// assert_eq!(delta(Metric::CostRatio, Decimal::new(4, 4), "CNY", Lang::En), "+0.04 pp");
+/// assert_eq!(delta(Metric::CostRatio, Decimal::ZERO, "CNY", Lang::En), "0 pp");
+/// ```
 pub fn delta(metric: Metric, abs: Decimal, currency: &str, lang: Lang) -> String {
-    let sign = if round(abs, 2) > Decimal::ZERO {
-        "+"
+    let unit = metric.unit();
+    let (magnitude, dp) = match unit {
+        Unit::Money => (abs.abs(), currency_symbol(currency).1),
+        Unit::Share => (percent_of(abs.abs()), 2),
+        Unit::Months => (abs.abs(), 1),
+        Unit::Customers | Unit::Times => (abs.abs(), 2),
+    };
+    let body = |text: &str| match unit {
+        Unit::Money => format!("{}{text}", money_prefix(currency)),
+        Unit::Customers => text.to_owned(),
+        Unit::Times => format!("{text}×"),
+        Unit::Share => format!("{text} pp"),
+        Unit::Months => crate::i18n::months_short(text, lang),
+    };
+    if abs.is_zero() {
+        return body("0");
+    }
+    let sign = if abs.is_sign_negative() { "-" } else { "+" };
+    if round(magnitude, dp).is_zero() {
+        let smallest = Decimal::new(1, dp);
+        return format!("{sign}{}", body(&format!("<{}", grouped(smallest, dp))));
+    }
+    let digits = match unit {
+        Unit::Customers => grouped_trim(magnitude, dp),
+        _ => grouped(magnitude, dp),
+    };
+    format!("{sign}{}", body(&digits))
+}
+
+/// What is written before an amount in `currency`: `¥`, `$`, `CHF ` (codes get a space).
+fn money_prefix(currency: &str) -> String {
+    let (symbol, _) = currency_symbol(currency);
+    if symbol.chars().all(|c| c.is_ascii_uppercase()) {
+        format!("{symbol} ")
     } else {
-        ""
-    };
-    let body = match metric.unit() {
-        Unit::Share => format!("{} pp", grouped(percent_of(abs), 2)),
-        Unit::Months => crate::i18n::months_short(&grouped(abs, 1), lang),
-        unit => value(unit, metric, abs, currency, lang),
-    };
-    format!("{sign}{body}")
+        symbol.to_owned()
+    }
 }
 
 /// A plan value as it goes back into an input: plain digits, no grouping (`12000`, `5.5`).

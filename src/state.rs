@@ -418,9 +418,12 @@ impl Workspace {
         Ok(())
     }
 
+    /// A new blank plan: 12 months, like the examples, so switching between them compares
+    /// like with like.
     fn blank_plan(lang: Lang) -> Plan {
         Plan {
             name: i18n::texts(lang).default_plan_name.to_owned(),
+            horizon_months: 12,
             ..Plan::default()
         }
     }

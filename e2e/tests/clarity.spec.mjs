@@ -115,6 +115,79 @@ for (const lang of ['zh-CN', 'en']) {
         .toHaveAttribute('data-value', report.scenarios[1].figures.total_cost.value);
     });
 
+    test('arrows follow the number, colour and words say better or worse, the change is printed', async ({ page }) => {
+      await open(page);
+      const cells = page.locator('[data-testid=headline] td[data-scenario^=s]');
+      const n = await cells.count();
+      expect(n).toBeGreaterThan(20);
+      for (let i = 0; i < n; i++) {
+        const cell = cells.nth(i);
+        const delta = cell.locator('.delta');
+        if ((await delta.count()) === 0) continue;
+        const d = await delta.getAttribute('data-delta');
+        if (!d) continue;
+        const arrow = (await delta.locator('.trend').textContent()).trim();
+        const change = (await delta.locator('.change').textContent()).trim();
+        const x = Number(d);
+        expect(arrow, `${d}`).toBe(x > 0 ? '▲' : x < 0 ? '▼' : '＝');
+        if (x === 0) expect(change, d).not.toMatch(/^[+-]/);
+        else expect(change.startsWith(x > 0 ? '+' : '-'), `${d} ${change}`).toBe(true);
+        expect(change).not.toMatch(/[+-]0(\.0+)?(?![.\d])/);
+        const cls = await cell.getAttribute('class');
+        const word = delta.locator('.verdict');
+        await expect(word).toBeVisible();
+        const better = zh ? '更好' : 'better';
+        const worse = zh ? '更差' : 'worse';
+        if (cls.includes('better')) await expect(word).toHaveText(better);
+        if (cls.includes('worse')) await expect(word).toHaveText(worse);
+      }
+      // Lower acquisition cost is better, and its arrow points down.
+      const cac = page.locator('[data-testid=headline] td[data-scenario=s1][data-metric=cac]');
+      await expect(cac).toHaveClass(/better/);
+      await expect(cac.locator('.trend')).toHaveText('▼');
+    });
+
+    test('smaller frictions: selected new names, focus after a blank start, menus, keyboards, signs', async ({ page }) => {
+      await open(page);
+      await page.locator('[data-action=start-blank]').click();
+      await expect(page.locator('#plan-name')).toBeFocused();
+      await expect(page.locator('#econ-horizon')).toHaveValue('12');
+      await page.keyboard.type(zh ? '我的预算' : 'My budget');
+      await expect.poll(async () => (await savedPlan(page)).name).toBe(zh ? '我的预算' : 'My budget');
+      await page.locator('#add-line').click();
+      await page.keyboard.type(zh ? '搜索广告' : 'Search ads');
+      await expect.poll(async () => (await savedPlan(page)).lines.map((l) => l.name)).toEqual([zh ? '搜索广告' : 'Search ads']);
+      // Phone keyboards: counts get the decimal keypad, months the numeric one.
+      await expect(page.locator('#econ-new_customers_per_month')).toHaveAttribute('inputmode', 'decimal');
+      await expect(page.locator('#econ-horizon')).toHaveAttribute('inputmode', 'numeric');
+      // Menus: one open at a time; Esc and a click elsewhere close them.
+      const newMenu = page.locator('details.menu').nth(0);
+      const fileMenu = page.locator('details.menu').nth(1);
+      await page.locator('[data-action=new-menu]').click();
+      await expect(newMenu).toHaveAttribute('open', '');
+      await page.locator('[data-action=file-menu]').click();
+      await expect(fileMenu).toHaveAttribute('open', '');
+      await expect(newMenu).not.toHaveAttribute('open', '');
+      await page.keyboard.press('Escape');
+      await expect(fileMenu).not.toHaveAttribute('open', '');
+      await expect(page.locator('[data-action=file-menu]')).toBeFocused();
+      await page.locator('[data-action=new-menu]').click();
+      await page.locator('#econ-horizon').click();
+      await expect(newMenu).not.toHaveAttribute('open', '');
+      // A signed lever field has a ± button (phone decimal keypads have no minus).
+      await showTab(page, 'scenarios');
+      await page.locator('[data-action=add-blank-scenario]').click();
+      const editor = page.locator('.scenario-editor');
+      await editor.locator('select[id$=new-lever]').selectOption('category_spend');
+      await editor.locator('[data-action=add-lever]').click();
+      const pct = editor.locator('.lever [data-field=pct]');
+      await expect(pct).toHaveAttribute('inputmode', 'decimal');
+      await typeInto(pct, '20');
+      await editor.locator('.lever [data-action=toggle-sign]').click();
+      await expect(pct).toHaveValue('-20');
+      await expect.poll(async () => (await savedPlan(page)).scenarios[0].levers[0].pct).toBe('-20');
+    });
+
     test('a GBK CSV from Excel imports exactly; tab-separated text too; an unreadable encoding says so', async ({ page }) => {
       await open(page);
       const gbk = gbkEncoder();

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::components::figure::LiveStat;
-use crate::components::focus::focus_later;
+use crate::components::focus::{focus_and_select_later, focus_later};
 use crate::components::icon::{icon, Icon};
 use crate::components::number_field::{NumberField, TextField};
 use crate::ctx::{firewall, use_ctx, Dialog};
@@ -99,7 +99,7 @@ pub fn BudgetTable() -> impl IntoView {
                 if let Some(el) = scroller.get_untracked() {
                     el.set_scroll_top(el.scroll_height());
                 }
-                focus_later(format!("line-{}-name", id.0));
+                focus_and_select_later(format!("line-{}-name", id.0));
             }
         }
         Err(e) => ctx.report(Err(e)),

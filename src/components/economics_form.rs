@@ -54,6 +54,13 @@ pub fn EconomicsForm() -> impl IntoView {
                     .with(|p| p.as_ref().map(|p| field.get(p)).unwrap_or_default())
             });
             let rule = field.rule();
+            let keypad = match field {
+                EconomicsField::StartingCustomers | EconomicsField::NewCustomers => Some("decimal"),
+                EconomicsField::Churn
+                | EconomicsField::Revenue
+                | EconomicsField::GrossMargin
+                | EconomicsField::Discount => None,
+            };
             let hint = Signal::derive(move || {
                 if rule.percent {
                     t().percent_hint.to_owned()
@@ -71,6 +78,7 @@ pub fn EconomicsForm() -> impl IntoView {
                     value=value
                     rule=rule
                     hint=hint
+                    keypad=keypad
                     on_commit=Callback::new(move |v| ctx.edit(PlanEdit::SetEconomics(field, v)))
                 />
             }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::focus::focus_and_select_later;
 use crate::ctx::use_ctx;
 use crate::i18n::texts;
 use crate::state::Action;
@@ -22,7 +23,12 @@ pub fn ExampleBanner() -> impl IntoView {
                     type="button"
                     class="button primary"
                     data-action="start-blank"
-                    on:click=move |_| ctx.act(Action::NewPlan(None))
+                    on:click=move |_| {
+                        ctx.act(Action::NewPlan(None));
+                        // The banner goes away with the example: focus moves to the new plan's
+                        // name, not to the top of the page.
+                        focus_and_select_later("plan-name".to_owned());
+                    }
                 >
                     {move || texts(ctx.lang.get()).start_blank}
                 </button>

@@ -28,22 +28,28 @@ pub fn data_value(f: Figure) -> (String, String) {
 pub enum Beside {
     /// Nothing.
     Nothing,
-    /// A mark for better, worse or the same.
-    Trend,
     /// The difference (absolute and in percent) with the mark and the word.
     Difference,
 }
 
-/// The mark, its word and the class for a verdict.
-fn verdict_mark(
-    o: Ordering,
-    lang: crate::model::Lang,
-) -> (&'static str, &'static str, &'static str) {
+/// The class and the word for a verdict: better or worse is carried by colour and words.
+fn verdict_mark(o: Ordering, lang: crate::model::Lang) -> (&'static str, &'static str) {
     let t = texts(lang);
     match o {
-        Ordering::Greater => ("better", "▲", t.better),
-        Ordering::Less => ("worse", "▼", t.worse),
-        Ordering::Equal => ("same", "＝", t.same),
+        Ordering::Greater => ("better", t.better),
+        Ordering::Less => ("worse", t.worse),
+        Ordering::Equal => ("same", t.same),
+    }
+}
+
+/// The arrow for a difference: it follows the number (▲ up, ▼ down), whether that is good or not.
+fn direction_mark(abs: rust_decimal::Decimal) -> &'static str {
+    if abs.is_sign_positive() && !abs.is_zero() {
+        "▲"
+    } else if abs.is_zero() {
+        "＝"
+    } else {
+        "▼"
     }
 }
 
@@ -62,9 +68,7 @@ pub fn LiveFigure(
     let beside = beside.unwrap_or(Beside::Nothing);
     let figure = ctx.figure(column, metric);
     let base = match (column, beside) {
-        (Column::Scenario(_), Beside::Trend | Beside::Difference) => {
-            Some(ctx.figure(Column::Baseline, metric))
-        }
+        (Column::Scenario(_), Beside::Difference) => Some(ctx.figure(Column::Baseline, metric)),
         _ => None,
     };
     let verdict = Memo::new(move |_| {
@@ -83,26 +87,13 @@ pub fn LiveFigure(
             .unwrap_or_default()
     };
     let is_best = move || best.is_some_and(|b| b.with(|w| w.contains(&column)));
-    let trend = move || {
-        let (_, icon, word) = verdict_mark(verdict.get()?, lang.get());
-        Some(view! {
-            <span class="trend" title=word>
-                <span aria-hidden="true">{icon}</span>
-                <span class="visually-hidden">{word}</span>
-            </span>
-        })
-    };
+    // The change from the baseline: the arrow follows the number, the colour and the word say
+    // whether that is better, and the change itself is printed.
     let difference = move || {
         let (b, f) = (base?.get()?, figure.get()?);
         let l = lang.get();
         let d = delta(b, f);
-        let (icon, word) = match verdict.get() {
-            Some(o) => {
-                let (_, icon, word) = verdict_mark(o, l);
-                (icon, word)
-            }
-            None => ("", ""),
-        };
+        let word = verdict.get().map(|o| verdict_mark(o, l).1);
         let currency = ctx.currency.get();
         let abs = d.abs.map(|a| format::delta(metric, a, &currency, l));
         let pct = d.pct.map(format::signed_pct);
@@ -111,16 +102,16 @@ pub fn LiveFigure(
             (Some(a), None) => a,
             _ => "—".to_owned(),
         };
+        let arrow = d.abs.map(direction_mark);
         Some(view! {
             <span
                 class="delta"
                 data-delta=d.abs.map(|a| a.normalize().to_string()).unwrap_or_default()
                 data-delta-pct=d.pct.map(|p| p.normalize().to_string()).unwrap_or_default()
             >
-                <span class="trend" aria-hidden="true">{icon}</span>
-                {(!word.is_empty()).then(|| view! { <span class="verdict">{word}</span> })}
-                " "
-                {text}
+                {arrow.map(|a| view! { <span class="trend" aria-hidden="true">{a}</span> })}
+                <span class="change">{text}</span>
+                {word.map(|w| view! { <span class="verdict">{w}</span> })}
             </span>
         })
     };
@@ -148,7 +139,6 @@ pub fn LiveFigure(
             }}
             {match beside {
                 Beside::Nothing => ().into_any(),
-                Beside::Trend => trend.into_any(),
                 Beside::Difference => difference.into_any(),
             }}
         </td>

@@ -6,10 +6,16 @@ use wasm_bindgen::JsCast;
 /// Moves keyboard focus to the element with `id` once it exists (the DOM settles over a few
 /// frames when a scroll renders new rows).
 pub fn focus_later(id: String) {
-    focus_within_frames(id, 5);
+    focus_within_frames(id, 5, false);
 }
 
-fn focus_within_frames(id: String, frames: u8) {
+/// Like [`focus_later`], and selects the input's text so that typing replaces it (a new line's
+/// default name).
+pub fn focus_and_select_later(id: String) {
+    focus_within_frames(id, 5, true);
+}
+
+fn focus_within_frames(id: String, frames: u8, select: bool) {
     request_animation_frame(move || {
         match document()
             .get_element_by_id(&id)
@@ -17,8 +23,13 @@ fn focus_within_frames(id: String, frames: u8) {
         {
             Some(el) => {
                 let _ = el.focus();
+                if select {
+                    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                        input.select();
+                    }
+                }
             }
-            None if frames > 0 => focus_within_frames(id, frames - 1),
+            None if frames > 0 => focus_within_frames(id, frames - 1, select),
             None => {}
         }
     });

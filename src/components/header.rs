@@ -2,7 +2,9 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use crate::components::focus::focus_and_select_later;
 use crate::components::icon::{icon, Icon};
 use crate::ctx::{use_ctx, Dialog};
 use crate::exchange::json;
@@ -26,6 +28,51 @@ pub fn Header() -> impl IntoView {
             }
         }
     };
+    // One menu open at a time; Esc or a click elsewhere closes it, as menus do.
+    let only_open = move |this: usize| {
+        let menus = [new_menu, file_menu];
+        if menus[this].get_untracked().is_some_and(|d| d.open()) {
+            for (i, menu) in menus.into_iter().enumerate() {
+                if i != this {
+                    if let Some(d) = menu.get_untracked() {
+                        d.set_open(false);
+                    }
+                }
+            }
+        }
+    };
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() != "Escape" {
+            return;
+        }
+        for menu in [new_menu, file_menu] {
+            if let Some(d) = menu.get_untracked().filter(|d| d.open()) {
+                d.set_open(false);
+                if let Some(summary) = d
+                    .query_selector("summary")
+                    .ok()
+                    .flatten()
+                    .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = summary.focus();
+                }
+            }
+        }
+    });
+    let outside = window_event_listener(leptos::ev::click, move |ev| {
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        for menu in [new_menu, file_menu] {
+            if let Some(d) = menu.get_untracked().filter(|d| d.open()) {
+                if !d.contains(target.as_ref()) {
+                    d.set_open(false);
+                }
+            }
+        }
+    });
+    on_cleanup(move || {
+        escape.remove();
+        outside.remove();
+    });
     let json_input = NodeRef::<html::Input>::new();
     let on_json_chosen = move |_| {
         if let Some(input) = json_input.get_untracked() {
@@ -95,7 +142,7 @@ pub fn Header() -> impl IntoView {
                         }}
                     </select>
                 </div>
-                <details class="menu" node_ref=new_menu>
+                <details class="menu" node_ref=new_menu on:toggle=move |_| only_open(0)>
                     <summary class="button" data-action="new-menu">{move || t().new_plan}</summary>
                     <div class="menu-items">
                         <button
@@ -104,6 +151,7 @@ pub fn Header() -> impl IntoView {
                             on:click=move |_| {
                                 ctx.act(Action::NewPlan(None));
                                 close_menu();
+                                focus_and_select_later("plan-name".to_owned());
                             }
                         >
                             {move || t().new_blank_plan}
@@ -127,7 +175,7 @@ pub fn Header() -> impl IntoView {
                             .collect_view()}
                     </div>
                 </details>
-                <details class="menu" node_ref=file_menu>
+                <details class="menu" node_ref=file_menu on:toggle=move |_| only_open(1)>
                     <summary class="button" data-action="file-menu">
                         {move || texts(lang.get()).file}
                     </summary>

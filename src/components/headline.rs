@@ -81,7 +81,7 @@ fn HeadlineRow(column: Column) -> impl IntoView {
             <Show when=move || error.with(Option::is_none) fallback=error_cell>
                 {Metric::HEADLINE
                     .into_iter()
-                    .map(|metric| view! { <LiveFigure column=column metric=metric beside=Beside::Trend/> })
+                    .map(|metric| view! { <LiveFigure column=column metric=metric beside=Beside::Difference/> })
                     .collect_view()}
             </Show>
         </tr>

@@ -50,6 +50,9 @@ pub fn NumberField(
     /// Extra data attributes for tests and tools: the field's name.
     #[prop(optional, into)]
     field: String,
+    /// The phone keyboard, when the rule alone does not say (counts: `decimal`).
+    #[prop(default = None)]
+    keypad: Option<&'static str>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let text = RwSignal::new(format::input(value.get_untracked()));
@@ -74,8 +77,7 @@ pub fn NumberField(
         Ok(()) => error.set(None),
         Err(e) => error.set(Some(FieldError::Model(e))),
     };
-    let on_input = move |ev: leptos::ev::Event| {
-        let raw = event_target_value(&ev);
+    let handle = move |raw: String| {
         text.set(raw.clone());
         if let Some(percent) = percent_from_fraction(&raw, rule) {
             ask.set(Some((parse_value(&raw, rule).ok(), percent)));
@@ -94,6 +96,19 @@ pub fn NumberField(
             Ok(v) => commit(v),
             Err(e) => error.set(Some(FieldError::Parse(e))),
         }
+    };
+    let on_input = move |ev: leptos::ev::Event| handle(event_target_value(&ev));
+    // Phone decimal keypads (iOS) have no minus key: signed fields get a ± button.
+    let signed = rule.min < Decimal::ZERO;
+    let flip_sign = move |_| {
+        let current = text.get_untracked();
+        let trimmed = current.trim();
+        let flipped = match trimmed.strip_prefix(['-', '\u{2212}']) {
+            Some(rest) => rest.trim_start().to_owned(),
+            None => format!("-{}", trimmed.strip_prefix('+').unwrap_or(trimmed)),
+        };
+        before_typing.set_value(Some(value.get_untracked()));
+        handle(flipped);
     };
     // The user's answer: the text then says `%`, so it is never asked again.
     let answer = move |v: Decimal| {
@@ -119,11 +134,14 @@ pub fn NumberField(
             ids.join(" ")
         }
     };
-    let inputmode = if rule.percent || rule.whole {
+    // Amounts take `1.2万` and `12k`, so they keep the full keyboard.
+    let inputmode = keypad.unwrap_or(if rule.whole {
+        "numeric"
+    } else if rule.percent {
         "decimal"
     } else {
         "text"
-    };
+    });
 
     view! {
         <div
@@ -133,19 +151,36 @@ pub fn NumberField(
             class:asking=move || ask.with(Option::is_some)
         >
             <label for=id.clone() class:visually-hidden=compact>{move || label.get()}</label>
-            <input
-                id=id.clone()
-                type="text"
-                inputmode=inputmode
-                autocomplete="off"
-                spellcheck="false"
-                data-field=field
-                prop:value=move || text.get()
-                on:input=on_input
-                on:focus=move |_| before_typing.set_value(Some(value.get_untracked()))
-                aria-invalid=move || error.with(Option::is_some).to_string()
-                aria-describedby=described_by
-            />
+            <div class="input-row">
+                <input
+                    id=id.clone()
+                    type="text"
+                    inputmode=inputmode
+                    autocomplete="off"
+                    spellcheck="false"
+                    data-field=field
+                    prop:value=move || text.get()
+                    on:input=on_input
+                    on:focus=move |_| before_typing.set_value(Some(value.get_untracked()))
+                    aria-invalid=move || error.with(Option::is_some).to_string()
+                    aria-describedby=described_by
+                />
+                {signed
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="button icon sign-toggle"
+                                data-action="toggle-sign"
+                                aria-controls=id.clone()
+                                aria-label=move || crate::i18n::texts(ctx.lang.get()).change_sign
+                                on:click=flip_sign
+                            >
+                                "±"
+                            </button>
+                        }
+                    })}
+            </div>
             <Show when=has_hint>
                 <small id=hint_id.clone() class="hint">{move || hint.get()}</small>
             </Show>

@@ -133,6 +133,7 @@ pub struct Texts {
     pub plan_valid: &'static str,
     pub file_unreadable: &'static str,
     pub file_encoding: &'static str,
+    pub change_sign: &'static str,
 
     // Page texts of the components.
     pub show_backups: &'static str,
@@ -308,6 +309,7 @@ pub static ZH: Texts = Texts {
     copy_suffix: " 副本",
     plan_valid: "方案有效",
     file_unreadable: "文件无法读取",
+    change_sign: "切换正负号",
     file_encoding: "无法识别文件的文字编码（支持 UTF-8、UTF-16 和 GBK/GB18030）。请在 Excel 或 WPS 中“另存为 CSV UTF-8”后再导入。",
     show_backups: "查看备份",
     download_backup: "下载备份",
@@ -481,6 +483,7 @@ pub static EN: Texts = Texts {
     copy_suffix: " copy",
     plan_valid: "The plan is valid",
     file_unreadable: "The file could not be read",
+    change_sign: "Change the sign",
     file_encoding: "The file's text encoding was not recognised (UTF-8, UTF-16 and GBK/GB18030 are read). Save it as \"CSV UTF-8\" in Excel or WPS and import it again.",
     show_backups: "Show backups",
     download_backup: "Download the backup",
