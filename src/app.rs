@@ -16,6 +16,7 @@ use crate::components::{
     notices::Notices,
     scenario_panel::ScenarioPanel,
     shared_banner::SharedBanner,
+    summary::StickySummary,
     tabs::{Tab, TabList, TabPanel},
 };
 use crate::ctx::Ctx;
@@ -229,6 +230,7 @@ pub fn App() -> impl IntoView {
             <SharedBanner/>
             <ExampleBanner/>
             <Headline/>
+            <div id="headline-end"></div>
             <TabList tab=tab lang=lang/>
             // Until the tab arrives, its place is held so the footer does not jump down.
             <Show
@@ -249,6 +251,9 @@ pub fn App() -> impl IntoView {
                 <TabPanel which=Tab::Charts tab=tab>
                     <Charts/>
                 </TabPanel>
+            </Show>
+            <Show when=move || rest.get()>
+                <StickySummary tab=tab chosen=chosen_scenario/>
             </Show>
         </main>
         <footer class="footer">

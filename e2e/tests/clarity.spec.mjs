@@ -1,7 +1,23 @@
 // Input that is never misread (issue 9): a percent typed as a decimal is asked about before it
 // is used, Excel's GBK CSV imports exactly, and a new lever changes no figure until it is set.
 import { test, expect } from '@playwright/test';
-import { figure, modelReport, open, savedPlan, showTab, typeInto } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { STORAGE_KEY, figure, modelReport, open, savedPlan, showTab, typeInto } from './helpers.mjs';
+
+const FIXTURE = fileURLToPath(new URL('../../tests/fixtures/workspace-v1.json', import.meta.url));
+
+/** A saved workspace whose plan has `n` monthly lines. */
+function workspaceWithLines(n) {
+  const env = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+  const plan = env.workspace.plans[0].plan;
+  plan.lines = Array.from({ length: n }, (_, i) => ({
+    id: i + 1, name: `Line ${i + 1}`, category: 'marketing', stage: 'acquisition', amount: String(1000 + i), basis: { kind: 'monthly' },
+  }));
+  env.workspace.plans = [env.workspace.plans[0]];
+  env.workspace.selected = env.workspace.plans[0].id;
+  return JSON.stringify(env);
+}
 
 /** An encoder to GBK built from the browser-independent decoder in Node (full ICU). */
 function gbkEncoder() {
@@ -186,6 +202,56 @@ for (const lang of ['zh-CN', 'en']) {
       await editor.locator('.lever [data-action=toggle-sign]').click();
       await expect(pct).toHaveValue('-20');
       await expect.poll(async () => (await savedPlan(page)).scenarios[0].levers[0].pct).toBe('-20');
+    });
+
+    test('a verdict per scenario on top of the comparison, details grouped and collapsed', async ({ page }) => {
+      await open(page);
+      await showTab(page, 'compare');
+      const report = modelReport(await savedPlan(page));
+      const verdicts = page.locator('[data-testid=verdicts] li');
+      await expect(verdicts).toHaveCount(report.scenarios.length - 1);
+      for (const s of report.scenarios.slice(1)) {
+        const line = page.locator(`[data-testid=verdicts] li[data-scenario="${s.id}"]`);
+        await expect(line.locator('[data-metric=net_contribution]')).toHaveAttribute('data-value', s.figures.net_contribution.delta);
+        await expect(line.locator('[data-metric=total_cost]')).toHaveAttribute('data-value', s.figures.total_cost.delta);
+        await expect(line.locator('[data-metric=ltv_cac]')).toHaveAttribute('data-value', s.figures.ltv_cac.value);
+      }
+      // The highest net contribution is named.
+      const nets = report.scenarios.slice(1).map((s) => [s.id, Number(s.figures.net_contribution.value)]);
+      const top = nets.reduce((a, b) => (b[1] > a[1] ? b : a));
+      await expect(page.locator('[data-testid=verdicts] li.wins')).toHaveAttribute('data-scenario', top[0]);
+      await expect(page.locator('[data-testid=verdicts] li.wins .best-badge')).toContainText(zh ? '净贡献最高' : 'Highest net contribution');
+      // Groups: unit economics open, the rest collapsed until asked for.
+      const table = page.locator('[data-testid=comparison]');
+      await expect(table.locator('tr[data-metric-row=cac]')).toBeVisible();
+      await expect(table.locator('tr[data-metric-row=total_cost]')).toBeHidden();
+      await table.locator('[data-action=toggle-costs]').click();
+      await expect(table.locator('[data-action=toggle-costs]')).toHaveAttribute('aria-expanded', 'true');
+      await expect(table.locator('tr[data-metric-row=total_cost]')).toBeVisible();
+    });
+
+    test('the summary stays in view while editing the 50th line', async ({ page }) => {
+      await page.addInitScript(([key, value]) => {
+        if (!sessionStorage.getItem('seeded')) {
+          localStorage.setItem(key, value);
+          sessionStorage.setItem('seeded', '1');
+        }
+      }, [STORAGE_KEY, workspaceWithLines(60)]);
+      await open(page);
+      const bar = page.locator('[data-testid=sticky-summary]');
+      await expect(bar).toBeHidden();
+      const field = page.locator('[data-testid=lines] tbody tr').nth(49).locator('[data-field=amount]');
+      await typeInto(field, '5万');
+      await expect(bar).toBeVisible();
+      const total = bar.locator('[data-metric=total_cost]');
+      const headline = page.locator('[data-testid=headline] td[data-scenario=baseline][data-metric=total_cost]');
+      await expect(total).toHaveAttribute('data-value', await headline.getAttribute('data-value'));
+      const box = await bar.boundingBox();
+      const viewport = page.viewportSize();
+      expect(box.y + box.height).toBeLessThanOrEqual(viewport.height + 1);
+      // Undo from the bar.
+      await bar.locator('[data-action=undo-sticky]').click();
+      await expect.poll(async () => (await savedPlan(page)).lines[49].amount).not.toBe('50000');
     });
 
     test('a GBK CSV from Excel imports exactly; tab-separated text too; an unreadable encoding says so', async ({ page }) => {

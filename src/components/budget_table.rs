@@ -313,7 +313,7 @@ fn LineRow(
             data-line=id.0
             aria-rowindex=move || ids.with(|v| v.iter().position(|x| *x == id).map_or(0, |i| i + 2))
         >
-            <td class="name">
+            <td class="name" data-label=move || texts(lang.get()).col_name>
                 <TextField
                     id=format!("{prefix}-name")
                     field="name"
@@ -323,7 +323,7 @@ fn LineRow(
                     on_commit=Callback::new(move |n| edit(LineEdit::Name(n)))
                 />
             </td>
-            <td>
+            <td data-label=move || texts(lang.get()).col_category>
                 <label for=format!("{prefix}-category") class="visually-hidden">
                     {select_label(|t| t.col_category)}
                 </label>
@@ -346,7 +346,7 @@ fn LineRow(
                     )}
                 </select>
             </td>
-            <td>
+            <td data-label=move || texts(lang.get()).col_stage>
                 <label for=format!("{prefix}-stage") class="visually-hidden">
                     {select_label(|t| t.col_stage)}
                 </label>
@@ -369,7 +369,7 @@ fn LineRow(
                     )}
                 </select>
             </td>
-            <td>
+            <td data-label=move || texts(lang.get()).col_basis>
                 <label for=format!("{prefix}-basis") class="visually-hidden">
                     {select_label(|t| t.col_basis)}
                 </label>
@@ -396,7 +396,7 @@ fn LineRow(
                     )}
                 </select>
             </td>
-            <td class="month">
+            <td class="month" data-label=move || texts(lang.get()).col_month>
                 <Show when=is_one_time fallback=|| view! { <span class="muted" aria-hidden="true">"—"</span> }>
                     <NumberField
                         id=month_id.clone()
@@ -418,7 +418,7 @@ fn LineRow(
                     </Show>
                 </Show>
             </td>
-            <td class="num">
+            <td class="num" data-label=move || texts(lang.get()).col_amount>
                 <NumberField
                     id=format!("{prefix}-amount")
                     field="amount"
@@ -434,6 +434,7 @@ fn LineRow(
             </td>
             <td
                 class="num total"
+                data-label=move || texts(lang.get()).col_total
                 data-scenario="baseline"
                 data-metric="line_total"
                 data-line=id.0

@@ -6,17 +6,50 @@ use leptos::prelude::*;
 
 use crate::components::figure::{Beside, LiveFigure};
 use crate::ctx::use_ctx;
+use crate::format;
 use crate::i18n::{self, texts};
-use crate::model::{best, Column, Figure, Metric};
+use crate::model::{best, delta, judge, Column, Figure, Metric, MetricGroup};
 
 #[component]
 pub fn ComparisonTable() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let t = move || texts(lang.get());
-    let rows = Metric::all()
+    let span = move || ctx.columns.with(Vec::len) + 1;
+    // Details by group; unit economics open, the rest a click away.
+    let groups = MetricGroup::ALL
         .into_iter()
-        .map(|metric| view! { <ComparisonRow metric=metric/> })
+        .map(|group| {
+            let open = RwSignal::new(group == MetricGroup::UnitEconomics);
+            let metrics = group.metrics();
+            let count = metrics.len();
+            let rows = metrics
+                .into_iter()
+                .map(|metric| view! { <ComparisonRow metric=metric open=open/> })
+                .collect_view();
+            view! {
+                <tbody data-group=group.key()>
+                    <tr class="group-row">
+                        <th scope="rowgroup" colspan=span>
+                            <button
+                                type="button"
+                                class="group-toggle"
+                                data-action=format!("toggle-{}", group.key())
+                                aria-expanded=move || open.get().to_string()
+                                on:click=move |_| open.update(|o| *o = !*o)
+                            >
+                                <span class="chevron" aria-hidden="true">
+                                    {move || if open.get() { "▾" } else { "▸" }}
+                                </span>
+                                {move || i18n::metric_group(group, lang.get())}
+                                <span class="muted">{format!(" ({count})")}</span>
+                            </button>
+                        </th>
+                    </tr>
+                    {rows}
+                </tbody>
+            }
+        })
         .collect_view();
     view! {
         <section class="card" aria-labelledby="compare-title">
@@ -31,6 +64,8 @@ pub fn ComparisonTable() -> impl IntoView {
                     {move || texts(lang.get()).export_csv}
                 </button>
             </div>
+            <Verdicts/>
+            <h3 class="details-title">{move || t().details_title}</h3>
             <p class="muted small">{move || t().compare_help}</p>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-title">
                 <table class="data comparison-table" data-testid="comparison">
@@ -52,7 +87,7 @@ pub fn ComparisonTable() -> impl IntoView {
                             />
                         </tr>
                     </thead>
-                    <tbody>{rows}</tbody>
+                    {groups}
                 </table>
             </div>
         </section>
@@ -61,7 +96,7 @@ pub fn ComparisonTable() -> impl IntoView {
 
 /// One figure across every column.
 #[component]
-fn ComparisonRow(metric: Metric) -> impl IntoView {
+fn ComparisonRow(metric: Metric, open: RwSignal<bool>) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     // The best columns on this figure, when every column has it.
@@ -86,7 +121,7 @@ fn ComparisonRow(metric: Metric) -> impl IntoView {
         })
     });
     view! {
-        <tr data-metric-row=metric.key()>
+        <tr data-metric-row=metric.key() hidden=move || !open.get()>
             <th scope="row">{move || i18n::metric(metric, lang.get())}</th>
             <For
                 each=move || ctx.columns.get()
@@ -113,5 +148,150 @@ fn ComparisonCell(column: Column, metric: Metric, winners: Memo<Vec<Column>>) ->
         <Show when=move || error.with(Option::is_none) fallback=error_cell>
             <LiveFigure column=column metric=metric beside=Beside::Difference best=winners/>
         </Show>
+    }
+}
+
+/// One line per scenario on top of the comparison: what it does to net contribution and spend,
+/// with LTV:CAC and payback, and which scenario has the highest net contribution.
+#[component]
+fn Verdicts() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let t = move || texts(lang.get());
+    let scenarios = Memo::new(move |_| {
+        ctx.columns.with(|c| {
+            c.iter()
+                .copied()
+                .filter(|c| *c != Column::Baseline)
+                .collect::<Vec<_>>()
+        })
+    });
+    // The scenarios (not the baseline) with the highest net contribution, if above the baseline.
+    let winners = Memo::new(move |_| {
+        ctx.comparison.with(|c| {
+            let Some(c) = c else {
+                return Vec::new();
+            };
+            let figures: Vec<(Column, Figure)> = c
+                .columns
+                .iter()
+                .filter_map(|(col, r)| {
+                    r.as_ref()
+                        .ok()
+                        .map(|e| (*col, Metric::NetContribution.of(&e.metrics)))
+                })
+                .collect();
+            let only: Vec<Figure> = figures.iter().map(|(_, f)| *f).collect();
+            best(Metric::NetContribution, &only)
+                .into_iter()
+                .filter_map(|i| figures.get(i).map(|(col, _)| *col))
+                .filter(|col| *col != Column::Baseline)
+                .collect()
+        })
+    });
+    view! {
+        <section class="verdicts" aria-labelledby="verdict-title" data-testid="verdicts">
+            <h3 id="verdict-title">{move || t().verdict_title}</h3>
+            <p class="muted small">{move || t().verdict_help}</p>
+            <ul>
+                <For
+                    each=move || scenarios.get()
+                    key=|column| *column
+                    children=move |column| {
+                        let name = Memo::new(move |_| {
+                            ctx.plan
+                                .with(|p| p.as_ref().map(|p| i18n::column_name(column, p, lang.get())))
+                                .unwrap_or_default()
+                        });
+                        let wins = move || winners.with(|w| w.contains(&column));
+                        view! {
+                            <li data-scenario=column.key() class:wins=wins>
+                                <strong class="verdict-name">{name}</strong>
+                                <Show when=wins>
+                                    <span class="badge best-badge">"★ "{move || t().best_net}</span>
+                                </Show>
+                                <span class="verdict-items">
+                                    <VerdictItem column=column metric=Metric::NetContribution change=true/>
+                                    <VerdictItem column=column metric=Metric::TotalCost change=true/>
+                                    <VerdictItem column=column metric=Metric::LtvCac change=false/>
+                                    <VerdictItem column=column metric=Metric::PaybackMonths change=false/>
+                                </span>
+                            </li>
+                        }
+                    }
+                />
+            </ul>
+        </section>
+    }
+}
+
+/// One figure of a verdict: the change from the baseline (`change`) or the value, coloured and
+/// worded better or worse.
+#[component]
+fn VerdictItem(column: Column, metric: Metric, change: bool) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let figure = ctx.figure(column, metric);
+    let base = ctx.figure(Column::Baseline, metric);
+    let verdict = Memo::new(move |_| judge(metric, base.get()?, figure.get()?));
+    let class = move || {
+        let tone = match verdict.get() {
+            Some(std::cmp::Ordering::Greater) => "better",
+            Some(std::cmp::Ordering::Less) => "worse",
+            _ => "same",
+        };
+        format!("verdict-item {tone}")
+    };
+    let label = move || {
+        let l = lang.get();
+        match metric {
+            Metric::TotalCost => texts(l).spend_change.to_owned(),
+            _ => i18n::metric(metric, l),
+        }
+    };
+    let text = move || {
+        let l = lang.get();
+        let currency = ctx.currency.get();
+        let f = figure.get()?;
+        if change {
+            let d = delta(base.get()?, f);
+            let abs = format::delta(metric, d.abs?, &currency, l);
+            Some(match d.pct {
+                Some(p) => format!("{abs} ({})", format::signed_pct(p)),
+                None => abs,
+            })
+        } else {
+            Some(format::figure(metric, f, &currency, l))
+        }
+    };
+    let value = Memo::new(move |_| {
+        let f = figure.get()?;
+        if change {
+            delta(base.get()?, f).abs.map(|a| a.normalize().to_string())
+        } else {
+            f.value().map(|v| v.normalize().to_string())
+        }
+    });
+    view! {
+        <span
+            class=class
+            data-metric=metric.key()
+            data-kind=if change { "change" } else { "value" }
+            data-value=move || value.get().unwrap_or_default()
+        >
+            <span class="label">{label}</span>
+            " "
+            <span class="value">{text}</span>
+            {move || {
+                let l = lang.get();
+                let t = texts(l);
+                match verdict.get() {
+                    Some(std::cmp::Ordering::Greater) => Some(t.better),
+                    Some(std::cmp::Ordering::Less) => Some(t.worse),
+                    Some(std::cmp::Ordering::Equal) | None => None,
+                }
+                .map(|w| view! { <span class="word">{w}</span> })
+            }}
+        </span>
     }
 }

@@ -123,6 +123,7 @@ pub fn LiveFigure(
             data-metric=metric.key()
             data-value=move || value.with(|v| v.0.clone())
             data-reason=move || value.with(|v| v.1.clone())
+            data-label=move || crate::i18n::metric(metric, lang.get())
         >
             <span class="value">{text}</span>
             {move || {

@@ -16,4 +16,5 @@ pub mod notices;
 pub mod number_field;
 pub mod scenario_panel;
 pub mod shared_banner;
+pub mod summary;
 pub mod tabs;

@@ -134,6 +134,11 @@ pub struct Texts {
     pub file_unreadable: &'static str,
     pub file_encoding: &'static str,
     pub change_sign: &'static str,
+    pub verdict_title: &'static str,
+    pub verdict_help: &'static str,
+    pub spend_change: &'static str,
+    pub best_net: &'static str,
+    pub details_title: &'static str,
 
     // Page texts of the components.
     pub show_backups: &'static str,
@@ -310,6 +315,11 @@ pub static ZH: Texts = Texts {
     plan_valid: "方案有效",
     file_unreadable: "文件无法读取",
     change_sign: "切换正负号",
+    verdict_title: "结论",
+    verdict_help: "每个情景与基准相比：净贡献和支出的变化，以及 LTV:CAC 与回收期。",
+    spend_change: "支出",
+    best_net: "净贡献最高",
+    details_title: "明细",
     file_encoding: "无法识别文件的文字编码（支持 UTF-8、UTF-16 和 GBK/GB18030）。请在 Excel 或 WPS 中“另存为 CSV UTF-8”后再导入。",
     show_backups: "查看备份",
     download_backup: "下载备份",
@@ -484,6 +494,11 @@ pub static EN: Texts = Texts {
     plan_valid: "The plan is valid",
     file_unreadable: "The file could not be read",
     change_sign: "Change the sign",
+    verdict_title: "Verdict",
+    verdict_help: "Each scenario against the baseline: the change in net contribution and in spend, with LTV:CAC and payback.",
+    spend_change: "Spend",
+    best_net: "Highest net contribution",
+    details_title: "Details",
     file_encoding: "The file's text encoding was not recognised (UTF-8, UTF-16 and GBK/GB18030 are read). Save it as \"CSV UTF-8\" in Excel or WPS and import it again.",
     show_backups: "Show backups",
     download_backup: "Download the backup",
@@ -590,6 +605,20 @@ pub fn basis(b: Basis, lang: Lang) -> String {
             Lang::En => format!("One-time (month {month})"),
         },
         other => basis_kind(other.kind(), lang).to_owned(),
+    }
+}
+
+pub fn metric_group(g: crate::model::MetricGroup, lang: Lang) -> &'static str {
+    use crate::model::MetricGroup as G;
+    match g {
+        G::Costs => lang.pick("客户管理成本（支出）", "Customer management costs (spend)"),
+        G::UnitEconomics => lang.pick("单位经济", "Unit economics"),
+        G::Customers => lang.pick("客户数", "Customers"),
+        G::RevenueProfit => lang.pick("收入与利润", "Revenue and profit"),
+        G::Fees => lang.pick(
+            "向客户收取的客户管理费",
+            "Management fee charged to customers",
+        ),
     }
 }
 

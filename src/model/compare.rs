@@ -189,6 +189,45 @@ pub enum Better {
     Lower,
 }
 
+/// The groups of the comparison table, in order: what the money is spent on, what it buys per
+/// customer, how many customers, what they bring, and the fee charged to them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MetricGroup {
+    Costs,
+    UnitEconomics,
+    Customers,
+    RevenueProfit,
+    Fees,
+}
+
+impl MetricGroup {
+    pub const ALL: [MetricGroup; 5] = [
+        MetricGroup::Costs,
+        MetricGroup::UnitEconomics,
+        MetricGroup::Customers,
+        MetricGroup::RevenueProfit,
+        MetricGroup::Fees,
+    ];
+
+    pub const fn key(self) -> &'static str {
+        match self {
+            MetricGroup::Costs => "costs",
+            MetricGroup::UnitEconomics => "unit_economics",
+            MetricGroup::Customers => "customers",
+            MetricGroup::RevenueProfit => "revenue_profit",
+            MetricGroup::Fees => "fees",
+        }
+    }
+
+    /// The group's figures, in table order.
+    pub fn metrics(self) -> Vec<Metric> {
+        Metric::all()
+            .into_iter()
+            .filter(|m| m.group() == self)
+            .collect()
+    }
+}
+
 /// Every figure the model reports, in the order tables show them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Metric {
@@ -248,6 +287,36 @@ impl Metric {
             Metric::FeeCoverage,
         ]);
         v
+    }
+
+    /// The group the comparison shows this figure in.
+    pub const fn group(self) -> MetricGroup {
+        match self {
+            Metric::TotalCost
+            | Metric::CategoryCost(_)
+            | Metric::StageCost(_)
+            | Metric::ServeCost
+            | Metric::CostRatio => MetricGroup::Costs,
+            Metric::Cac
+            | Metric::CostToServe
+            | Metric::MarginPerCustomerMonth
+            | Metric::ClvGross
+            | Metric::ClvNet
+            | Metric::LtvCac
+            | Metric::PaybackMonths => MetricGroup::UnitEconomics,
+            Metric::NewCustomers | Metric::EndCustomers | Metric::CustomerMonths => {
+                MetricGroup::Customers
+            }
+            Metric::Revenue
+            | Metric::GrossProfit
+            | Metric::NetContribution
+            | Metric::Npv
+            | Metric::BreakEvenMonth => MetricGroup::RevenueProfit,
+            Metric::FeeRevenue
+            | Metric::FeePerCustomerMonth
+            | Metric::FeeCoveringCostToServe
+            | Metric::FeeCoverage => MetricGroup::Fees,
+        }
     }
 
     /// The headline figures of the summary cards.
