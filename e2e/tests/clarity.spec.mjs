@@ -230,6 +230,33 @@ for (const lang of ['zh-CN', 'en']) {
       await expect(table.locator('tr[data-metric-row=total_cost]')).toBeVisible();
     });
 
+    test('every figure has a definition reachable by keyboard, with the formula in the plan\'s numbers', async ({ page }) => {
+      await open(page);
+      await showTab(page, 'compare');
+      for (const group of ['costs', 'customers', 'revenue_profit', 'fees']) await page.locator(`[data-action=toggle-${group}]`).click();
+      const terms = page.locator('[data-testid=comparison] [data-definition]');
+      const n = await terms.count();
+      expect(n).toBe(await page.locator('[data-testid=comparison] tr[data-metric-row]').count());
+      for (let i = 0; i < n; i++) {
+        const term = terms.nth(i);
+        await term.focus();
+        const tip = page.locator(`#${await term.getAttribute('aria-describedby')}`);
+        await expect(tip).toBeVisible();
+        expect((await tip.textContent()).length).toBeGreaterThan(10);
+      }
+      // CAC in the user's numbers: acquisition cost ÷ new customers = the baseline's CAC.
+      const cac = page.locator('[data-testid=comparison] [data-definition=cac]');
+      await cac.focus();
+      const report = modelReport(await savedPlan(page));
+      const b = report.scenarios[0].figures;
+      const money = (v) => `¥${Number(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+      await expect(page.locator('#def-compare-cac .formula')).toContainText(
+        `${money(b.acquisition_cost.value)} ÷ ${Number(b.new_customers.value).toLocaleString('en-US')} = ${money(b.cac.value)}`,
+      );
+      await page.keyboard.press('Escape');
+      await expect(page.locator('#def-compare-cac')).toBeHidden();
+    });
+
     test('the summary stays in view while editing the 50th line', async ({ page }) => {
       await page.addInitScript(([key, value]) => {
         if (!sessionStorage.getItem('seeded')) {

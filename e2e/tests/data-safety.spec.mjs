@@ -262,7 +262,7 @@ test('exported files: a plan, everything, lines CSV (with formulas neutralised),
   await showTab(page, 'compare');
   const comparison = await downloaded(page, () => page.locator('[data-action=export-comparison-csv]').click());
   expect(comparison.text.charCodeAt(0)).toBe(0xfeff);
-  expect(comparison.text).toMatch(/客户管理费总额,total_cost,832334\.20833,/);
+  expect(comparison.text).toMatch(/客户管理成本总额,total_cost,832334\.20833,/);
   expect(comparison.text.trim().split('\r\n')).toHaveLength(32);
 
   // The lines CSV reads back into the same lines.

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::figure::{Beside, LiveFigure};
+use crate::components::term::MetricTerm;
 use crate::ctx::use_ctx;
 use crate::format;
 use crate::i18n::{self, texts};
@@ -98,7 +99,6 @@ pub fn ComparisonTable() -> impl IntoView {
 #[component]
 fn ComparisonRow(metric: Metric, open: RwSignal<bool>) -> impl IntoView {
     let ctx = use_ctx();
-    let lang = ctx.lang;
     // The best columns on this figure, when every column has it.
     let winners = Memo::new(move |_| {
         ctx.comparison.with(|c| {
@@ -122,7 +122,7 @@ fn ComparisonRow(metric: Metric, open: RwSignal<bool>) -> impl IntoView {
     });
     view! {
         <tr data-metric-row=metric.key() hidden=move || !open.get()>
-            <th scope="row">{move || i18n::metric(metric, lang.get())}</th>
+            <th scope="row"><MetricTerm metric=metric scope="compare"/></th>
             <For
                 each=move || ctx.columns.get()
                 key=|column| *column

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::figure::{Beside, LiveFigure};
+use crate::components::term::MetricTerm;
 use crate::ctx::use_ctx;
 use crate::i18n::{self, texts};
 use crate::model::{Column, Metric};
@@ -36,7 +37,7 @@ pub fn Headline() -> impl IntoView {
                             <th scope="col">{move || t().scenario}</th>
                             {Metric::HEADLINE
                                 .into_iter()
-                                .map(|m| view! { <th scope="col">{move || i18n::metric(m, lang.get())}</th> })
+                                .map(|m| view! { <th scope="col"><MetricTerm metric=m scope="headline"/></th> })
                                 .collect_view()}
                         </tr>
                     </thead>

@@ -17,4 +17,5 @@ pub mod number_field;
 pub mod scenario_panel;
 pub mod shared_banner;
 pub mod summary;
+pub mod term;
 pub mod tabs;

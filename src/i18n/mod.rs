@@ -139,6 +139,7 @@ pub struct Texts {
     pub spend_change: &'static str,
     pub best_net: &'static str,
     pub details_title: &'static str,
+    pub baseline_numbers: &'static str,
 
     // Page texts of the components.
     pub show_backups: &'static str,
@@ -222,7 +223,7 @@ pub static ZH: Texts = Texts {
     tab_compare: "情景对比",
     tab_charts: "图表",
     headline_title: "核心指标",
-    headline_help: "规划期内的合计与单位经济指标；每次修改即时重算。",
+    headline_help: "规划期内的合计与单位经济指标，每次修改即时重算。“客户管理成本”即文中的客户管理费支出；指向或点按指标名称可查看定义和算式。",
     baseline: "基准",
     scenario: "情景",
     model_error: "无法计算",
@@ -320,6 +321,7 @@ pub static ZH: Texts = Texts {
     spend_change: "支出",
     best_net: "净贡献最高",
     details_title: "明细",
+    baseline_numbers: "基准：",
     file_encoding: "无法识别文件的文字编码（支持 UTF-8、UTF-16 和 GBK/GB18030）。请在 Excel 或 WPS 中“另存为 CSV UTF-8”后再导入。",
     show_backups: "查看备份",
     download_backup: "下载备份",
@@ -402,7 +404,7 @@ pub static EN: Texts = Texts {
     tab_compare: "Comparison",
     tab_charts: "Charts",
     headline_title: "Headline figures",
-    headline_help: "Totals and unit economics over the horizon, recomputed on every edit.",
+    headline_help: "Totals and unit economics over the horizon, recomputed on every edit. Point at or tap a figure's name for its definition and formula.",
     baseline: "Baseline",
     scenario: "Scenario",
     model_error: "Cannot compute",
@@ -499,6 +501,7 @@ pub static EN: Texts = Texts {
     spend_change: "Spend",
     best_net: "Highest net contribution",
     details_title: "Details",
+    baseline_numbers: "Baseline:",
     file_encoding: "The file's text encoding was not recognised (UTF-8, UTF-16 and GBK/GB18030 are read). Save it as \"CSV UTF-8\" in Excel or WPS and import it again.",
     show_backups: "Show backups",
     download_backup: "Download the backup",
@@ -706,7 +709,7 @@ pub fn column_name(column: Column, plan: &Plan, lang: Lang) -> String {
 /// The name of a figure.
 pub fn metric(m: Metric, lang: Lang) -> String {
     let s = match m {
-        Metric::TotalCost => lang.pick("客户管理费总额", "Total cost"),
+        Metric::TotalCost => lang.pick("客户管理成本总额", "Total cost"),
         Metric::CategoryCost(c) => category(c, lang),
         Metric::StageCost(Stage::Acquisition) => lang.pick("客户获取成本", "Acquisition cost"),
         Metric::StageCost(Stage::Retention) => lang.pick("客户维护成本", "Retention cost"),
@@ -719,21 +722,126 @@ pub fn metric(m: Metric, lang: Lang) -> String {
         Metric::ClvNet => lang.pick("客户终身价值（净）", "CLV (net)"),
         Metric::LtvCac => "LTV:CAC",
         Metric::PaybackMonths => lang.pick("获客成本回收期", "CAC payback"),
-        Metric::CostRatio => lang.pick("管理费占收入比", "Cost as share of revenue"),
+        Metric::CostRatio => lang.pick("管理成本占收入比", "Cost as share of revenue"),
         Metric::NewCustomers => lang.pick("新增客户", "New customers"),
         Metric::EndCustomers => lang.pick("期末客户数", "End customers"),
         Metric::CustomerMonths => lang.pick("客户月数", "Customer-months"),
         Metric::Revenue => lang.pick("总收入", "Revenue"),
-        Metric::FeeRevenue => lang.pick("管理费收入", "Fee revenue"),
+        Metric::FeeRevenue => lang.pick("向客户收取的管理费", "Fees charged to customers"),
         Metric::GrossProfit => lang.pick("毛利", "Gross profit"),
         Metric::NetContribution => lang.pick("净贡献", "Net contribution"),
         Metric::Npv => lang.pick("净贡献现值 NPV", "NPV of net contribution"),
         Metric::BreakEvenMonth => lang.pick("累计回本月", "Break-even month"),
-        Metric::FeePerCustomerMonth => lang.pick("每客户每月管理费", "Fee per customer-month"),
+        Metric::FeePerCustomerMonth => lang.pick("每客户每月收费", "Fee charged per customer-month"),
         Metric::FeeCoveringCostToServe => {
             lang.pick("覆盖服务成本所需月费", "Fee that covers cost to serve")
         }
-        Metric::FeeCoverage => lang.pick("管理费对服务成本的覆盖率", "Fee coverage of serve cost"),
+        Metric::FeeCoverage => lang.pick("收费对服务成本的覆盖率", "Fee coverage of serve cost"),
+    };
+    s.to_owned()
+}
+
+/// What a figure counts and why it may be missing: the definition shown on hover, focus and
+/// tap. The formula in the user's numbers is added by the page from the model's figures.
+pub fn metric_definition(m: Metric, lang: Lang) -> String {
+    let s = match m {
+        Metric::TotalCost => lang.pick(
+            "规划期内获取、维护和服务客户的全部支出，即文中所说的“客户管理费”（营销、售后、客服、CRM、培训与薪酬等），按各预算项的计费方式逐月累加。",
+            "Everything spent over the horizon to acquire, retain and serve customers (the article's 客户管理费: marketing, after-sales, support, CRM, training and pay), each line added up month by month by its basis.",
+        ),
+        Metric::CategoryCost(_) => lang.pick(
+            "该类别的预算项在规划期内的支出合计。",
+            "What this category's lines cost over the horizon.",
+        ),
+        Metric::StageCost(Stage::Acquisition) => lang.pick(
+            "标为“客户获取”阶段的预算项在规划期内的支出，是计算 CAC 的分子。",
+            "Spend of lines in the acquisition stage over the horizon: the numerator of CAC.",
+        ),
+        Metric::StageCost(_) => lang.pick(
+            "该阶段的预算项在规划期内的支出合计。",
+            "What this stage's lines cost over the horizon.",
+        ),
+        Metric::ServeCost => lang.pick(
+            "客户维护与客户服务两个阶段的支出之和。",
+            "Retention plus service spend over the horizon.",
+        ),
+        Metric::Cac => lang.pick(
+            "获取一位新客户平均花费多少。没有新增客户时无法计算。",
+            "What winning one new customer costs on average. Undefined when no customers are won.",
+        ),
+        Metric::CostToServe => lang.pick(
+            "每位客户每个月的维护与服务支出。没有客户时无法计算。",
+            "Retention and service spend per customer per month. Undefined when there are no customers.",
+        ),
+        Metric::MarginPerCustomerMonth => lang.pick(
+            "每位客户每月的毛利（每客户月收入 × 毛利率）加上向客户收取的月费，减去每客户每月服务成本。",
+            "Per customer per month: revenue × gross margin, plus the fee charged to the customer, minus the cost to serve.",
+        ),
+        Metric::ClvGross => lang.pick(
+            "一位客户在整个生命周期内带来的毛利（未扣服务成本），按流失率和折现率计算：月毛利 × (1+d) ÷ (d + 流失率)。流失率和折现率都为 0 时无法计算。",
+            "Gross margin a customer brings over their lifetime, before the cost to serve: monthly margin × (1+d) ÷ (d + churn). Undefined when churn and discount are both 0.",
+        ),
+        Metric::ClvNet => lang.pick(
+            "扣除服务成本后的客户终身价值：每客户每月贡献 × (1+d) ÷ (d + 流失率)。",
+            "Lifetime value after the cost to serve: margin per customer-month × (1+d) ÷ (d + churn).",
+        ),
+        Metric::LtvCac => lang.pick(
+            "客户终身价值（净）是获客成本的多少倍；常用经验值为 3 倍以上。获客成本为 0 时无法计算。",
+            "How many times its acquisition cost a customer returns over their lifetime; 3× or more is a common rule of thumb. Undefined when CAC is 0.",
+        ),
+        Metric::PaybackMonths => lang.pick(
+            "用每客户每月贡献收回获客成本需要几个月。每月贡献不为正时永远收不回。",
+            "Months of margin per customer needed to earn back CAC. Never, when that margin is not positive.",
+        ),
+        Metric::CostRatio => lang.pick(
+            "客户管理成本占总收入的比例。没有收入时无法计算。",
+            "Customer management cost as a share of revenue. Undefined without revenue.",
+        ),
+        Metric::NewCustomers => lang.pick("规划期内新增的客户数。", "Customers won over the horizon."),
+        Metric::EndCustomers => lang.pick(
+            "规划期最后一个月月末的客户数（模型按平均值计算，可能有小数）。",
+            "Customers at the end of the last month (the model works with averages, so fractions appear).",
+        ),
+        Metric::CustomerMonths => lang.pick(
+            "每个月月末客户数之和：服务成本按它分摊。",
+            "The sum of each month's end customers: what the cost to serve is spread over.",
+        ),
+        Metric::Revenue => lang.pick(
+            "产品收入与向客户收取的客户管理费之和。",
+            "Product revenue plus the management fee charged to customers.",
+        ),
+        Metric::FeeRevenue => lang.pick(
+            "按收费档位向客户收取的客户管理费收入（不是公司的支出）。",
+            "Management fees charged to customers by tier (income, not the company's spend).",
+        ),
+        Metric::GrossProfit => lang.pick(
+            "产品收入 × 毛利率。",
+            "Product revenue × gross margin.",
+        ),
+        Metric::NetContribution => lang.pick(
+            "毛利加向客户收取的管理费，再减去客户管理成本：这些投入最终留下多少。",
+            "Gross profit plus fees charged, minus the customer management cost: what the spend leaves.",
+        ),
+        Metric::Npv => lang.pick(
+            "各月净贡献按年折现率折现后的合计。",
+            "Each month's net contribution discounted at the annual rate, added up.",
+        ),
+        Metric::BreakEvenMonth => lang.pick(
+            "累计净贡献从此月起不再为负。规划期内未回本时无法给出。",
+            "The month from which cumulative net contribution stays non-negative. None within the horizon if it never does.",
+        ),
+        Metric::FeePerCustomerMonth => lang.pick(
+            "按各档位占比加权，平均每位客户每月交的管理费。",
+            "The fee an average customer pays a month, weighted by tier share.",
+        ),
+        Metric::FeeCoveringCostToServe => lang.pick(
+            "要让收费刚好覆盖服务成本，每位客户每月需交的费用。",
+            "The monthly fee per customer that would just cover the cost to serve.",
+        ),
+        Metric::FeeCoverage => lang.pick(
+            "向客户收取的管理费收入能覆盖多少维护与服务支出。",
+            "How much of the retention and service spend the fees charged cover.",
+        ),
     };
     s.to_owned()
 }

@@ -189,6 +189,13 @@ pub enum Better {
     Lower,
 }
 
+/// A figure as two others combined: `a ÷ b` or `a + b`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Formula {
+    Ratio(Metric, Metric),
+    Sum(Metric, Metric),
+}
+
 /// The groups of the comparison table, in order: what the money is spent on, what it buys per
 /// customer, how many customers, what they bring, and the fee charged to them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -317,6 +324,40 @@ impl Metric {
             | Metric::FeeCoveringCostToServe
             | Metric::FeeCoverage => MetricGroup::Fees,
         }
+    }
+
+    /// How this figure is computed from two others, when it is: a definition can then show
+    /// the formula in the user's own numbers.
+    pub const fn formula(self) -> Option<Formula> {
+        Some(match self {
+            Metric::Cac => Formula::Ratio(Metric::StageCost(Stage::Acquisition), Metric::NewCustomers),
+            Metric::CostToServe => Formula::Ratio(Metric::ServeCost, Metric::CustomerMonths),
+            Metric::LtvCac => Formula::Ratio(Metric::ClvNet, Metric::Cac),
+            Metric::PaybackMonths => Formula::Ratio(Metric::Cac, Metric::MarginPerCustomerMonth),
+            Metric::CostRatio => Formula::Ratio(Metric::TotalCost, Metric::Revenue),
+            Metric::FeeCoverage => Formula::Ratio(Metric::FeeRevenue, Metric::ServeCost),
+            Metric::ServeCost => Formula::Sum(
+                Metric::StageCost(Stage::Retention),
+                Metric::StageCost(Stage::Service),
+            ),
+            Metric::TotalCost
+            | Metric::CategoryCost(_)
+            | Metric::StageCost(_)
+            | Metric::MarginPerCustomerMonth
+            | Metric::ClvGross
+            | Metric::ClvNet
+            | Metric::NewCustomers
+            | Metric::EndCustomers
+            | Metric::CustomerMonths
+            | Metric::Revenue
+            | Metric::FeeRevenue
+            | Metric::GrossProfit
+            | Metric::NetContribution
+            | Metric::Npv
+            | Metric::BreakEvenMonth
+            | Metric::FeePerCustomerMonth
+            | Metric::FeeCoveringCostToServe => return None,
+        })
     }
 
     /// The headline figures of the summary cards.
@@ -495,4 +536,38 @@ pub fn best(metric: Metric, figures: &[Figure]) -> Vec<usize> {
         .filter(|(_, v)| *v == target)
         .map(|(i, _)| *i)
         .collect()
+
+}
+
+#[cfg(test)]
+mod formula_tests {
+    use super::*;
+
+    #[test]
+    fn every_metric_is_in_one_group_and_formulas_hold_to_the_last_digit() {
+        use crate::model::{Example, Lang};
+        let grouped: usize = MetricGroup::ALL.iter().map(|g| g.metrics().len()).sum();
+        assert_eq!(grouped, Metric::all().len());
+        for example in Example::ALL {
+            let c = compare(&example.plan(Lang::En));
+            for (_, r) in &c.columns {
+                let Ok(e) = r else { continue };
+                for metric in Metric::all() {
+                    let Some(formula) = metric.formula() else { continue };
+                    let (a, b) = match formula {
+                        Formula::Ratio(a, b) | Formula::Sum(a, b) => {
+                            (a.of(&e.metrics).value(), b.of(&e.metrics).value())
+                        }
+                    };
+                    let Figure::Value(v) = metric.of(&e.metrics) else { continue };
+                    let (a, b) = (a.expect("defined"), b.expect("defined"));
+                    let got = match formula {
+                        Formula::Ratio(..) => a.checked_div(b),
+                        Formula::Sum(..) => a.checked_add(b),
+                    };
+                    assert_eq!(got, Some(v), "{metric:?} in {example:?}");
+                }
+            }
+        }
+    }
 }

@@ -15,7 +15,7 @@ pub mod validate;
 
 pub use compare::{
     best, compare, compare_from, delta, evaluate, evaluate_scenario, judge, same_baseline, Better,
-    Column, Comparison, Delta, Evaluation, Metric, MetricGroup, Unit,
+    Column, Comparison, Delta, Evaluation, Formula, Metric, MetricGroup, Unit,
 };
 pub use error::{Field, ModelError, Problem};
 pub use examples::Example;
