@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::{
     budget_table::BudgetTable,
+    calc_grid::CalcGrid,
     charts::Charts,
     comparison_table::ComparisonTable,
     dialogs::Dialogs,
@@ -231,6 +232,9 @@ pub fn App() -> impl IntoView {
             <ExampleBanner/>
             <Headline/>
             <div id="headline-end"></div>
+            <Show when=move || rest.get()>
+                <CalcGrid/>
+            </Show>
             <TabList tab=tab lang=lang/>
             // Until the tab arrives, its place is held so the footer does not jump down.
             <Show

@@ -257,6 +257,28 @@ for (const lang of ['zh-CN', 'en']) {
       await expect(page.locator('#def-compare-cac')).toBeHidden();
     });
 
+    test('the month-by-month grid behind the headline adds up and copies to a spreadsheet', async ({ page, context }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await open(page);
+      const grid = page.locator('[data-testid=calc-grid]');
+      await grid.locator('summary').click();
+      const rows = grid.locator('tbody tr');
+      await expect(rows).toHaveCount(12);
+      // The last month's cumulative net contribution is the headline's net contribution.
+      const net = await page.locator('[data-testid=headline] td[data-scenario=baseline][data-metric=net_contribution]').getAttribute('data-value');
+      await expect(rows.last().locator('td').last()).toHaveAttribute('data-value', net);
+      // Another scenario's grid.
+      await grid.locator('#calc-column').selectOption('s1');
+      const netS1 = await page.locator('[data-testid=headline] td[data-scenario=s1][data-metric=net_contribution]').getAttribute('data-value');
+      await expect(rows.last().locator('td').last()).toHaveAttribute('data-value', netS1);
+      await grid.locator('[data-action=copy-grid]').click();
+      const text = await page.evaluate(() => navigator.clipboard.readText());
+      const lines = text.trim().split('\n');
+      expect(lines).toHaveLength(13);
+      expect(lines[0].split('\t')[0]).toBe(zh ? '月份' : 'Month');
+      expect(lines[12].split('\t').at(-1)).toBe(netS1);
+    });
+
     test('the summary stays in view while editing the 50th line', async ({ page }) => {
       await page.addInitScript(([key, value]) => {
         if (!sessionStorage.getItem('seeded')) {

@@ -1,6 +1,7 @@
 //! One component per file, named for what the user sees.
 
 pub mod budget_table;
+pub mod calc_grid;
 pub mod charts;
 pub mod comparison_table;
 pub mod dialogs;
@@ -17,5 +18,5 @@ pub mod number_field;
 pub mod scenario_panel;
 pub mod shared_banner;
 pub mod summary;
-pub mod term;
 pub mod tabs;
+pub mod term;

@@ -73,3 +73,139 @@ pub fn report(plan: &Plan, lang: Lang) -> Value {
         "scenarios": scenarios,
     })
 }
+
+/// The columns of the month-by-month grid behind the headline figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MonthColumn {
+    Month,
+    StartCustomers,
+    NewCustomers,
+    Churned,
+    EndCustomers,
+    ProductRevenue,
+    GrossProfit,
+    FeeRevenue,
+    Category(crate::model::Category),
+    Cost,
+    NetContribution,
+    Cumulative,
+}
+
+impl MonthColumn {
+    /// Every column, in order.
+    pub fn all() -> Vec<MonthColumn> {
+        let mut v = vec![
+            MonthColumn::Month,
+            MonthColumn::StartCustomers,
+            MonthColumn::NewCustomers,
+            MonthColumn::Churned,
+            MonthColumn::EndCustomers,
+            MonthColumn::ProductRevenue,
+            MonthColumn::GrossProfit,
+            MonthColumn::FeeRevenue,
+        ];
+        v.extend(crate::model::Category::ALL.map(MonthColumn::Category));
+        v.extend([
+            MonthColumn::Cost,
+            MonthColumn::NetContribution,
+            MonthColumn::Cumulative,
+        ]);
+        v
+    }
+
+    /// Whether the column is an amount of money (else a count or the month).
+    pub const fn is_money(self) -> bool {
+        !matches!(
+            self,
+            MonthColumn::Month
+                | MonthColumn::StartCustomers
+                | MonthColumn::NewCustomers
+                | MonthColumn::Churned
+                | MonthColumn::EndCustomers
+        )
+    }
+
+    /// This column's value in month `m`.
+    pub fn of(self, m: &crate::model::Month) -> rust_decimal::Decimal {
+        match self {
+            MonthColumn::Month => m.month.into(),
+            MonthColumn::StartCustomers => m.start_customers,
+            MonthColumn::NewCustomers => m.new_customers,
+            MonthColumn::Churned => m.churned,
+            MonthColumn::EndCustomers => m.end_customers,
+            MonthColumn::ProductRevenue => m.product_revenue,
+            MonthColumn::GrossProfit => m.gross_profit,
+            MonthColumn::FeeRevenue => m.fee_revenue,
+            MonthColumn::Category(c) => m.cost_by_category[c.index()],
+            MonthColumn::Cost => m.cost,
+            MonthColumn::NetContribution => m.net_contribution,
+            MonthColumn::Cumulative => m.cumulative_net_contribution,
+        }
+    }
+}
+
+/// The month-by-month grid as tab-separated text, as a spreadsheet pastes it: a header row in
+/// `lang`, then one row per month with exact values.
+///
+/// ```
+/// use customer_cost_planner::exchange::report::months_tsv;
+/// use customer_cost_planner::model::{project, Example, Lang};
+/// let p = project(&Example::Starter.plan(Lang::En)).unwrap();
+/// let tsv = months_tsv(&p.months, Lang::En);
+/// assert_eq!(tsv.lines().count(), 13);
+/// assert!(tsv.starts_with("Month\t"));
+/// ```
+pub fn months_tsv(months: &[crate::model::Month], lang: Lang) -> String {
+    let columns = MonthColumn::all();
+    let mut out = columns
+        .iter()
+        .map(|c| crate::i18n::month_column(*c, lang))
+        .collect::<Vec<_>>()
+        .join("\t");
+    out.push('\n');
+    for m in months {
+        let row = columns
+            .iter()
+            .map(|c| c.of(m).normalize().to_string())
+            .collect::<Vec<_>>()
+            .join("\t");
+        out.push_str(&row);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{compare, project, Example};
+
+    #[test]
+    fn the_grid_adds_up_to_the_headline_figures() {
+        for example in Example::ALL {
+            let plan = example.plan(Lang::Zh);
+            let p = project(&plan).expect("examples project");
+            let c = compare(&plan);
+            let m = &c.baseline().expect("baseline").metrics;
+            let sum = |col: MonthColumn| {
+                p.months
+                    .iter()
+                    .map(|x| col.of(x))
+                    .fold(rust_decimal::Decimal::ZERO, |a, b| a + b)
+            };
+            assert_eq!(sum(MonthColumn::Cost), m.total_cost);
+            assert_eq!(sum(MonthColumn::NetContribution), m.net_contribution);
+            assert_eq!(sum(MonthColumn::NewCustomers), m.new_customers);
+            let by_category: rust_decimal::Decimal = crate::model::Category::ALL
+                .into_iter()
+                .map(|cat| sum(MonthColumn::Category(cat)))
+                .sum();
+            assert_eq!(by_category, m.total_cost);
+            let tsv = months_tsv(&p.months, Lang::Zh);
+            assert_eq!(tsv.lines().count(), p.months.len() + 1);
+            assert!(tsv
+                .lines()
+                .all(|l| l.split('\t').count() == MonthColumn::all().len()));
+        }
+    }
+}

@@ -140,6 +140,9 @@ pub struct Texts {
     pub best_net: &'static str,
     pub details_title: &'static str,
     pub baseline_numbers: &'static str,
+    pub calc_title: &'static str,
+    pub calc_help: &'static str,
+    pub copy_table: &'static str,
 
     // Page texts of the components.
     pub show_backups: &'static str,
@@ -322,6 +325,9 @@ pub static ZH: Texts = Texts {
     best_net: "净贡献最高",
     details_title: "明细",
     baseline_numbers: "基准：",
+    calc_title: "计算过程：逐月明细",
+    calc_help: "核心指标背后的逐月数据：客户数、各类客户管理成本、收入与净贡献。可复制后粘贴到 Excel 或 WPS。",
+    copy_table: "复制为表格",
     file_encoding: "无法识别文件的文字编码（支持 UTF-8、UTF-16 和 GBK/GB18030）。请在 Excel 或 WPS 中“另存为 CSV UTF-8”后再导入。",
     show_backups: "查看备份",
     download_backup: "下载备份",
@@ -502,6 +508,9 @@ pub static EN: Texts = Texts {
     best_net: "Highest net contribution",
     details_title: "Details",
     baseline_numbers: "Baseline:",
+    calc_title: "How this is calculated: month by month",
+    calc_help: "The monthly figures behind the headline: customers, each category of cost, revenue and net contribution. Copy them into a spreadsheet.",
+    copy_table: "Copy as table",
     file_encoding: "The file's text encoding was not recognised (UTF-8, UTF-16 and GBK/GB18030 are read). Save it as \"CSV UTF-8\" in Excel or WPS and import it again.",
     show_backups: "Show backups",
     download_backup: "Download the backup",
@@ -732,11 +741,33 @@ pub fn metric(m: Metric, lang: Lang) -> String {
         Metric::NetContribution => lang.pick("净贡献", "Net contribution"),
         Metric::Npv => lang.pick("净贡献现值 NPV", "NPV of net contribution"),
         Metric::BreakEvenMonth => lang.pick("累计回本月", "Break-even month"),
-        Metric::FeePerCustomerMonth => lang.pick("每客户每月收费", "Fee charged per customer-month"),
+        Metric::FeePerCustomerMonth => {
+            lang.pick("每客户每月收费", "Fee charged per customer-month")
+        }
         Metric::FeeCoveringCostToServe => {
             lang.pick("覆盖服务成本所需月费", "Fee that covers cost to serve")
         }
         Metric::FeeCoverage => lang.pick("收费对服务成本的覆盖率", "Fee coverage of serve cost"),
+    };
+    s.to_owned()
+}
+
+/// The header of a column of the month-by-month grid.
+pub fn month_column(c: crate::exchange::report::MonthColumn, lang: Lang) -> String {
+    use crate::exchange::report::MonthColumn as C;
+    let s = match c {
+        C::Month => lang.pick("月份", "Month"),
+        C::StartCustomers => lang.pick("月初客户", "Customers at start"),
+        C::NewCustomers => lang.pick("新增客户", "New customers"),
+        C::Churned => lang.pick("流失客户", "Churned"),
+        C::EndCustomers => lang.pick("月末客户", "Customers at end"),
+        C::ProductRevenue => lang.pick("产品收入", "Product revenue"),
+        C::GrossProfit => lang.pick("毛利", "Gross profit"),
+        C::FeeRevenue => lang.pick("向客户收取的管理费", "Fees charged"),
+        C::Category(cat) => category(cat, lang),
+        C::Cost => lang.pick("客户管理成本合计", "Total cost"),
+        C::NetContribution => lang.pick("净贡献", "Net contribution"),
+        C::Cumulative => lang.pick("累计净贡献", "Cumulative net contribution"),
     };
     s.to_owned()
 }

@@ -330,7 +330,9 @@ impl Metric {
     /// the formula in the user's own numbers.
     pub const fn formula(self) -> Option<Formula> {
         Some(match self {
-            Metric::Cac => Formula::Ratio(Metric::StageCost(Stage::Acquisition), Metric::NewCustomers),
+            Metric::Cac => {
+                Formula::Ratio(Metric::StageCost(Stage::Acquisition), Metric::NewCustomers)
+            }
             Metric::CostToServe => Formula::Ratio(Metric::ServeCost, Metric::CustomerMonths),
             Metric::LtvCac => Formula::Ratio(Metric::ClvNet, Metric::Cac),
             Metric::PaybackMonths => Formula::Ratio(Metric::Cac, Metric::MarginPerCustomerMonth),
@@ -536,7 +538,6 @@ pub fn best(metric: Metric, figures: &[Figure]) -> Vec<usize> {
         .filter(|(_, v)| *v == target)
         .map(|(i, _)| *i)
         .collect()
-
 }
 
 #[cfg(test)]
@@ -553,13 +554,17 @@ mod formula_tests {
             for (_, r) in &c.columns {
                 let Ok(e) = r else { continue };
                 for metric in Metric::all() {
-                    let Some(formula) = metric.formula() else { continue };
+                    let Some(formula) = metric.formula() else {
+                        continue;
+                    };
                     let (a, b) = match formula {
                         Formula::Ratio(a, b) | Formula::Sum(a, b) => {
                             (a.of(&e.metrics).value(), b.of(&e.metrics).value())
                         }
                     };
-                    let Figure::Value(v) = metric.of(&e.metrics) else { continue };
+                    let Figure::Value(v) = metric.of(&e.metrics) else {
+                        continue;
+                    };
                     let (a, b) = (a.expect("defined"), b.expect("defined"));
                     let got = match formula {
                         Formula::Ratio(..) => a.checked_div(b),
