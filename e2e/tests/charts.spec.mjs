@@ -65,3 +65,55 @@ test('a PNG of a chart can be downloaded', async ({ page }) => {
   const file = await download;
   expect(file.suggestedFilename()).toBe('cumulative.png');
 });
+
+test('the monthly charts can show each scenario as its difference from the baseline', async ({ page }) => {
+  await open(page);
+  await showTab(page, 'charts');
+  const canvas = page.locator('[data-chart=customers] canvas');
+  await expect(canvas).toHaveAttribute('data-draws', /[1-9]/);
+  const last = page.locator('[data-chart=customers] .chart-data tbody tr').last();
+  const before = await last.locator('td').allTextContents();
+  const draws = Number(await canvas.getAttribute('data-draws'));
+  await page.locator('[data-action=chart-difference]').check();
+  await expect(page.locator('[data-chart=customers] h3')).toHaveText('每月活跃客户数（与基准的差额）');
+  await expect(last.locator('td').first()).toHaveText('0');
+  const after = await last.locator('td').allTextContents();
+  // Month 12: scenario − baseline, as the values table said.
+  const num = (t) => Number(t.replaceAll(',', ''));
+  for (let i = 1; i < before.length; i++) {
+    expect(num(after[i])).toBeCloseTo(num(before[i]) - num(before[0]), 1);
+  }
+  await expect.poll(async () => Number(await canvas.getAttribute('data-draws'))).toBeGreaterThan(draws);
+  expect(await inkedPixels(canvas)).toBeGreaterThan(5000);
+  await expect(page.locator('[data-chart=cumulative] h3')).toContainText('与基准的差额');
+});
+
+test('values under the pointer, a tap or the arrow keys', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await open(page);
+  await showTab(page, 'charts');
+  const chart = page.locator('[data-chart=customers]');
+  const canvas = chart.locator('canvas');
+  await expect(canvas).toHaveAttribute('data-draws', /[1-9]/);
+  const rows = chart.locator('.chart-data tbody tr');
+  const cells = async (i) => (await rows.nth(i).locator('td').allTextContents()).map((t) => t.trim());
+  // By keyboard: End is the last month, ← steps back, Esc hides.
+  await canvas.focus();
+  await page.keyboard.press('End');
+  const tip = chart.locator('[data-testid=chart-tip]');
+  await expect(tip).toHaveAttribute('data-row', '11');
+  for (const value of await cells(11)) await expect(tip).toContainText(value);
+  await page.keyboard.press('ArrowLeft');
+  await expect(tip).toHaveAttribute('data-row', '10');
+  await page.keyboard.press('Escape');
+  await expect(tip).toHaveCount(0);
+  // By pointer: the left edge of the plot is the first month; a bar chart reads out its bar.
+  const box = await canvas.boundingBox();
+  await page.mouse.move(box.x + 2, box.y + box.height / 2);
+  await expect(tip).toHaveAttribute('data-row', '0');
+  const bars = page.locator('[data-chart=ltv-cac] canvas');
+  const b = await bars.boundingBox();
+  await bars.hover({ position: { x: b.width - 20, y: b.height / 2 } });
+  const last = await page.locator('[data-chart=ltv-cac] .chart-data tbody tr').count();
+  await expect(page.locator('[data-chart=ltv-cac] [data-testid=chart-tip]')).toHaveAttribute('data-row', String(last - 1));
+});

@@ -9,7 +9,10 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
-use super::spec::{estimate_text_width, ChartSpec, Marks, Rgb, REFERENCE_COLOR};
+use super::spec::{
+    estimate_text_width, ChartSpec, Marks, Rgb, FONT_PX, MARGIN_BOTTOM, MARGIN_RIGHT, MARGIN_TOP,
+    REFERENCE_COLOR,
+};
 
 const FONT: &str = "system-ui, -apple-system, \"PingFang SC\", \"Microsoft YaHei\", \"Noto Sans CJK SC\", sans-serif";
 const TEXT: RGBColor = RGBColor(0x33, 0x41, 0x55);
@@ -65,18 +68,10 @@ pub fn draw(
     root.fill(&WHITE).map_err(e)?;
 
     let s = |css: f64| css * dpr;
-    let font_px = 12.0;
+    let font_px = FONT_PX;
     let font = (FONT, s(font_px)).into_font();
-    let y_label_width = spec
-        .y
-        .ticks
-        .iter()
-        .map(|t| estimate_text_width(&t.label, font_px))
-        .fold(0.0, f64::max);
-    let left = y_label_width + 14.0;
-    let bottom = 26.0;
-    let top = 22.0;
-    let right = 16.0;
+    let left = spec.margin_left();
+    let (bottom, top, right) = (MARGIN_BOTTOM, MARGIN_TOP, MARGIN_RIGHT);
 
     let mut chart = ChartBuilder::on(&root)
         .margin_top(s(top) as u32)

@@ -375,18 +375,45 @@ pub fn cost_by_stage(comparison: &Comparison, plan: &Plan, lang: Lang) -> ChartS
     )
 }
 
-fn monthly_lines(list: &[Computed], value: impl Fn(&crate::model::Month) -> Decimal) -> Vec<Line> {
+/// Each scenario's value per month, or (`diff`) its difference from the baseline's value in
+/// the same month. Without a computed baseline there is nothing to subtract: values are kept.
+fn monthly_values(
+    list: &[Computed],
+    value: impl Fn(&crate::model::Month) -> Decimal,
+    diff: bool,
+) -> Vec<Vec<(u16, Decimal)>> {
+    let base: Vec<Decimal> = list
+        .first()
+        .filter(|c| diff && c.position == 0)
+        .map(|c| c.eval.projection.months.iter().map(&value).collect())
+        .unwrap_or_default();
     list.iter()
-        .map(|c| Line {
-            name: c.name.clone(),
-            color: scenario_color(c.position),
-            points: c
-                .eval
+        .map(|c| {
+            c.eval
                 .projection
                 .months
                 .iter()
-                .map(|m| (f64::from(m.month), f(value(m))))
-                .collect(),
+                .enumerate()
+                .map(|(i, m)| {
+                    let v = value(m);
+                    let shown = match base.get(i) {
+                        Some(b) => v.checked_sub(*b).unwrap_or(v),
+                        None => v,
+                    };
+                    (m.month, shown)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn monthly_lines(list: &[Computed], values: &[Vec<(u16, Decimal)>]) -> Vec<Line> {
+    list.iter()
+        .zip(values)
+        .map(|(c, points)| Line {
+            name: c.name.clone(),
+            color: scenario_color(c.position),
+            points: points.iter().map(|(m, v)| (f64::from(*m), f(*v))).collect(),
             marker: None,
         })
         .collect()
@@ -395,22 +422,20 @@ fn monthly_lines(list: &[Computed], value: impl Fn(&crate::model::Month) -> Deci
 fn monthly_table(
     list: &[Computed],
     lang: Lang,
-    value: impl Fn(&crate::model::Month) -> String,
+    values: &[Vec<(u16, Decimal)>],
+    show: impl Fn(Decimal) -> String,
 ) -> DataTable {
     let mut columns = vec![texts(lang).month.to_owned()];
     columns.extend(list.iter().map(|c| c.name.clone()));
-    let months = list.first().map_or(0, |c| c.eval.projection.months.len());
+    let months = values.first().map_or(0, Vec::len);
     let rows = (0..months)
         .map(|i| {
             let mut row = vec![(i + 1).to_string()];
-            row.extend(list.iter().map(|c| {
-                c.eval
-                    .projection
-                    .months
-                    .get(i)
-                    .map(&value)
-                    .unwrap_or_default()
-            }));
+            row.extend(
+                values
+                    .iter()
+                    .map(|v| v.get(i).map(|(_, x)| show(*x)).unwrap_or_default()),
+            );
             row
         })
         .collect();
@@ -433,11 +458,15 @@ fn legend(list: &[Computed]) -> Vec<(String, Rgb)> {
 }
 
 /// Active customers at the end of each month, one line per scenario.
-pub fn customers(comparison: &Comparison, plan: &Plan, lang: Lang) -> ChartSpec {
+///
+/// The axis covers the lines, not zero upwards, so scenarios a few percent apart stay apart;
+/// `diff` draws each scenario's difference from the baseline instead.
+pub fn customers(comparison: &Comparison, plan: &Plan, lang: Lang, diff: bool) -> ChartSpec {
     let list = computed(comparison, plan, lang);
-    let lines = monthly_lines(&list, |m| m.end_customers);
-    let (_, hi) = line_range(&lines);
-    let title = texts(lang).chart_customers.to_owned();
+    let values = monthly_values(&list, |m| m.end_customers, diff);
+    let lines = monthly_lines(&list, &values);
+    let (lo, hi) = line_range(&lines);
+    let title = with_view(texts(lang).chart_customers, diff, lang);
     let summary = list
         .iter()
         .map(|c| {
@@ -451,10 +480,10 @@ pub fn customers(comparison: &Comparison, plan: &Plan, lang: Lang) -> ChartSpec 
         title,
         summary,
         x: month_axis(plan.horizon_months),
-        y: nice_axis(0.0, hi.max(0.0), 5, move |v| {
+        y: nice_axis(lo, hi, 5, move |v| {
             format::compact(Decimal::from_f64_retain(v).unwrap_or_default(), lang)
         }),
-        table: monthly_table(&list, lang, |m| format::grouped_trim(m.end_customers, 2)),
+        table: monthly_table(&list, lang, &values, |v| format::grouped_trim(v, 2)),
         legend: legend(&list),
         marks_legend: Vec::new(),
         marks: Marks::Lines(lines),
@@ -463,10 +492,15 @@ pub fn customers(comparison: &Comparison, plan: &Plan, lang: Lang) -> ChartSpec 
 }
 
 /// Cumulative net contribution, one line per scenario, with each break-even month marked.
-pub fn cumulative(comparison: &Comparison, plan: &Plan, lang: Lang) -> ChartSpec {
+/// `diff` draws each scenario's difference from the baseline instead (no break-even marks).
+pub fn cumulative(comparison: &Comparison, plan: &Plan, lang: Lang, diff: bool) -> ChartSpec {
     let list = computed(comparison, plan, lang);
-    let mut lines = monthly_lines(&list, |m| m.cumulative_net_contribution);
+    let values = monthly_values(&list, |m| m.cumulative_net_contribution, diff);
+    let mut lines = monthly_lines(&list, &values);
     for (line, c) in lines.iter_mut().zip(&list) {
+        if diff {
+            break;
+        }
         if let Figure::Value(month) = c.eval.metrics.break_even_month {
             let month = f(month);
             line.marker = line.points.iter().find(|p| p.0 == month).copied();
@@ -493,7 +527,7 @@ pub fn cumulative(comparison: &Comparison, plan: &Plan, lang: Lang) -> ChartSpec
         .join(texts(lang).sentence_separator);
     ChartSpec {
         id: "cumulative",
-        title: texts(lang).chart_cumulative.to_owned(),
+        title: with_view(texts(lang).chart_cumulative, diff, lang),
         summary,
         x: month_axis(plan.horizon_months),
         y: nice_axis(
@@ -502,16 +536,18 @@ pub fn cumulative(comparison: &Comparison, plan: &Plan, lang: Lang) -> ChartSpec
             5,
             money_label(lang, &plan.currency),
         ),
-        table: monthly_table(&list, lang, |m| {
-            format::money(m.cumulative_net_contribution, &currency)
-        }),
+        table: monthly_table(&list, lang, &values, |v| format::money(v, &currency)),
         legend: legend(&list),
-        marks_legend: vec![
-            (texts(lang).break_even_line.to_owned(), MarkKind::Dashed),
-            (texts(lang).break_even_month.to_owned(), MarkKind::Dot),
-        ],
+        marks_legend: if diff {
+            Vec::new()
+        } else {
+            vec![
+                (texts(lang).break_even_line.to_owned(), MarkKind::Dashed),
+                (texts(lang).break_even_month.to_owned(), MarkKind::Dot),
+            ]
+        },
         marks: Marks::Lines(lines),
-        reference: Some((0.0, texts(lang).break_even.to_owned())),
+        reference: (!diff).then(|| (0.0, texts(lang).break_even.to_owned())),
     }
 }
 
@@ -584,15 +620,74 @@ fn trim_float(v: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
-/// All five charts for the open plan.
-pub fn all(comparison: &Comparison, plan: &Plan, lang: Lang) -> Vec<ChartSpec> {
+/// A chart's title, marked when it shows differences from the baseline.
+fn with_view(title: &str, diff: bool, lang: Lang) -> String {
+    if diff {
+        format!("{title}{}", texts(lang).vs_baseline_suffix)
+    } else {
+        title.to_owned()
+    }
+}
+
+/// All five charts for the open plan; `diff`: the monthly lines as differences from the
+/// baseline.
+pub fn all(comparison: &Comparison, plan: &Plan, lang: Lang, diff: bool) -> Vec<ChartSpec> {
     vec![
         cost_by_category(comparison, plan, lang),
         cost_by_stage(comparison, plan, lang),
-        customers(comparison, plan, lang),
-        cumulative(comparison, plan, lang),
+        customers(comparison, plan, lang, diff),
+        cumulative(comparison, plan, lang, diff),
         ltv_cac(comparison, plan, lang),
     ]
+}
+
+/// The plot area's margins in CSS pixels, shared by the drawing and by the pointer and
+/// keyboard read-out (which row of the data table is under a point).
+pub const MARGIN_TOP: f64 = 22.0;
+pub const MARGIN_RIGHT: f64 = 16.0;
+pub const MARGIN_BOTTOM: f64 = 26.0;
+/// Size of tick labels in CSS pixels.
+pub const FONT_PX: f64 = 12.0;
+
+impl ChartSpec {
+    /// The left margin: room for the widest y label.
+    pub fn margin_left(&self) -> f64 {
+        self.y
+            .ticks
+            .iter()
+            .map(|t| estimate_text_width(&t.label, FONT_PX))
+            .fold(0.0, f64::max)
+            + 14.0
+    }
+
+    /// The x value of data-table row `row`: month `row + 1` on a line chart, the middle of bar
+    /// `row` on a bar chart.
+    fn row_value(&self, row: usize) -> f64 {
+        match self.marks {
+            Marks::Lines(_) => row as f64 + 1.0,
+            Marks::Bars(_) => row as f64 + 0.5,
+        }
+    }
+
+    /// Where (CSS pixels from the canvas's left edge) row `row` is drawn, on a canvas
+    /// `width` wide.
+    pub fn row_x(&self, row: usize, width: f64) -> f64 {
+        let left = self.margin_left();
+        let span = (self.x.max - self.x.min).max(f64::EPSILON);
+        let plot = (width - left - MARGIN_RIGHT).max(1.0);
+        left + (self.row_value(row) - self.x.min) / span * plot
+    }
+
+    /// The data-table row nearest to `x` (CSS pixels from the left edge) on a canvas `width`
+    /// wide; `None` when the table is empty.
+    pub fn row_at(&self, x: f64, width: f64) -> Option<usize> {
+        let rows = self.table.rows.len();
+        (0..rows).min_by(|a, b| {
+            let da = (self.row_x(*a, width) - x).abs();
+            let db = (self.row_x(*b, width) - x).abs();
+            da.total_cmp(&db)
+        })
+    }
 }
 
 /// Rough width in pixels of `text` at `size` px: CJK characters are square, others about 0.6.
@@ -634,7 +729,7 @@ mod tests {
     fn the_worked_example_charts_have_every_scenario_and_consistent_colours() {
         let plan = Example::Starter.plan(Lang::En);
         let c = compare(&plan);
-        let charts = all(&c, &plan, Lang::En);
+        let charts = all(&c, &plan, Lang::En, false);
         assert_eq!(charts.len(), 5);
         let by_category = &charts[0];
         let Marks::Bars(bars) = &by_category.marks else {
@@ -662,6 +757,57 @@ mod tests {
         assert_eq!(charts[4].table.rows[0][1], "4.85×");
         // Month axis of a 12-month plan labels every month.
         assert_eq!(charts[2].x.ticks.len(), 12);
+        // The customer axis covers the lines, not zero upwards.
+        assert!(charts[2].y.min > 0.0, "{:?}", charts[2].y);
+    }
+
+    #[test]
+    fn a_point_on_the_canvas_reads_out_the_row_drawn_there() {
+        let plan = Example::Starter.plan(Lang::En);
+        let c = compare(&plan);
+        for spec in all(&c, &plan, Lang::En, false) {
+            let width = 600.0;
+            for row in 0..spec.table.rows.len() {
+                let x = spec.row_x(row, width);
+                assert!(
+                    x > spec.margin_left() - 1.0 && x < width,
+                    "{} {row}",
+                    spec.id
+                );
+                assert_eq!(spec.row_at(x, width), Some(row), "{}", spec.id);
+                assert_eq!(spec.row_at(x + 3.0, width), Some(row), "{}", spec.id);
+            }
+            assert_eq!(spec.row_at(0.0, width), Some(0));
+            assert_eq!(spec.row_at(width, width), Some(spec.table.rows.len() - 1));
+        }
+    }
+
+    #[test]
+    fn the_difference_view_subtracts_the_baseline_month_by_month() {
+        let plan = Example::Starter.plan(Lang::En);
+        let c = compare(&plan);
+        let values = all(&c, &plan, Lang::En, false);
+        let diff = all(&c, &plan, Lang::En, true);
+        for chart in [2, 3] {
+            let (Marks::Lines(v), Marks::Lines(d)) = (&values[chart].marks, &diff[chart].marks)
+            else {
+                panic!("lines")
+            };
+            assert!(
+                d[0].points.iter().all(|p| p.1 == 0.0),
+                "the baseline is the zero line"
+            );
+            for (line_v, line_d) in v.iter().zip(d) {
+                for ((pv, pd), pb) in line_v.points.iter().zip(&line_d.points).zip(&v[0].points) {
+                    assert!((pv.1 - pb.1 - pd.1).abs() < 1e-6, "{}", line_v.name);
+                }
+            }
+            assert!(diff[chart].title.ends_with("(difference from baseline)"));
+        }
+        // No break-even marks on differences.
+        assert!(diff[3].reference.is_none() && diff[3].marks_legend.is_empty());
+        // The table shows the differences too.
+        assert_eq!(diff[2].table.rows[0][1], "0");
     }
 
     #[test]

@@ -14,21 +14,36 @@ const HEIGHT: f64 = 300.0;
 pub fn Charts() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
+    // Lines of values, or of each scenario's difference from the baseline.
+    let diff = RwSignal::new(false);
     let specs = Memo::new(move |_| {
         let l = lang.get();
+        let d = diff.get();
         ctx.plan.with(|p| {
             ctx.comparison.with(|c| match (p, c) {
-                (Some(p), Some(c)) => spec::all(c, p, l),
+                (Some(p), Some(c)) => spec::all(c, p, l, d),
                 _ => Vec::new(),
             })
         })
     });
-    let count = move || specs.with(Vec::len);
+    // The views are built once per chart; each redraws its canvas when its own spec changes.
+    let count = Memo::new(move |_| specs.with(Vec::len));
     view! {
         <section class="card" aria-labelledby="charts-title">
-            <h2 id="charts-title">{move || texts(lang.get()).charts_title}</h2>
+            <div class="section-head">
+                <h2 id="charts-title">{move || texts(lang.get()).charts_title}</h2>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        data-action="chart-difference"
+                        prop:checked=move || diff.get()
+                        on:change=move |ev| diff.set(event_target_checked(&ev))
+                    />
+                    {move || texts(lang.get()).show_difference}
+                </label>
+            </div>
             <div class="chart-grid">
-                {move || (0..count()).map(|i| view! { <ChartView specs=specs index=i/> }).collect_view()}
+                {move || (0..count.get()).map(|i| view! { <ChartView specs=specs index=i/> }).collect_view()}
             </div>
         </section>
     }
@@ -47,6 +62,69 @@ fn ChartView(specs: Memo<Vec<ChartSpec>>, index: usize) -> impl IntoView {
     let wrapper = NodeRef::<html::Div>::new();
     let width = RwSignal::new(0.0_f64);
     let draws = RwSignal::new(0_u32);
+    // The data-table row read out over the chart: under the pointer, tapped, or chosen with the
+    // arrow keys while the chart has focus.
+    let tip = RwSignal::new(None::<usize>);
+    let rows = move || spec.with(|s| s.as_ref().map_or(0, |s| s.table.rows.len()));
+    let point = move |x: f64| {
+        let row =
+            spec.with_untracked(|s| s.as_ref().and_then(|s| s.row_at(x, width.get_untracked())));
+        if tip.get_untracked() != row {
+            tip.set(row);
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let n = rows();
+        if n == 0 {
+            return;
+        }
+        let next = match (ev.key().as_str(), tip.get_untracked()) {
+            ("ArrowRight", Some(i)) => Some((i + 1).min(n - 1)),
+            ("ArrowLeft", Some(i)) => Some(i.saturating_sub(1)),
+            ("ArrowRight" | "ArrowLeft" | "Home", None) | ("Home", _) => Some(0),
+            ("End", _) => Some(n - 1),
+            ("Escape", _) => None,
+            _ => return,
+        };
+        ev.prevent_default();
+        tip.set(next);
+    };
+    let tip_view = move || {
+        let row = tip.get()?;
+        spec.with(|s| {
+            let s = s.as_ref()?;
+            let cells = s.table.rows.get(row)?;
+            let x = s.row_x(row, width.get());
+            let w = width.get();
+            // Keep the box inside the chart: anchored left of the point on the right half.
+            let style = if x > w / 2.0 {
+                format!("right:{:.0}px", (w - x).max(0.0))
+            } else {
+                format!("left:{:.0}px", x.max(0.0))
+            };
+            let title = match s.marks {
+                crate::chart::spec::Marks::Lines(_) => {
+                    format!("{} {}", s.table.columns.first().cloned().unwrap_or_default(), cells[0])
+                }
+                crate::chart::spec::Marks::Bars(_) => cells[0].clone(),
+            };
+            let lines = s
+                .table
+                .columns
+                .iter()
+                .zip(cells)
+                .skip(1)
+                .map(|(c, v)| view! { <li><span class="muted">{c.clone()}</span>" "{v.clone()}</li> })
+                .collect_view();
+            Some(view! {
+                <div class="chart-tip" style=style data-testid="chart-tip" data-row=row>
+                    <strong>{title}</strong>
+                    <ul>{lines}</ul>
+                </div>
+                <div class="chart-cursor" style=format!("left:{x:.0}px") aria-hidden="true"></div>
+            })
+        })
+    };
 
     watch_width(wrapper, width);
 
@@ -127,11 +205,18 @@ fn ChartView(specs: Memo<Vec<ChartSpec>>, index: usize) -> impl IntoView {
                 <canvas
                     node_ref=canvas
                     role="img"
+                    tabindex="0"
                     aria-describedby=summary_id.clone()
                     aria-label=read(|s| s.title.clone())
                     data-draws=move || draws.get()
                     style=format!("height:{HEIGHT}px")
+                    on:pointermove=move |ev| point(f64::from(ev.offset_x()))
+                    on:pointerdown=move |ev| point(f64::from(ev.offset_x()))
+                    on:pointerleave=move |_| tip.set(None)
+                    on:keydown=on_key
+                    on:blur=move |_| tip.set(None)
                 ></canvas>
+                <div class="chart-readout" role="status" aria-live="polite">{tip_view}</div>
             </div>
             <p class="chart-summary small muted" id=summary_id>{read(|s| s.summary.clone())}</p>
             <div class="chart-actions">
