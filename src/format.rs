@@ -152,13 +152,27 @@ pub fn undefined(u: Undefined, lang: Lang) -> String {
 pub fn value(unit: Unit, metric: Metric, v: Decimal, currency: &str, lang: Lang) -> String {
     match unit {
         Unit::Money => money(v, currency),
-        Unit::Customers => grouped_trim(v, 2),
+        Unit::Customers => customers(v),
         Unit::Times => format!("{}×", grouped(v, 2)),
         Unit::Share => format!("{}%", grouped(percent_of(v), 2)),
         Unit::Months if metric == Metric::BreakEvenMonth => {
             crate::i18n::month_number(&grouped_trim(v, 0), lang)
         }
         Unit::Months => crate::i18n::months(&grouped(v, 1), lang),
+    }
+}
+
+/// A number of customers: whole from 100 up, where the model's averaged fraction adds nothing
+/// (`1,460`); below that up to two decimals (`2.5`). The exact value stays in `data-value`.
+pub fn customers(x: Decimal) -> String {
+    grouped_trim(x, customer_decimals(x))
+}
+
+fn customer_decimals(x: Decimal) -> u32 {
+    if x.abs() >= Decimal::ONE_HUNDRED {
+        0
+    } else {
+        2
     }
 }
 
@@ -180,7 +194,8 @@ pub fn delta(metric: Metric, abs: Decimal, currency: &str, lang: Lang) -> String
         Unit::Money => (abs.abs(), currency_symbol(currency).1),
         Unit::Share => (percent_of(abs.abs()), 2),
         Unit::Months => (abs.abs(), 1),
-        Unit::Customers | Unit::Times => (abs.abs(), 2),
+        Unit::Customers => (abs.abs(), customer_decimals(abs)),
+        Unit::Times => (abs.abs(), 2),
     };
     let body = |text: &str| match unit {
         Unit::Money => format!("{}{text}", money_prefix(currency)),
@@ -279,7 +294,8 @@ mod tests {
             (CostRatio, "0.2725954", "27.26%"),
             (PaybackMonths, "4.127", "4.1 months"),
             (BreakEvenMonth, "7", "month 7"),
-            (EndCustomers, "1459.6399123", "1,459.64"),
+            (EndCustomers, "1459.6399123", "1,460"),
+            (EndCustomers, "12.345", "12.35"),
             (Cac, "400", "¥400.00"),
         ];
         for (metric, x, expected) in cases {

@@ -483,7 +483,7 @@ pub fn customers(comparison: &Comparison, plan: &Plan, lang: Lang, diff: bool) -
         y: nice_axis(lo, hi, 5, move |v| {
             format::compact(Decimal::from_f64_retain(v).unwrap_or_default(), lang)
         }),
-        table: monthly_table(&list, lang, &values, |v| format::grouped_trim(v, 2)),
+        table: monthly_table(&list, lang, &values, format::customers),
         legend: legend(&list),
         marks_legend: Vec::new(),
         marks: Marks::Lines(lines),
