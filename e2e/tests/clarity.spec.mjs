@@ -171,6 +171,7 @@ for (const lang of ['zh-CN', 'en']) {
       await page.keyboard.type(zh ? '我的预算' : 'My budget');
       await expect.poll(async () => (await savedPlan(page)).name).toBe(zh ? '我的预算' : 'My budget');
       await page.locator('#add-line').click();
+      await expect(page.locator('[data-testid=lines] tbody tr [data-field=name]')).toBeFocused();
       await page.keyboard.type(zh ? '搜索广告' : 'Search ads');
       await expect.poll(async () => (await savedPlan(page)).lines.map((l) => l.name)).toEqual([zh ? '搜索广告' : 'Search ads']);
       // Phone keyboards: counts get the decimal keypad, months the numeric one.

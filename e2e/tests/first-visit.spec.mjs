@@ -43,8 +43,9 @@ for (const width of [390, 1440]) {
       ];
       for (const [i, [name, amount, category]] of lines.entries()) {
         await page.locator('#add-line').click();
-        await page.keyboard.type(name);
         const row = page.locator('[data-testid=lines] tbody tr').nth(i);
+        await expect(row.locator('[data-field=name]')).toBeFocused();
+        await page.keyboard.type(name);
         await row.locator('[data-field=category]').selectOption(category);
         await typeInto(row.locator('[data-field=amount]'), amount);
       }

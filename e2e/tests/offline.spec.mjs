@@ -87,7 +87,7 @@ test('a new build is picked up whole on the next visit, never mixed with the old
       return page.locator('meta[name=build]').count();
     }, { timeout: 45_000, intervals: [3_000] }).toBe(1);
     const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\.(js|wasm)$/.test(n) && !n.endsWith('sw.js')));
-    for (const name of loaded) expect(name, 'every script of the page is build B').toMatch(/-b[0-9a-f]{10,14}[._]/);
+    for (const name of loaded) expect(name, 'every script of the page is build B').toMatch(/-b[0-9a-f]{10,15}[._]/);
     expect(await page.evaluate(async () => (await caches.keys()).length)).toBe(1);
     expect(failed).toEqual([]);
     await context.close();

@@ -264,20 +264,34 @@ fn VerdictItem(column: Column, metric: Metric, change: bool) -> impl IntoView {
             Some(format::figure(metric, f, &currency, l))
         }
     };
+    // (value, reason): the change or the value, or why there is none.
     let value = Memo::new(move |_| {
         let f = figure.get()?;
+        let why = |x: Figure| match x {
+            Figure::Undefined(u) => u.key().to_owned(),
+            Figure::Value(_) => "undefined".to_owned(),
+        };
         if change {
-            delta(base.get()?, f).abs.map(|a| a.normalize().to_string())
+            let b = base.get()?;
+            Some(match delta(b, f).abs {
+                Some(a) => (a.normalize().to_string(), String::new()),
+                None => (String::new(), why(if b.value().is_none() { b } else { f })),
+            })
         } else {
-            f.value().map(|v| v.normalize().to_string())
+            Some(match f.value() {
+                Some(v) => (v.normalize().to_string(), String::new()),
+                None => (String::new(), why(f)),
+            })
         }
     });
     view! {
         <span
             class=class
             data-metric=metric.key()
+            data-scenario=column.key()
             data-kind=if change { "change" } else { "value" }
-            data-value=move || value.get().unwrap_or_default()
+            data-value=move || value.with(|v| v.as_ref().map(|v| v.0.clone()).unwrap_or_default())
+            data-reason=move || value.with(|v| v.as_ref().map(|v| v.1.clone()).unwrap_or_default())
         >
             <span class="label">{label}</span>
             " "

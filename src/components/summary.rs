@@ -123,6 +123,7 @@ fn SummaryFigure(column: Memo<Column>, metric: Metric) -> impl IntoView {
             data-scenario=move || column.get().key()
             data-metric=metric.key()
             data-value=move || value.with(|v| v.0.clone())
+            data-reason=move || value.with(|v| v.1.clone())
             title=exact
         >
             <span class="label">{move || i18n::metric(metric, lang.get())}</span>
