@@ -53,6 +53,16 @@ fn direction_mark(abs: rust_decimal::Decimal) -> &'static str {
     }
 }
 
+/// What a figure's difference from the baseline shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct DiffParts {
+    delta: String,
+    pct: String,
+    arrow: &'static str,
+    text: String,
+    word: &'static str,
+}
+
 /// A table cell with one column's figure, updated in place.
 #[component]
 pub fn LiveFigure(
@@ -89,31 +99,47 @@ pub fn LiveFigure(
     let is_best = move || best.is_some_and(|b| b.with(|w| w.contains(&column)));
     // The change from the baseline: the arrow follows the number, the colour and the word say
     // whether that is better, and the change itself is printed.
-    let difference = move || {
+    // The parts of the difference, as a memo: an edit updates the text of the spans in place
+    // (and only where a part changed) instead of building new ones.
+    let parts = Memo::new(move |_| {
         let (b, f) = (base?.get()?, figure.get()?);
         let l = lang.get();
         let d = delta(b, f);
         let word = verdict.get().map(|o| verdict_mark(o, l).1);
-        let currency = ctx.currency.get();
-        let abs = d.abs.map(|a| format::delta(metric, a, &currency, l));
+        let abs = ctx
+            .currency
+            .with(|c| d.abs.map(|a| format::delta(metric, a, c, l)));
         let pct = d.pct.map(format::signed_pct);
         let text = match (abs, pct) {
             (Some(a), Some(p)) => format!("{a} ({p})"),
             (Some(a), None) => a,
             _ => "—".to_owned(),
         };
-        let arrow = d.abs.map(direction_mark);
-        Some(view! {
-            <span
-                class="delta"
-                data-delta=d.abs.map(|a| a.normalize().to_string()).unwrap_or_default()
-                data-delta-pct=d.pct.map(|p| p.normalize().to_string()).unwrap_or_default()
-            >
-                {arrow.map(|a| view! { <span class="trend" aria-hidden="true">{a}</span> })}
-                <span class="change">{text}</span>
-                {word.map(|w| view! { <span class="verdict">{w}</span> })}
-            </span>
+        Some(DiffParts {
+            delta: d.abs.map(|a| a.normalize().to_string()).unwrap_or_default(),
+            pct: d.pct.map(|p| p.normalize().to_string()).unwrap_or_default(),
+            arrow: d.abs.map_or("", direction_mark),
+            text,
+            word: word.unwrap_or(""),
         })
+    });
+    let part = move |f: fn(&DiffParts) -> String| {
+        move || parts.with(|p| p.as_ref().map(f).unwrap_or_default())
+    };
+    let difference = move || {
+        view! {
+            <Show when=move || parts.with(Option::is_some)>
+                <span
+                    class="delta"
+                    data-delta=part(|p| p.delta.clone())
+                    data-delta-pct=part(|p| p.pct.clone())
+                >
+                    <span class="trend" aria-hidden="true">{part(|p| p.arrow.to_owned())}</span>
+                    <span class="change">{part(|p| p.text.clone())}</span>
+                    <span class="verdict">{part(|p| p.word.to_owned())}</span>
+                </span>
+            </Show>
+        }
     };
     view! {
         <td
