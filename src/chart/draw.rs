@@ -176,22 +176,6 @@ pub fn draw(
                         color.stroke_width(s(2.0).round().max(1.0) as u32),
                     ))
                     .map_err(e)?;
-                if let Some(point) = line.marker {
-                    chart
-                        .draw_series(std::iter::once(Circle::new(
-                            point,
-                            s(5.0) as u32,
-                            color.filled(),
-                        )))
-                        .map_err(e)?;
-                    chart
-                        .draw_series(std::iter::once(Circle::new(
-                            point,
-                            s(5.0) as u32,
-                            WHITE.stroke_width(s(1.5).max(1.0) as u32),
-                        )))
-                        .map_err(e)?;
-                }
             }
         }
     }
@@ -207,6 +191,22 @@ pub fn draw(
                     REFERENCE.stroke_width(s(1.5).max(1.0) as u32),
                 ))
                 .map_err(e)?;
+        }
+    }
+    // Break-even marks last, over the dashed line: on it, stacked upwards when months coincide.
+    if let Marks::Lines(lines) = &spec.marks {
+        for line in lines {
+            let Some((x, y)) = line.marker else { continue };
+            let (px, py) = map(x, y);
+            let at = (px, py - s(11.0 * line.marker_stack as f64) as i32);
+            root.draw(&Circle::new(at, s(5.0) as u32, rgb(line.color).filled()))
+                .map_err(e)?;
+            root.draw(&Circle::new(
+                at,
+                s(5.0) as u32,
+                WHITE.stroke_width(s(1.5).max(1.0) as u32),
+            ))
+            .map_err(e)?;
         }
     }
     root.present().map_err(e)?;

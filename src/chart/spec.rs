@@ -84,8 +84,11 @@ pub struct Line {
     pub name: String,
     pub color: Rgb,
     pub points: Vec<(f64, f64)>,
-    /// A point to mark (the break-even month).
+    /// A point to mark: the break-even month, on the break-even (zero) line.
     pub marker: Option<(f64, f64)>,
+    /// How many earlier lines mark the same month: the marker is drawn that many steps up, so
+    /// scenarios that break even together do not hide each other.
+    pub marker_stack: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -415,6 +418,7 @@ fn monthly_lines(list: &[Computed], values: &[Vec<(u16, Decimal)>]) -> Vec<Line>
             color: scenario_color(c.position),
             points: points.iter().map(|(m, v)| (f64::from(*m), f(*v))).collect(),
             marker: None,
+            marker_stack: 0,
         })
         .collect()
 }
@@ -503,8 +507,19 @@ pub fn cumulative(comparison: &Comparison, plan: &Plan, lang: Lang, diff: bool) 
         }
         if let Figure::Value(month) = c.eval.metrics.break_even_month {
             let month = f(month);
-            line.marker = line.points.iter().find(|p| p.0 == month).copied();
+            line.marker = line
+                .points
+                .iter()
+                .find(|p| p.0 == month)
+                .map(|p| (p.0, 0.0));
         }
+    }
+    for i in 0..lines.len() {
+        let Some(at) = lines[i].marker else { continue };
+        lines[i].marker_stack = lines[..i]
+            .iter()
+            .filter(|l| l.marker.is_some_and(|m| m.0 == at.0))
+            .count();
     }
     let (lo, hi) = line_range(&lines);
     let currency = plan.currency.clone();
@@ -752,7 +767,14 @@ mod tests {
         }
         assert_eq!(customer_lines[0].points.len(), 12);
         assert!((customer_lines[0].points[11].1 - 1459.64).abs() < 0.01);
-        assert_eq!(cumulative_lines[0].marker.map(|m| m.0), Some(1.0));
+        assert_eq!(cumulative_lines[0].marker, Some((1.0, 0.0)));
+        // Scenarios that break even in the same month are stacked, not drawn over each other.
+        let stacks: Vec<usize> = cumulative_lines
+            .iter()
+            .filter(|l| l.marker == Some((1.0, 0.0)))
+            .map(|l| l.marker_stack)
+            .collect();
+        assert_eq!(stacks, (0..stacks.len()).collect::<Vec<_>>());
         assert_eq!(charts[4].reference.as_ref().map(|r| r.0), Some(3.0));
         assert_eq!(charts[4].table.rows[0][1], "4.85×");
         // Month axis of a 12-month plan labels every month.
