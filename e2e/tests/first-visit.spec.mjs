@@ -87,6 +87,17 @@ for (const width of [390, 1440]) {
       }
       await noSidewaysScroll(page);
       await shot('compare');
+      // A phone shows the baseline and one scenario at a time in the headline; wider screens all.
+      const rows = page.locator('[data-testid=headline] tbody tr');
+      if (width < 720) {
+        await expect(rows.filter({ visible: true })).toHaveCount(2);
+        await page.locator('#headline-scenario').selectOption(b.id);
+        await expect(page.locator(`[data-testid=headline] tbody tr.picked td[data-scenario="${b.id}"]`).first()).toBeVisible();
+        await expect(page.locator(`[data-testid=headline] td[data-scenario="${a.id}"]`).first()).toBeHidden();
+      } else {
+        await expect(rows.filter({ visible: true })).toHaveCount(3);
+        await expect(page.locator('#headline-scenario')).toBeHidden();
+      }
       await showTab(page, 'charts');
       await noSidewaysScroll(page);
       await shot('charts');

@@ -22,6 +22,17 @@ pub fn Headline() -> impl IntoView {
             })
         })
     };
+    // On a phone the headline shows the baseline and one scenario at a time, picked here (the
+    // first scenario until one is picked); wider screens show every row.
+    let picked = RwSignal::new(None::<Column>);
+    let shown = Memo::new(move |_| {
+        ctx.columns.with(|cs| {
+            picked
+                .get()
+                .filter(|p| cs.contains(p))
+                .or_else(|| cs.iter().copied().find(|c| *c != Column::Baseline))
+        })
+    });
     view! {
         <section class="card headline" aria-labelledby="headline-title">
             <div class="section-head">
@@ -29,6 +40,34 @@ pub fn Headline() -> impl IntoView {
                 <p class="muted">{horizon}</p>
             </div>
             <p class="muted small">{move || t().headline_help}</p>
+            <Show when=move || ctx.columns.with(|c| c.len() > 2)>
+                <div class="phone-only headline-pick">
+                    <label for="headline-scenario">{move || t().compare_with}</label>
+                    <select
+                        id="headline-scenario"
+                        on:change=move |ev| {
+                            let key = event_target_value(&ev);
+                            picked.set(ctx.columns.with_untracked(|cs| cs.iter().copied().find(|c| c.key() == key)));
+                        }
+                    >
+                        {move || {
+                            let current = shown.get();
+                            ctx.columns
+                                .get()
+                                .into_iter()
+                                .filter(|c| *c != Column::Baseline)
+                                .map(|c| {
+                                    let name = ctx
+                                        .plan
+                                        .with(|p| p.as_ref().map(|p| i18n::column_name(c, p, lang.get())))
+                                        .unwrap_or_default();
+                                    view! { <option value=c.key() selected=Some(c) == current>{name}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+            </Show>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="headline-title">
                 <table class="data headline-table" data-testid="headline">
                     <caption class="visually-hidden">{move || t().headline_title}</caption>
@@ -45,7 +84,10 @@ pub fn Headline() -> impl IntoView {
                         <For
                             each=move || ctx.columns.get()
                             key=|column| *column
-                            children=move |column| view! { <HeadlineRow column=column/> }
+                            children=move |column| {
+                                let picked = Signal::derive(move || shown.get() == Some(column));
+                                view! { <HeadlineRow column=column picked=picked/> }
+                            }
                         />
                     </tbody>
                 </table>
@@ -55,7 +97,11 @@ pub fn Headline() -> impl IntoView {
 }
 
 #[component]
-fn HeadlineRow(column: Column) -> impl IntoView {
+fn HeadlineRow(
+    column: Column,
+    /// The scenario a phone shows beside the baseline.
+    picked: Signal<bool>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let name = Memo::new(move |_| {
@@ -77,7 +123,7 @@ fn HeadlineRow(column: Column) -> impl IntoView {
         }
     };
     view! {
-        <tr class:baseline=column == Column::Baseline>
+        <tr class:baseline=column == Column::Baseline class:picked=move || picked.get()>
             <th scope="row">{name}</th>
             <Show when=move || error.with(Option::is_none) fallback=error_cell>
                 {Metric::HEADLINE
