@@ -66,7 +66,10 @@ function workspace(plan) {
 
 async function withServer(fn) {
   const server = spawn(process.execPath, [join(root, 'e2e/serve.mjs'), String(PORT), dist, '--compress'], { stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 500));
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(`http://127.0.0.1:${PORT}/`).then(() => true, () => false)) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
   try {
     return await fn();
   } finally {

@@ -53,7 +53,12 @@ test('a new build is picked up whole on the next visit, never mixed with the old
   const port = 8093;
   const server = spawn(process.execPath, [serve, String(port), dir], { stdio: 'ignore' });
   try {
-    await new Promise((r) => setTimeout(r, 500));
+    // Wait for the server to answer (a fixed pause is too short on a busy machine).
+    for (let i = 0; i < 100; i++) {
+      const up = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+      if (up) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const context = await browser.newContext();
     const page = await context.newPage();
     const failed = [];
