@@ -352,6 +352,30 @@ impl Ctx {
         self.send(Event::StorageChanged(new_value));
     }
 
+    /// The name of `column` ("基准" / a scenario's name) in the page's language, as a memo.
+    pub fn column_name(self, column: Column) -> Memo<String> {
+        let (plan, lang) = (self.plan, self.lang);
+        Memo::new(move |_| {
+            plan.with(|p| {
+                p.as_ref()
+                    .map(|p| crate::i18n::column_name(column, p, lang.get()))
+                    .unwrap_or_default()
+            })
+        })
+    }
+
+    /// The open plan's lines as (id, name), for the lists that pick a line.
+    pub fn line_names(self) -> Memo<Vec<(LineId, String)>> {
+        let plan = self.plan;
+        Memo::new(move |_| {
+            plan.with(|p| {
+                p.as_ref()
+                    .map(|p| p.lines.iter().map(|l| (l.id, l.name.clone())).collect())
+                    .unwrap_or_default()
+            })
+        })
+    }
+
     /// The budget line `id` of the open plan, as a signal that changes only when that line does.
     /// With thousands of lines, every row subscribing to the whole plan would wake them all on
     /// each keystroke; this keeps an edit's cost proportional to what it changes.

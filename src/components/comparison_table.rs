@@ -78,11 +78,7 @@ pub fn ComparisonTable() -> impl IntoView {
                                 each=move || ctx.columns.get()
                                 key=|column| *column
                                 children=move |column| {
-                                    let name = Memo::new(move |_| {
-                                        ctx.plan
-                                            .with(|p| p.as_ref().map(|p| i18n::column_name(column, p, lang.get())))
-                                            .unwrap_or_default()
-                                    });
+                                    let name = ctx.column_name(column);
                                     view! { <th scope="col" data-scenario=column.key()>{name}</th> }
                                 }
                             />
@@ -198,11 +194,7 @@ fn Verdicts() -> impl IntoView {
                     each=move || scenarios.get()
                     key=|column| *column
                     children=move |column| {
-                        let name = Memo::new(move |_| {
-                            ctx.plan
-                                .with(|p| p.as_ref().map(|p| i18n::column_name(column, p, lang.get())))
-                                .unwrap_or_default()
-                        });
+                        let name = ctx.column_name(column);
                         let wins = move || winners.with(|w| w.contains(&column));
                         view! {
                             <li data-scenario=column.key() class:wins=wins>

@@ -104,11 +104,7 @@ fn HeadlineRow(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    let name = Memo::new(move |_| {
-        ctx.plan
-            .with(|p| p.as_ref().map(|p| i18n::column_name(column, p, lang.get())))
-            .unwrap_or_default()
-    });
+    let name = ctx.column_name(column);
     let error = ctx.column_error(column);
     let error_cell = move || {
         view! {

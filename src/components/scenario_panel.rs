@@ -254,18 +254,7 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
             })),
         }
     };
-    let baseline_lines = Memo::new(move |_| {
-        ctx.plan.with(|p| {
-            p.as_ref()
-                .map(|p| {
-                    p.lines
-                        .iter()
-                        .map(|l| (l.id, l.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let baseline_lines = ctx.line_names();
     let prefix = format!("scenario-{}", id.0);
 
     view! {
@@ -423,18 +412,7 @@ fn LeverRow(
         f(&mut l);
         ctx.edit(PlanEdit::UpdateLever(scenario, index, l))
     };
-    let lines = Memo::new(move |_| {
-        ctx.plan.with(|p| {
-            p.as_ref()
-                .map(|p| {
-                    p.lines
-                        .iter()
-                        .map(|l| (l.id, l.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let lines = ctx.line_names();
     let prefix = format!("lever-{}-{index}", scenario.0);
     let pct = Signal::derive(move || {
         lever.with(|l| match l {
