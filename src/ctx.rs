@@ -196,8 +196,19 @@ impl Ctx {
     /// One figure of one column (`None` while the column cannot be computed), as a memo: only
     /// a change of this very figure wakes what shows it.
     pub fn figure(self, column: Column, metric: Metric) -> Memo<Option<Figure>> {
+        self.figure_of(move || column, metric)
+    }
+
+    /// Like [`Ctx::figure`], for a column that can change (the summary bar follows the scenario
+    /// being edited).
+    pub fn figure_of(
+        self,
+        column: impl Fn() -> Column + Send + Sync + 'static,
+        metric: Metric,
+    ) -> Memo<Option<Figure>> {
         let comparison = self.comparison;
         Memo::new(move |_| {
+            let column = column();
             comparison.with(|c| {
                 c.as_ref()
                     .and_then(|c| c.get(column))

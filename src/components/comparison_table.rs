@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::figure::{Beside, LiveFigure};
+use crate::components::figure::{verdict_mark, Beside, LiveFigure};
 use crate::components::term::MetricTerm;
 use crate::ctx::use_ctx;
 use crate::format;
@@ -227,11 +227,9 @@ fn VerdictItem(column: Column, metric: Metric, change: bool) -> impl IntoView {
     let base = ctx.figure(Column::Baseline, metric);
     let verdict = Memo::new(move |_| judge(metric, base.get()?, figure.get()?));
     let class = move || {
-        let tone = match verdict.get() {
-            Some(std::cmp::Ordering::Greater) => "better",
-            Some(std::cmp::Ordering::Less) => "worse",
-            _ => "same",
-        };
+        let tone = verdict
+            .get()
+            .map_or("same", |o| verdict_mark(o, lang.get()).0);
         format!("verdict-item {tone}")
     };
     let label = move || {
@@ -288,15 +286,12 @@ fn VerdictItem(column: Column, metric: Metric, change: bool) -> impl IntoView {
             <span class="label">{label}</span>
             " "
             <span class="value">{text}</span>
+            // "Same" needs no word here: the change itself reads 0.
             {move || {
-                let l = lang.get();
-                let t = texts(l);
-                match verdict.get() {
-                    Some(std::cmp::Ordering::Greater) => Some(t.better),
-                    Some(std::cmp::Ordering::Less) => Some(t.worse),
-                    Some(std::cmp::Ordering::Equal) | None => None,
-                }
-                .map(|w| view! { <span class="word">{w}</span> })
+                verdict
+                    .get()
+                    .filter(|o| o.is_ne())
+                    .map(|o| view! { <span class="word">{verdict_mark(o, lang.get()).1}</span> })
             }}
         </span>
     }

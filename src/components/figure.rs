@@ -33,7 +33,7 @@ pub enum Beside {
 }
 
 /// The class and the word for a verdict: better or worse is carried by colour and words.
-fn verdict_mark(o: Ordering, lang: crate::model::Lang) -> (&'static str, &'static str) {
+pub fn verdict_mark(o: Ordering, lang: crate::model::Lang) -> (&'static str, &'static str) {
     let t = texts(lang);
     match o {
         Ordering::Greater => ("better", t.better),

@@ -87,15 +87,7 @@ pub fn StickySummary(tab: RwSignal<Tab>, chosen: RwSignal<Option<ScenarioId>>) -
 fn SummaryFigure(column: Memo<Column>, metric: Metric) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    let figure = Memo::new(move |_| {
-        let column = column.get();
-        ctx.comparison.with(|c| {
-            c.as_ref()
-                .and_then(|c| c.get(column))
-                .and_then(|r| r.as_ref().ok())
-                .map(|e| metric.of(&e.metrics))
-        })
-    });
+    let figure = ctx.figure_of(move || column.get(), metric);
     let value = Memo::new(move |_| figure.get().map(data_value).unwrap_or_default());
     let exact = move || {
         figure
