@@ -375,6 +375,26 @@ impl Ctx {
         })
     }
 
+    /// Every column of the open plan with its name, for the lists that pick one. A memo, so an
+    /// edit that changes no name rebuilds no `<option>`.
+    pub fn column_names(self) -> Memo<Vec<(Column, String)>> {
+        let (plan, lang, columns) = (self.plan, self.lang, self.columns);
+        Memo::new(move |_| {
+            let lang = lang.get();
+            plan.with(|p| {
+                p.as_ref()
+                    .map(|p| {
+                        columns.with(|cs| {
+                            cs.iter()
+                                .map(|&c| (c, crate::i18n::column_name(c, p, lang)))
+                                .collect()
+                        })
+                    })
+                    .unwrap_or_default()
+            })
+        })
+    }
+
     /// The open plan's lines as (id, name), for the lists that pick a line.
     pub fn line_names(self) -> Memo<Vec<(LineId, String)>> {
         let plan = self.plan;

@@ -19,6 +19,7 @@ pub fn CalcGrid() -> impl IntoView {
     let t = move || texts(lang.get());
     let open = RwSignal::new(false);
     let column = RwSignal::new(Column::Baseline);
+    let names = ctx.column_names();
     let copied = RwSignal::new(false);
     let details = NodeRef::<html::Details>::new();
     let months = Memo::new(move |_| {
@@ -68,14 +69,10 @@ pub fn CalcGrid() -> impl IntoView {
                 >
                     {move || {
                         let current = column.get_untracked();
-                        ctx.columns
+                        names
                             .get()
                             .into_iter()
-                            .map(|c| {
-                                let name = ctx
-                                    .plan
-                                    .with(|p| p.as_ref().map(|p| i18n::column_name(c, p, lang.get())))
-                                    .unwrap_or_default();
+                            .map(|(c, name)| {
                                 view! { <option value=c.key() selected=c == current>{name}</option> }
                             })
                             .collect_view()

@@ -91,15 +91,16 @@ pub fn Header() -> impl IntoView {
             });
         }
     };
-    let plans = move || {
+    // A memo: typing a figure changes the workspace but no plan's name, and rebuilds no option.
+    let plans = Memo::new(move |_| {
         ctx.ws.with(|w| {
             w.plans
                 .iter()
                 .map(|p| (p.id, p.plan.name.clone()))
                 .collect::<Vec<_>>()
         })
-    };
-    let selected = move || ctx.ws.with(|w| w.selected.0.to_string());
+    });
+    let selected = Memo::new(move |_| ctx.ws.with(|w| w.selected.0.to_string()));
     let (can_undo, can_redo) = (
         move || ctx.history_state.get().0,
         move || ctx.history_state.get().1,
@@ -122,7 +123,7 @@ pub fn Header() -> impl IntoView {
                     <label for="plan-select">{move || t().plan}</label>
                     <select
                         id="plan-select"
-                        prop:value=selected
+                        prop:value=move || selected.get()
                         on:change=move |ev| {
                             if let Ok(id) = event_target_value(&ev).parse::<u32>() {
                                 ctx.act(Action::SelectPlan(PlanId(id)));
@@ -130,8 +131,8 @@ pub fn Header() -> impl IntoView {
                         }
                     >
                         {move || {
-                            let current = selected();
-                            plans()
+                            let current = selected.get();
+                            plans.get()
                                 .into_iter()
                                 .map(|(id, name)| {
                                     let value = id.0.to_string();

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::figure::{Beside, LiveFigure};
 use crate::components::term::MetricTerm;
 use crate::ctx::use_ctx;
-use crate::i18n::{self, texts};
+use crate::i18n::texts;
 use crate::model::{Column, Metric};
 
 #[component]
@@ -25,6 +25,7 @@ pub fn Headline() -> impl IntoView {
     // On a phone the headline shows the baseline and one scenario at a time, picked here (the
     // first scenario until one is picked); wider screens show every row.
     let picked = RwSignal::new(None::<Column>);
+    let names = ctx.column_names();
     let shown = Memo::new(move |_| {
         ctx.columns.with(|cs| {
             picked
@@ -52,15 +53,11 @@ pub fn Headline() -> impl IntoView {
                     >
                         {move || {
                             let current = shown.get();
-                            ctx.columns
+                            names
                                 .get()
                                 .into_iter()
-                                .filter(|c| *c != Column::Baseline)
-                                .map(|c| {
-                                    let name = ctx
-                                        .plan
-                                        .with(|p| p.as_ref().map(|p| i18n::column_name(c, p, lang.get())))
-                                        .unwrap_or_default();
+                                .filter(|(c, _)| *c != Column::Baseline)
+                                .map(|(c, name)| {
                                     view! { <option value=c.key() selected=Some(c) == current>{name}</option> }
                                 })
                                 .collect_view()

@@ -43,14 +43,16 @@ pub fn StickySummary(tab: RwSignal<Tab>, chosen: RwSignal<Option<ScenarioId>>) -
         }
         _ => Column::Baseline,
     });
-    let name = move || {
-        ctx.plan
-            .with(|p| {
-                p.as_ref()
-                    .map(|p| i18n::column_name(column.get(), p, lang.get()))
-            })
-            .unwrap_or_default()
-    };
+    let names = ctx.column_names();
+    let name = Memo::new(move |_| {
+        let column = column.get();
+        names.with(|ns| {
+            ns.iter()
+                .find(|(c, _)| *c == column)
+                .map(|(_, n)| n.clone())
+                .unwrap_or_default()
+        })
+    });
     view! {
         <aside
             class="sticky-summary"
