@@ -29,10 +29,17 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node serve.mjs ${PORT} ../dist`,
-    url: `http://127.0.0.1:${PORT}/`,
+  // The app as a plain static host serves it; the app with the headers of dist/_headers (strict
+  // CSP, CORS) as Netlify or Cloudflare Pages serve it; and the embed tests' host pages, on an
+  // origin of their own (tests/embed.spec.mjs).
+  webServer: [
+    [`node serve.mjs ${PORT} ../dist`, PORT],
+    ['node serve.mjs 8091 ../dist --headers', 8091],
+    ['node serve.mjs 8092 hosts', 8092],
+  ].map(([command, port]) => ({
+    command,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 20_000,
-  },
+  })),
 });

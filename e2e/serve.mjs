@@ -1,8 +1,10 @@
 // A tiny static server for the built app: serves dist/ at the root and under a sub-path
 // (/some/sub/path/) to prove the build works from any sub-path of any static host.
-// Usage: node e2e/serve.mjs [port] [dir] [--compress]
+// Usage: node e2e/serve.mjs [port] [dir] [--compress] [--headers]
 // With --compress it answers as a static host does: the .br or .gz file beside an asset when the
 // browser accepts it, else gzip on the fly for text (the benchmarks measure what users download).
+// With --headers it sends the headers of dir/_headers (the Netlify / Cloudflare Pages format that
+// the build writes: the strict CSP and CORS) with every file, as those hosts do.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -10,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const compress = process.argv.includes('--compress');
+const withHeaders = process.argv.includes('--headers');
 const port = Number(args[0] ?? 8090);
 const root = resolve(args[1] ?? 'dist');
 export const SUB_PATH = '/some/sub/path/';
@@ -33,6 +36,22 @@ async function exists(file) {
   }
 }
 
+// The "/*" block of _headers: "  Name: value" lines.
+async function hostHeaders() {
+  if (!withHeaders) return {};
+  const text = await readFile(join(root, '_headers'), 'utf8');
+  const out = {};
+  let inBlock = false;
+  for (const line of text.split('\n')) {
+    if (/^\S/.test(line)) inBlock = line.trim() === '/*';
+    else if (inBlock && line.includes(':')) {
+      const at = line.indexOf(':');
+      out[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+    }
+  }
+  return out;
+}
+
 createServer(async (req, res) => {
   let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   if (path.startsWith(SUB_PATH)) path = '/' + path.slice(SUB_PATH.length);
@@ -47,6 +66,7 @@ createServer(async (req, res) => {
     if (!info.isFile()) throw new Error('not a file');
     const ext = extname(file);
     const headers = {
+      ...(await hostHeaders()),
       'content-type': types[ext] ?? 'application/octet-stream',
       'cache-control': 'no-store',
     };
@@ -69,5 +89,5 @@ createServer(async (req, res) => {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   }
 }).listen(port, '127.0.0.1', () => {
-  console.log(`serving ${root} on http://127.0.0.1:${port}/ and ${SUB_PATH}${compress ? ' (compressed)' : ''}`);
+  console.log(`serving ${root} on http://127.0.0.1:${port}/ and ${SUB_PATH}${compress ? ' (compressed)' : ''}${withHeaders ? ' (with _headers)' : ''}`);
 });

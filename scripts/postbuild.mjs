@@ -1,5 +1,6 @@
 // Trunk post_build hook (Trunk.toml): runs in the staging folder of every build.
 //
+// 0. Moves Trunk's inline start-up script into boot-<hash>.js (scripts/boot.js), for a strict CSP.
 // 1. Writes sw.js, the service worker: it keeps this build's files (named by content hash) in a
 //    cache of its own, so a repeat visit starts with no network and the app works offline. A new
 //    build changes sw.js; the browser installs it next to the old one, fetches every file of the
@@ -7,6 +8,9 @@
 //    HTML with that build's wasm, never a mix.
 // 2. Writes a .gz and a .br beside every text asset, for static hosts that serve precompressed
 //    files (nginx gzip_static / brotli_static, Caddy precompressed, most CDNs).
+//
+// 3. Writes _headers (Netlify, Cloudflare Pages): the strict Content-Security-Policy the app runs
+//    under and the CORS header that sandboxed embeds need (docs/hosting.md).
 //
 // Usage (Trunk sets the variable): TRUNK_STAGING_DIR=dist node scripts/postbuild.mjs
 import { createHash } from 'node:crypto';
@@ -16,6 +20,28 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const compressible = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.json', '.webmanifest']);
+
+// 0. Trunk writes an inline module script that starts the app; a strict Content-Security-Policy
+//    (script-src 'self') refuses inline scripts. It becomes boot-<hash>.js (scripts/boot.js with
+//    this build's file names): a classic script that also shows why the app could not start.
+{
+  const page = join(dir, 'index.html');
+  const html = readFileSync(page, 'utf8');
+  const inline = /<script type="module">([\s\S]*?)<\/script>/.exec(html);
+  if (inline) {
+    const js = /from '\.\/([^']+\.js)'/.exec(inline[1])?.[1];
+    const wasm = /module_or_path: '\.\/([^']+\.wasm)'/.exec(inline[1])?.[1];
+    if (!js || !wasm) throw new Error(`postbuild: Trunk's start-up script changed, update scripts/postbuild.mjs:\n${inline[1]}`);
+    const root = new URL('..', import.meta.url).pathname;
+    const boot = readFileSync(join(root, 'scripts/boot.js'), 'utf8').replace('__APP_JS__', js).replace('__APP_WASM__', wasm);
+    const name = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;
+    for (const f of readdirSync(dir)) if (/^boot-[0-9a-f]+\.js$/.test(f)) unlinkSync(join(dir, f));
+    writeFileSync(join(dir, name), boot);
+    writeFileSync(page, html.replace(inline[0], `<script src="./${name}" defer></script>`));
+  } else if (!/<script src="\.\/boot-[0-9a-f]+\.js" defer><\/script>/.test(html)) {
+    throw new Error('postbuild: index.html has neither Trunk\'s start-up script nor boot.js');
+  }
+}
 
 // Leftovers of an earlier run are not assets. sw.js is replaced in one step below, never
 // removed: a browser checking for an update meanwhile must not find it missing.
@@ -63,6 +89,16 @@ self.addEventListener('fetch', (event) => {
 `;
 writeFileSync(join(dir, 'sw.js.new'), sw);
 renameSync(join(dir, 'sw.js.new'), join(dir, 'sw.js'));
+
+// The policy every page of the app runs under (the embed browser tests serve it from here and count
+// violations); docs/hosting.md gives the same for other servers.
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
+writeFileSync(join(dir, '_headers'), `# Netlify and Cloudflare Pages read this file; other hosts: docs/hosting.md.
+/*
+  Content-Security-Policy: ${CSP}
+  Access-Control-Allow-Origin: *
+  X-Content-Type-Options: nosniff
+`);
 
 let before = 0;
 let gz = 0;

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::embed_bar::EmbedBar;
 use crate::components::{
     budget_table::BudgetTable,
     calc_grid::CalcGrid,
@@ -21,9 +22,11 @@ use crate::components::{
     tabs::{Tab, TabList, TabPanel},
 };
 use crate::ctx::Ctx;
+use crate::embed;
+use crate::embedding;
 use crate::exchange::link;
 use crate::i18n::texts;
-use crate::model::Lang;
+use crate::model::{Column, Lang};
 use crate::session::{NoticeKind, SaveStatus};
 use crate::storage;
 
@@ -122,26 +125,98 @@ fn register_service_worker() {
     });
 }
 
+/// Starts the app: reads the options in the address (an embed's), fetches the plan file an
+/// embed was given, then mounts the page. Called by `main`.
+pub fn start() {
+    let search = window().location().search().unwrap_or_default();
+    let (options, rejected) = embed::Options::parse(&search);
+    for r in &rejected {
+        leptos::logging::warn!(
+            "Customer Cost Planner: option {} ignored; expected {}",
+            r.key,
+            r.reason
+        );
+    }
+    match options.plan_url.clone().filter(|_| options.embedded) {
+        Some(path) => leptos::task::spawn_local(async move {
+            let text = fetch_text(&path).await;
+            mount(options, Some((path, text)));
+        }),
+        None => mount(options, None),
+    }
+}
+
+fn mount(options: embed::Options, file: Option<(String, Option<String>)>) {
+    leptos::mount::mount_to_body(move || view! { <App options=options file=file/> });
+}
+
+/// The text of a file beside the app (`None` if it cannot be fetched or is not text).
+async fn fetch_text(path: &str) -> Option<String> {
+    use wasm_bindgen_futures::JsFuture;
+    let response = JsFuture::from(window().fetch_with_str(path)).await.ok()?;
+    let response: web_sys::Response = wasm_bindgen::JsCast::dyn_into(response).ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}
+
+/// The page. `options` come from the address (all default when the planner is on its own);
+/// `file` is the plan file an embed was given and what fetching it gave.
 #[component]
-pub fn App() -> impl IntoView {
-    let ctx = Ctx::start(browser_lang());
+pub fn App(options: embed::Options, file: Option<(String, Option<String>)>) -> impl IntoView {
+    // The loading line of index.html gives way to the page.
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    embedding::apply_to_page(&options);
+    let first_lang = options.lang.unwrap_or_else(browser_lang);
+    let (place, prefill_notices) = if options.embedded {
+        let fragment = window().location().hash().unwrap_or_default();
+        let (workspace, notices) = embed::prefill(
+            &fragment,
+            file.as_ref().map(|(p, t)| (p.as_str(), t.as_deref())),
+            options.currency.as_deref(),
+            first_lang,
+        );
+        (storage::Place::memory(workspace), notices)
+    } else {
+        (storage::Place::Browser, Vec::new())
+    };
+    let ctx = Ctx::start(first_lang, place);
     provide_context(ctx);
+    for notice in prefill_notices {
+        ctx.notify(notice);
+    }
+    if let Some(l) = options.lang {
+        if ctx.lang.get_untracked() != l {
+            ctx.set_lang(l);
+        }
+    }
     let lang = ctx.lang;
-    if matches!(
-        ctx.status.get_untracked(),
-        SaveStatus::Saved | SaveStatus::Pending
-    ) {
+    if !options.embedded
+        && matches!(
+            ctx.status.get_untracked(),
+            SaveStatus::Saved | SaveStatus::Pending
+        )
+    {
         ask_for_persistent_storage(ctx);
     }
     Effect::new(move |_| ctx.sync_lines());
 
-    // Another tab saved: the session follows it, or lets the user choose.
-    let storage_events = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() == Some(storage::KEY) {
-            ctx.storage_changed(ev.new_value());
-        }
-    });
-    on_cleanup(move || storage_events.remove());
+    // Another tab saved: the session follows it, or lets the user choose. (An embed keeps its
+    // plan in memory: no other tab shares it.)
+    if !options.embedded {
+        let storage_events = window_event_listener(leptos::ev::storage, move |ev| {
+            if ev.key().as_deref() == Some(storage::KEY) {
+                ctx.storage_changed(ev.new_value());
+            }
+        });
+        on_cleanup(move || storage_events.remove());
+    }
 
     // Saves wait for a quiet moment; a page being hidden or closed saves at once, so an edit
     // made just before is never lost. If work would still be lost (a changed shared plan,
@@ -165,10 +240,13 @@ pub fn App() -> impl IntoView {
         before_unload.remove();
     });
 
-    // A share link, at start or pasted into the address bar later.
-    open_link(ctx);
-    let hash_changes = window_event_listener(leptos::ev::hashchange, move |_| open_link(ctx));
-    on_cleanup(move || hash_changes.remove());
+    // A share link, at start or pasted into the address bar later. (An embed opened its link
+    // as its plan, and keeps the plan in its address from then on.)
+    if !options.embedded {
+        open_link(ctx);
+        let hash_changes = window_event_listener(leptos::ev::hashchange, move |_| open_link(ctx));
+        on_cleanup(move || hash_changes.remove());
+    }
 
     // Keep <html lang> and the title in the page's language.
     Effect::new(move |_| {
@@ -204,7 +282,7 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
 
-    let tab = RwSignal::new(Tab::Budget);
+    let tab = RwSignal::new(options.tab.map_or(Tab::Budget, Tab::from));
     // Start-up in two tasks: the header and the headline figures first (painted at once), the
     // open tab's content after that frame. One long task would block a phone's main thread for
     // the whole build of the page.
@@ -222,12 +300,64 @@ pub fn App() -> impl IntoView {
     let chosen_scenario = RwSignal::new(None);
     let t = move || texts(lang.get());
 
+    // The column on screen: the scenario being edited on the Scenarios tab, else the baseline
+    // (what the summary bar and the host's `change` event report).
+    let shown_column = Memo::new(move |_| match (tab.get(), chosen_scenario.get()) {
+        (Tab::Scenarios, Some(id)) if ctx.columns.with(|c| c.contains(&Column::Scenario(id))) => {
+            Column::Scenario(id)
+        }
+        _ => Column::Baseline,
+    });
+    let full_link = options.embedded.then(|| embedding::keep_in_address(ctx));
+    let host = embedding::Host::find(&options);
+    if let Some(host) = &host {
+        embedding::report_height(host.clone());
+        embedding::report_changes(ctx, host.clone(), shown_column);
+        host.post(&embed::message(
+            "ready",
+            serde_json::json!({ "view": options.view.key(), "lang": lang.get_untracked().tag() }),
+        ));
+    }
+    let bar = options.embedded.then(|| {
+        view! { <EmbedBar full_link=full_link cta=options.cta.clone() host=host/> }
+    });
+    let view_kind = options.view;
+    if view_kind != embed::View::Full {
+        return view! {
+            <Notices/>
+            <main id="main" class="page embed-page">
+                {bar}
+                {match view_kind {
+                    embed::View::Calculator => view! {
+                        <Headline/>
+                        <EconomicsForm/>
+                        <BudgetTable/>
+                        <Show when=move || rest.get()>
+                            <Charts only=CUMULATIVE_CHART/>
+                        </Show>
+                    }
+                    .into_any(),
+                    embed::View::Presentation | embed::View::Full => view! {
+                        <Headline/>
+                        <Show when=move || rest.get()>
+                            <ComparisonTable/>
+                            <Charts/>
+                        </Show>
+                    }
+                    .into_any(),
+                }}
+            </main>
+        }
+        .into_any();
+    }
+
     view! {
         <a class="skip-link" href="#main">{move || texts(lang.get()).skip_to_main_content}</a>
         <Header/>
         <Notices/>
         <Dialogs/>
         <main id="main" class="page">
+            {bar}
             <SharedBanner/>
             <ExampleBanner/>
             <Headline/>
@@ -257,11 +387,15 @@ pub fn App() -> impl IntoView {
                 </TabPanel>
             </Show>
             <Show when=move || rest.get()>
-                <StickySummary tab=tab chosen=chosen_scenario/>
+                <StickySummary column=shown_column/>
             </Show>
         </main>
         <footer class="footer">
             <p>{move || t().footer}</p>
         </footer>
     }
+    .into_any()
 }
+
+/// The cumulative net contribution chart: the one a calculator embed shows.
+const CUMULATIVE_CHART: usize = 3;

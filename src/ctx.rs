@@ -23,7 +23,7 @@ use crate::session::{
     self, Command, Conflict, Event, Keep, Notice, NoticeKind, SaveStatus, Session,
 };
 use crate::state::{Action, PlanEdit, Workspace};
-use crate::storage::{Browser, WorkspaceStore};
+use crate::storage::{KeyValue, Place, WorkspaceStore, KEY};
 
 /// A modal dialog's content.
 #[derive(Clone, Debug, PartialEq)]
@@ -78,6 +78,8 @@ pub struct Ctx {
     pub dialog: RwSignal<Option<Dialog>>,
     /// The pending save timer, if one is set.
     save_timer: StoredValue<Option<i32>>,
+    /// Where the workspace is kept: the browser's storage, or memory in an embed.
+    place: StoredValue<Place>,
 }
 
 /// A comparison and the plan it was made from.
@@ -115,8 +117,8 @@ where
 
 impl Ctx {
     /// Starts the session from what storage holds and carries out its first commands.
-    pub fn start(default_lang: Lang) -> Ctx {
-        let (session, commands) = Session::start(crate::storage::read_workspace(), default_lang);
+    pub fn start(default_lang: Lang, place: Place) -> Ctx {
+        let (session, commands) = Session::start(place.get(KEY), default_lang);
         let session = RwSignal::new(session);
         let ws = Memo::new(move |_| session.with(|s| s.workspace().clone()));
         let lang = firewall(move || session.with(Session::lang));
@@ -169,6 +171,7 @@ impl Ctx {
             line_slots: StoredValue::new(HashMap::new()),
             dialog: RwSignal::new(None),
             save_timer: StoredValue::new(None),
+            place: StoredValue::new(place),
         };
         ctx.run(commands);
         ctx
@@ -181,8 +184,10 @@ impl Ctx {
             return;
         }
         let mut page = Vec::new();
-        self.session
-            .update(|s| page = session::drive(s, commands, &mut WorkspaceStore(Browser)));
+        self.place.update_value(|place| {
+            self.session
+                .update(|s| page = session::drive(s, commands, &mut WorkspaceStore(place)));
+        });
         for command in page {
             match command {
                 Command::ScheduleSave => self.schedule_save(),
@@ -348,9 +353,16 @@ impl Ctx {
             self.save_timer.set_value(None);
         }
         let mut page = Vec::new();
-        self.session
-            .update(|s| page = session::save(s, &mut WorkspaceStore(Browser)));
+        self.place.update_value(|place| {
+            self.session
+                .update(|s| page = session::save(s, &mut WorkspaceStore(place)));
+        });
         self.run(page);
+    }
+
+    /// Whether the workspace lives in memory (an embed) rather than in the browser's storage.
+    pub fn in_memory(self) -> bool {
+        self.place.with_value(Place::is_memory)
     }
 
     /// Whether closing the page now would lose work.

@@ -14,6 +14,9 @@ pub mod components;
 pub mod ctx;
 #[cfg(feature = "web")]
 pub mod download;
+pub mod embed;
+#[cfg(feature = "web")]
+pub mod embedding;
 pub mod exchange;
 #[cfg(feature = "web")]
 pub mod files;

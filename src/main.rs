@@ -1,7 +1,7 @@
-//! The browser entry point: install the panic hook and mount the app. Everything else lives in
+//! The browser entry point: install the panic hook and start the app. Everything else lives in
 //! the library.
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(customer_cost_planner::app::App);
+    customer_cost_planner::app::start();
 }

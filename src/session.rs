@@ -103,6 +103,11 @@ pub enum NoticeKind {
     UpdatedElsewhere,
     /// A shared link could not be opened.
     Link(LinkError),
+    /// The plan file an embed was given could not be fetched (`None`) or read.
+    PlanFile {
+        path: String,
+        error: Option<JsonError>,
+    },
     /// A shared plan needed repairs to open.
     LinkRepaired(Repair),
     /// A changed shared plan was kept as a copy because another link was opened.
@@ -139,6 +144,7 @@ impl NoticeKind {
             | NoticeKind::StorageUnavailable
             | NoticeKind::SaveFailed(_)
             | NoticeKind::Link(_)
+            | NoticeKind::PlanFile { .. }
             | NoticeKind::CopyFailed => Tone::Error,
         }
     }

@@ -167,6 +167,108 @@ impl<K: KeyValue> crate::session::Store for WorkspaceStore<K> {
 /// The browser's localStorage.
 pub struct Browser;
 
+/// A key-value store in memory. An embedded planner keeps its plans here (and in its own
+/// address), never in storage: browsers partition a third-party frame's storage by the site
+/// around it, so what it saved would not be there in the planner's own tab anyway.
+#[derive(Clone, Debug, Default)]
+pub struct Memory(std::collections::BTreeMap<String, String>);
+
+impl KeyValue for Memory {
+    fn get(&self, key: &str) -> Result<Option<String>, SaveError> {
+        Ok(self.0.get(key).cloned())
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), SaveError> {
+        self.0.insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+    fn remove(&mut self, key: &str) -> Result<(), SaveError> {
+        self.0.remove(key);
+        Ok(())
+    }
+    fn entries(&self, prefix: &str) -> Vec<(String, usize)> {
+        self.0
+            .range(prefix.to_owned()..)
+            .take_while(|(k, _)| k.starts_with(prefix))
+            .map(|(k, v)| (k.clone(), v.encode_utf16().count()))
+            .collect()
+    }
+    fn now_ms(&self) -> u64 {
+        0
+    }
+}
+
+/// Where the app keeps its workspace: the browser's storage, or memory inside an embed.
+pub enum Place {
+    Browser,
+    /// Starts with the workspace text given (an embed's prefilled plan), if any.
+    Memory(Memory),
+}
+
+impl Place {
+    pub fn memory(workspace: Option<String>) -> Place {
+        let mut m = Memory::default();
+        if let Some(text) = workspace {
+            m.0.insert(KEY.to_owned(), text);
+        }
+        Place::Memory(m)
+    }
+
+    pub fn is_memory(&self) -> bool {
+        matches!(self, Place::Memory(_))
+    }
+}
+
+impl KeyValue for Place {
+    fn get(&self, key: &str) -> Result<Option<String>, SaveError> {
+        match self {
+            Place::Browser => Browser.get(key),
+            Place::Memory(m) => m.get(key),
+        }
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), SaveError> {
+        match self {
+            Place::Browser => Browser.set(key, value),
+            Place::Memory(m) => m.set(key, value),
+        }
+    }
+    fn remove(&mut self, key: &str) -> Result<(), SaveError> {
+        match self {
+            Place::Browser => Browser.remove(key),
+            Place::Memory(m) => m.remove(key),
+        }
+    }
+    fn entries(&self, prefix: &str) -> Vec<(String, usize)> {
+        match self {
+            Place::Browser => Browser.entries(prefix),
+            Place::Memory(m) => m.entries(prefix),
+        }
+    }
+    fn now_ms(&self) -> u64 {
+        match self {
+            Place::Browser => Browser.now_ms(),
+            Place::Memory(m) => m.now_ms(),
+        }
+    }
+}
+
+impl<K: KeyValue> KeyValue for &mut K {
+    fn get(&self, key: &str) -> Result<Option<String>, SaveError> {
+        (**self).get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), SaveError> {
+        (**self).set(key, value)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), SaveError> {
+        (**self).remove(key)
+    }
+    fn entries(&self, prefix: &str) -> Vec<(String, usize)> {
+        (**self).entries(prefix)
+    }
+    fn now_ms(&self) -> u64 {
+        (**self).now_ms()
+    }
+}
+
 #[cfg(all(target_arch = "wasm32", feature = "web"))]
 mod browser {
     use wasm_bindgen::JsCast;
@@ -244,11 +346,6 @@ mod browser {
             0
         }
     }
-}
-
-/// The workspace as stored, for start-up.
-pub fn read_workspace() -> Result<Option<String>, SaveError> {
-    Browser.get(KEY)
 }
 
 /// The backups kept in this browser, newest first.

@@ -61,6 +61,17 @@ export function modelReport(plan, lang = 'zh-CN') {
   return JSON.parse(execFileSync(CCP, ['report', file, '--lang', lang], { encoding: 'utf8' }));
 }
 
+/** Runs the native `ccp` with `args`; with `input`, a `-` among them is a file holding it. */
+export function ccp(args, input) {
+  let list = args;
+  if (input != null) {
+    const file = join(mkdtempSync(join(tmpdir(), 'ccp-')), 'input.json');
+    writeFileSync(file, input);
+    list = args.map((a) => (a === '-' ? file : a));
+  }
+  return execFileSync(CCP, list, { encoding: 'utf8' });
+}
+
 /** Types into a field as a person does: select all, then type. */
 export async function typeInto(locator, text) {
   await locator.click();

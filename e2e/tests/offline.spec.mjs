@@ -70,14 +70,20 @@ test('a new build is picked up whole on the next visit, never mixed with the old
     await controlled(page);
 
     // Deploy "build B": the same app under new file names, marked, with its own sw.js.
-    let html = readFileSync(join(dir, 'index.html'), 'utf8');
-    for (const f of readdirSync(dir).filter((f) => /\.(js|wasm)$/.test(f) && f !== 'sw.js')) {
+    // (boot-<hash>.js names the app's files: it is renamed and rewritten like index.html.)
+    const renamed = [];
+    for (const f of readdirSync(dir).filter((f) => /-[0-9a-f]{12,16}(_bg)?\.(js|wasm)$/.test(f))) {
       const next = f.replace(/-[0-9a-f]{12,16}(?=[._])/, (m) => `-b${m.slice(2)}`);
       renameSync(join(dir, f), join(dir, next));
-      html = html.replaceAll(f, next);
+      renamed.push([f, next]);
     }
-    html = html.replace('<head>', '<head>\n    <meta name="build" content="B">');
-    writeFileSync(join(dir, 'index.html'), html);
+    const rewrite = (file, edit = (t) => t) => {
+      let text = readFileSync(join(dir, file), 'utf8');
+      for (const [from, to] of renamed) text = text.replaceAll(from, to);
+      writeFileSync(join(dir, file), edit(text));
+    };
+    rewrite('index.html', (html) => html.replace('<head>', '<head>\n    <meta name="build" content="B">'));
+    for (const [, f] of renamed.filter(([, f]) => f.startsWith('boot-'))) rewrite(f);
     execFileSync(process.execPath, [postbuild, dir]);
 
     // The next visit may still show build A: the old worker answers while the page looks for

@@ -5,6 +5,8 @@
 //! ccp check PLAN.json [--lang zh-CN|en]    validate a plan file
 //! ccp example NAME [--lang zh-CN|en]       print an example plan file (starter, ecommerce,
 //!                                          manufacturer, saas)
+//! ccp link PLAN.json                       the share-link fragment (plan=1.…) that opens the
+//!                                          plan, e.g. to prefill an embed (data-link)
 //! ```
 
 use std::io::Write;
@@ -17,7 +19,8 @@ use customer_cost_planner::model::{Example, Lang};
 const USAGE: &str = "usage:
   ccp report PLAN.json [--lang zh-CN|en]   every scenario's figures as JSON
   ccp check PLAN.json [--lang zh-CN|en]    validate a plan file
-  ccp example NAME [--lang zh-CN|en]       print an example plan (starter, ecommerce, manufacturer, saas)";
+  ccp example NAME [--lang zh-CN|en]       print an example plan (starter, ecommerce, manufacturer, saas)
+  ccp link PLAN.json                       the share-link fragment (plan=1.…) that opens the plan";
 
 /// Reads a plan file through the app's one reader. The app would repair a name over the
 /// limit or a duplicate id; `check` reports those as problems, `report` says so and goes on.
@@ -66,6 +69,10 @@ fn run(args: &[String]) -> Result<String, String> {
             Ok(customer_cost_planner::i18n::texts(lang)
                 .plan_valid
                 .to_owned())
+        }
+        ["link", path] => {
+            let plan = read_plan(path, lang, false)?;
+            customer_cost_planner::exchange::link::encode(&plan).map_err(|e| e.message(lang))
         }
         ["example", name] => Example::from_key(name)
             .map(|e| json::plan_to_json(&e.plan(lang)))

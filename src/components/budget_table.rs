@@ -63,7 +63,8 @@ pub fn BudgetTable() -> impl IntoView {
         let shown = (viewport.get() / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN;
         (first.min(n), (first + shown).min(n))
     });
-    let spacer = move |rows: usize| format!("height:{}px", rows as f64 * ROW_HEIGHT);
+    // Set through the CSSOM (`style:`), never as a `style` string: a strict CSP allows only that.
+    let spacer = move |rows: usize| format!("{}px", rows as f64 * ROW_HEIGHT);
     let on_scroll = move |_| {
         if let Some(el) = scroller.get_untracked() {
             scroll_top.set(f64::from(el.scroll_top()));
@@ -181,7 +182,7 @@ pub fn BudgetTable() -> impl IntoView {
                     </thead>
                     <tbody>
                         <Show when=windowed>
-                            <tr class="spacer" aria-hidden="true" style=move || spacer(window.get().0)></tr>
+                            <tr class="spacer" aria-hidden="true" style:height=move || spacer(window.get().0)></tr>
                         </Show>
                         <For
                             each=move || {
@@ -195,7 +196,7 @@ pub fn BudgetTable() -> impl IntoView {
                             <tr
                                 class="spacer"
                                 aria-hidden="true"
-                                style=move || spacer(count().saturating_sub(window.get().1))
+                                style:height=move || spacer(count().saturating_sub(window.get().1))
                             ></tr>
                         </Show>
                     </tbody>

@@ -148,7 +148,10 @@ fn copy_plain(text: &str) -> bool {
     };
     area.set_value(text);
     let _ = area.set_attribute("readonly", "");
-    let _ = area.set_attribute("style", "position:fixed;opacity:0");
+    // The CSSOM, not a `style` attribute: allowed under a strict CSP.
+    let style = web_sys::HtmlElement::style(&area);
+    let _ = style.set_property("position", "fixed");
+    let _ = style.set_property("opacity", "0");
     let Some(body) = doc.body() else {
         return false;
     };

@@ -10,8 +10,9 @@ use crate::i18n::texts;
 /// Chart height in CSS pixels.
 const HEIGHT: f64 = 300.0;
 
+/// Every chart, or with `only`, the one at that place in [`spec::all`] (a calculator embed).
 #[component]
-pub fn Charts() -> impl IntoView {
+pub fn Charts(#[prop(optional)] only: Option<usize>) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     // Lines of values, or of each scenario's difference from the baseline.
@@ -43,7 +44,12 @@ pub fn Charts() -> impl IntoView {
                 </label>
             </div>
             <div class="chart-grid">
-                {move || (0..count.get()).map(|i| view! { <ChartView specs=specs index=i/> }).collect_view()}
+                {move || {
+                    (0..count.get())
+                        .filter(|i| only.is_none_or(|o| o == *i))
+                        .map(|i| view! { <ChartView specs=specs index=i/> })
+                        .collect_view()
+                }}
             </div>
         </section>
     }
@@ -97,10 +103,11 @@ fn ChartView(specs: Memo<Vec<ChartSpec>>, index: usize) -> impl IntoView {
             let x = s.row_x(row, width.get());
             let w = width.get();
             // Keep the box inside the chart: anchored left of the point on the right half.
-            let style = if x > w / 2.0 {
-                format!("right:{:.0}px", (w - x).max(0.0))
+            // Through the CSSOM (`style:`), which a strict CSP allows, never a `style` string.
+            let (left, right) = if x > w / 2.0 {
+                (None, Some(format!("{:.0}px", (w - x).max(0.0))))
             } else {
-                format!("left:{:.0}px", x.max(0.0))
+                (Some(format!("{:.0}px", x.max(0.0))), None)
             };
             let title = match s.marks {
                 crate::chart::spec::Marks::Lines(_) => {
@@ -117,11 +124,11 @@ fn ChartView(specs: Memo<Vec<ChartSpec>>, index: usize) -> impl IntoView {
                 .map(|(c, v)| view! { <li><span class="muted">{c.clone()}</span>" "{v.clone()}</li> })
                 .collect_view();
             Some(view! {
-                <div class="chart-tip" style=style data-testid="chart-tip" data-row=row>
+                <div class="chart-tip" style:left=left style:right=right data-testid="chart-tip" data-row=row>
                     <strong>{title}</strong>
                     <ul>{lines}</ul>
                 </div>
-                <div class="chart-cursor" style=format!("left:{x:.0}px") aria-hidden="true"></div>
+                <div class="chart-cursor" style:left=format!("{x:.0}px") aria-hidden="true"></div>
             })
         })
     };
@@ -168,7 +175,7 @@ fn ChartView(specs: Memo<Vec<ChartSpec>>, index: usize) -> impl IntoView {
                                         .map(|(name, color)| {
                                             view! {
                                                 <li>
-                                                    <span class="swatch" style=format!("background:{}", color.css())></span>
+                                                    <span class="swatch" style:background=color.css()></span>
                                                     {name.clone()}
                                                 </li>
                                             }
@@ -209,7 +216,7 @@ fn ChartView(specs: Memo<Vec<ChartSpec>>, index: usize) -> impl IntoView {
                     aria-describedby=summary_id.clone()
                     aria-label=read(|s| s.title.clone())
                     data-draws=move || draws.get()
-                    style=format!("height:{HEIGHT}px")
+                    style:height=format!("{HEIGHT}px")
                     on:pointermove=move |ev| point(f64::from(ev.offset_x()))
                     on:pointerdown=move |ev| point(f64::from(ev.offset_x()))
                     on:pointerleave=move |_| tip.set(None)

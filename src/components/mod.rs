@@ -6,6 +6,7 @@ pub mod charts;
 pub mod comparison_table;
 pub mod dialogs;
 pub mod economics_form;
+pub mod embed_bar;
 pub mod example_banner;
 pub mod fee_tiers;
 pub mod figure;

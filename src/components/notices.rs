@@ -102,6 +102,7 @@ pub fn Notices() -> impl IntoView {
                         | NoticeKind::Newer { .. }
                         | NoticeKind::UpdatedElsewhere
                         | NoticeKind::Link(_)
+                        | NoticeKind::PlanFile { .. }
                         | NoticeKind::LinkRepaired(_)
                         | NoticeKind::PreviewKept { .. }
                         | NoticeKind::CopyFailed => None,
@@ -148,6 +149,7 @@ fn notice_key(kind: &NoticeKind) -> &'static str {
         NoticeKind::SaveFailed(_) => "save-failed",
         NoticeKind::UpdatedElsewhere => "updated-elsewhere",
         NoticeKind::Link(_) => "link",
+        NoticeKind::PlanFile { .. } => "plan-file",
         NoticeKind::LinkRepaired(_) => "link-repaired",
         NoticeKind::PreviewKept { .. } => "preview-kept",
         NoticeKind::BackupReminder => "backup-reminder",

@@ -6,11 +6,10 @@ use leptos::prelude::*;
 
 use crate::components::figure::data_value;
 use crate::components::icon::{icon, Icon};
-use crate::components::tabs::Tab;
 use crate::ctx::use_ctx;
 use crate::format;
 use crate::i18n::{self, texts};
-use crate::model::{Column, Figure, Metric, ScenarioId, Unit};
+use crate::model::{Column, Figure, Metric, Unit};
 
 const METRICS: [Metric; 4] = [
     Metric::TotalCost,
@@ -19,8 +18,10 @@ const METRICS: [Metric; 4] = [
     Metric::NetContribution,
 ];
 
+/// `column`: the scenario being edited, else the baseline (worked out by the page, which also
+/// reports it to an embedding host).
 #[component]
-pub fn StickySummary(tab: RwSignal<Tab>, chosen: RwSignal<Option<ScenarioId>>) -> impl IntoView {
+pub fn StickySummary(column: Memo<Column>) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     // Shown only when the headline is above the top of the window; checked on scroll, and the
@@ -36,13 +37,6 @@ pub fn StickySummary(tab: RwSignal<Tab>, chosen: RwSignal<Option<ScenarioId>>) -
     };
     let scroll = window_event_listener(leptos::ev::scroll, move |_| check());
     on_cleanup(move || scroll.remove());
-    // The scenario being edited, else the baseline.
-    let column = Memo::new(move |_| match (tab.get(), chosen.get()) {
-        (Tab::Scenarios, Some(id)) if ctx.columns.with(|c| c.contains(&Column::Scenario(id))) => {
-            Column::Scenario(id)
-        }
-        _ => Column::Baseline,
-    });
     let names = ctx.column_names();
     let name = Memo::new(move |_| {
         let column = column.get();

@@ -14,6 +14,17 @@ pub enum Tab {
     Charts,
 }
 
+impl From<crate::embed::FirstTab> for Tab {
+    fn from(t: crate::embed::FirstTab) -> Tab {
+        match t {
+            crate::embed::FirstTab::Budget => Tab::Budget,
+            crate::embed::FirstTab::Scenarios => Tab::Scenarios,
+            crate::embed::FirstTab::Compare => Tab::Compare,
+            crate::embed::FirstTab::Charts => Tab::Charts,
+        }
+    }
+}
+
 impl Tab {
     pub const ALL: [Tab; 4] = [Tab::Budget, Tab::Scenarios, Tab::Compare, Tab::Charts];
 

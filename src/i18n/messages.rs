@@ -353,6 +353,23 @@ pub fn notice(kind: &NoticeKind, lang: Lang) -> String {
             )
             .to_owned(),
         (NoticeKind::Link(e), _) => e.message(lang),
+        (NoticeKind::PlanFile { path, error: None }, Lang::Zh) => {
+            format!("无法取得方案文件 {}，本页从示例方案开始。", short(path))
+        }
+        (NoticeKind::PlanFile { path, error: None }, Lang::En) => format!(
+            "The plan file {} could not be fetched; the page starts from the example plan.",
+            short(path)
+        ),
+        (NoticeKind::PlanFile { path, error: Some(e) }, Lang::Zh) => format!(
+            "方案文件 {} 无法读取（{}），本页从示例方案开始。",
+            short(path),
+            e.message(lang)
+        ),
+        (NoticeKind::PlanFile { path, error: Some(e) }, Lang::En) => format!(
+            "The plan file {} could not be read ({}); the page starts from the example plan.",
+            short(path),
+            e.message(lang)
+        ),
         (NoticeKind::LinkRepaired(r), Lang::Zh) => format!("分享的方案已自动修复：{}", r.message(lang)),
         (NoticeKind::LinkRepaired(r), Lang::En) => {
             format!("The shared plan was repaired to open: {}", r.message(lang))

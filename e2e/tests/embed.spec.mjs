@@ -1,0 +1,267 @@
+// Embedding in another site, with the host page and the planner on different origins:
+//   the planner  http://127.0.0.1:8091  (dist/ with its _headers: the strict CSP and CORS)
+//   the host     http://127.0.0.1:8092  (e2e/hosts/)
+//   a third site http://localhost:8092  (the same files, another origin)
+//   the planner without CORS  http://127.0.0.1:8090
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { ccp, modelReport } from './helpers.mjs';
+
+const APP = 'http://127.0.0.1:8091/some/sub/path/';
+const APP_WITHOUT_CORS = 'http://127.0.0.1:8090/some/sub/path/';
+const HOST = 'http://127.0.0.1:8092/';
+const THIRD = 'http://localhost:8092/';
+const HEADLINE = ['total_cost', 'cac', 'cost_to_serve', 'clv_net', 'ltv_cac', 'payback_months', 'end_customers', 'net_contribution'];
+
+const saas = JSON.parse(ccp(['example', 'saas', '--lang', 'en'])).plan;
+const saasLink = ccp(['link', '-'], JSON.stringify({ format: 'customer-cost-planner/plan', version: 1, plan: saas })).trim();
+
+
+function hostUrl(params) {
+  const q = new URLSearchParams(params);
+  return `${HOST}host.html?${q}`;
+}
+
+/** The planner's frame inside the host page, once its figures are there. */
+async function planner(page) {
+  await expect(page.locator('#slot iframe')).toHaveCount(1);
+  let frame;
+  await expect.poll(() => (frame = page.frames().find((f) => f.url().startsWith(APP))) != null).toBe(true);
+  await expect(frame.locator('[data-testid=headline] td[data-metric]').first()).toBeVisible();
+  return frame;
+}
+
+/** |iframe height − content height| in px. */
+async function misfit(page, frame) {
+  const outer = await page.locator('#slot iframe').evaluate((f) => f.getBoundingClientRect().height);
+  const inner = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
+  return Math.abs(outer - inner);
+}
+
+async function fits(page, frame) {
+  await expect.poll(() => misfit(page, frame), { timeout: 10_000 }).toBeLessThanOrEqual(2);
+}
+
+test('the frame is as tall as its content through tab switches, new lines and a narrow window, and never grows on its own', async ({ page }) => {
+  await page.goto(hostUrl({ 'data-lang': 'en' }));
+  const frame = await planner(page);
+  await fits(page, frame);
+  const start = await page.locator('#slot iframe').evaluate((f) => f.getBoundingClientRect().height);
+  expect(start).toBeGreaterThan(1000);
+
+  await frame.locator('#tab-charts').click();
+  await expect(frame.locator('.chart-grid canvas').first()).toBeVisible();
+  await fits(page, frame);
+  await frame.locator('#tab-compare').click();
+  await fits(page, frame);
+  await frame.locator('#tab-budget').click();
+  const before = await frame.locator('.lines-table tbody tr').count();
+  for (let i = 0; i < 3; i++) await frame.locator('[data-action=add-line]').click();
+  await expect(frame.locator('.lines-table tbody tr')).toHaveCount(before + 3);
+  await fits(page, frame);
+
+  await page.setViewportSize({ width: 390, height: 800 });
+  await fits(page, frame);
+  const narrow = await page.locator('#slot iframe').evaluate((f) => f.getBoundingClientRect().height);
+  await page.waitForTimeout(1500);
+  expect(await page.locator('#slot iframe').evaluate((f) => f.getBoundingClientRect().height)).toBe(narrow);
+  // The host's own content follows right after the planner.
+  const after = await page.locator('#after').boundingBox();
+  const box = await page.locator('#slot iframe').boundingBox();
+  expect(after.y).toBeGreaterThanOrEqual(box.y + box.height);
+});
+
+test('theme, language, currency, view and a prefilled plan apply', async ({ page }) => {
+  await page.goto(hostUrl({
+    'data-lang': 'en',
+    'data-currency': 'USD',
+    'data-accent': '#c2410c',
+    'data-bg': 'rgb(255, 250, 240)',
+    'data-font': 'serif',
+    'data-radius': '4',
+    'data-view': 'calculator',
+    'data-link': saasLink,
+  }));
+  const frame = await planner(page);
+  expect(await frame.evaluate(() => document.documentElement.lang)).toBe('en');
+  const style = (selector, property) => frame.locator(selector).first().evaluate((el, p) => getComputedStyle(el)[p], property);
+  expect(await style('[data-action=add-line]', 'backgroundColor')).toBe('rgb(194, 65, 12)');
+  expect(await style('body', 'backgroundColor')).toBe('rgb(255, 250, 240)');
+  expect(await style('body', 'fontFamily')).toMatch(/^Georgia/);
+  expect(await style('.card', 'borderTopLeftRadius')).toBe('4px');
+  // The calculator: economics, budget, headline, one chart; no plan management, no tabs.
+  await expect(frame.locator('#plan-select')).toHaveCount(0);
+  await expect(frame.locator('[role=tablist]')).toHaveCount(0);
+  await expect(frame.locator('#econ-new_customers_per_month')).toBeVisible();
+  await expect(frame.locator('.chart-grid canvas')).toHaveCount(1);
+  // The shared plan, in the host's currency, computed exactly as the model does.
+  await expect(frame.locator('#plan-name')).toHaveValue(saas.name);
+  await expect(frame.locator('#plan-currency')).toHaveValue('USD');
+  const report = modelReport({ ...saas, currency: 'USD' }, 'en');
+  for (const metric of HEADLINE) {
+    const cell = frame.locator(`[data-testid=headline] [data-scenario=baseline][data-metric=${metric}]`);
+    await expect(cell).toHaveAttribute('data-value', report.scenarios[0].figures[metric].value ?? '');
+  }
+  await expect(frame.locator('[data-testid=headline] [data-scenario=baseline][data-metric=cac] .value')).toContainText('$');
+});
+
+test('a dark theme and the read-only presentation of a plan with its comparison', async ({ page }) => {
+  await page.goto(hostUrl({ 'data-lang': 'zh-CN', 'data-theme': 'dark', 'data-view': 'presentation', 'data-link': saasLink }));
+  const frame = await planner(page);
+  expect(await frame.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 23, 42)');
+  await expect(frame.locator('[data-testid=comparison]').first()).toBeVisible();
+  // Nothing edits the plan.
+  await expect(frame.locator('[data-field], #econ-new_customers_per_month, [data-action=add-line]')).toHaveCount(0);
+  const report = modelReport(saas, 'zh-CN');
+  for (const [i, s] of report.scenarios.entries()) {
+    const cell = frame.locator(`[data-testid=headline] [data-scenario="${s.id}"][data-metric=net_contribution]`);
+    await expect(cell, `scenario ${i}`).toHaveAttribute('data-value', s.figures.net_contribution.value ?? '');
+  }
+});
+
+test('the host hears ready, change with the exact figures, and the call to action; a third site cannot pose as the planner', async ({ page, context }) => {
+  await context.route('https://acme.example/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Book</title>booked' }));
+  await page.goto(hostUrl({
+    'data-lang': 'en',
+    'data-link': saasLink,
+    'data-cta': 'Book a call',
+    'data-cta-url': 'https://acme.example/book?from=planner',
+    'data-cta-share': '1',
+    evil: `${THIRD}evil.html`,
+  }));
+  const frame = await planner(page);
+  await fits(page, frame);
+  const events = () => page.evaluate(() => window.events);
+  await expect.poll(async () => (await events()).filter((e) => e.type === 'change').length).toBeGreaterThan(0);
+  const report = modelReport(saas, 'en');
+  let list = await events();
+  expect(list[0].type).toBe('ready');
+  expect(list.every((e) => e.element === true && e.protocol === 'ccp-embed' && e.version === 1)).toBe(true);
+  const first = list.find((e) => e.type === 'change');
+  expect(first.scenario).toBe('baseline');
+  for (const metric of HEADLINE) expect(first.figures[metric], metric).toBe(report.scenarios[0].figures[metric].value);
+
+  // An edit in the planner: a new change, with the figures the page shows.
+  const field = frame.locator('#econ-new_customers_per_month');
+  await field.fill('321');
+  await field.press('Tab');
+  const cac = frame.locator('[data-testid=headline] [data-scenario=baseline][data-metric=cac]');
+  await expect(cac).not.toHaveAttribute('data-value', report.scenarios[0].figures.cac.value);
+  await expect.poll(async () => (await events()).filter((e) => e.type === 'change').at(-1).figures.cac).toBe(await cac.getAttribute('data-value'));
+  const last = (await events()).filter((e) => e.type === 'change').at(-1);
+  for (const metric of HEADLINE) {
+    const cell = frame.locator(`[data-testid=headline] [data-scenario=baseline][data-metric=${metric}]`);
+    expect(last.figures[metric] ?? '', metric).toBe(await cell.getAttribute('data-value'));
+  }
+
+  // The call to action opens the host's page in a new tab, with the plan's share link.
+  const popup = context.waitForEvent('page');
+  await frame.locator('[data-action=cta]').click();
+  const opened = await popup;
+  const url = new URL(opened.url());
+  expect(url.origin + url.pathname).toBe('https://acme.example/book');
+  expect(url.searchParams.get('from')).toBe('planner');
+  const carried = url.searchParams.get('ccp_plan');
+  expect(carried).toMatch(/^http:\/\/127\.0\.0\.1:8091\/some\/sub\/path\/#plan=1\./);
+  await expect.poll(async () => (await events()).filter((e) => e.type === 'cta').length).toBe(1);
+  expect((await events()).find((e) => e.type === 'cta').url).toBe(opened.url());
+
+  // The third site has been posting fake heights, figures and clicks all along: none arrived.
+  list = await events();
+  expect(list.filter((e) => e.name === 'fake' || e.url === 'https://evil.example/')).toEqual([]);
+  expect(list.filter((e) => e.type === 'ready')).toHaveLength(1);
+  await fits(page, frame);
+
+  // "Open in the full planner" carries the edited plan to the planner on its own.
+  const full = await frame.locator('[data-action=open-full]').getAttribute('href');
+  expect(full).toMatch(/#plan=1\./);
+  const own = await context.newPage();
+  await own.goto(full);
+  await expect(own.locator('[data-testid=shared-banner]')).toBeVisible();
+  await expect(own.locator('#econ-new_customers_per_month')).toHaveValue('321');
+});
+
+test('the planner runs under the strict CSP with no violation, through every tab and action', async ({ page }) => {
+  const csp = /Content-Security-Policy: (.*)/.exec(readFileSync(new URL('../../dist/_headers', import.meta.url), 'utf8'))[1];
+  expect(csp).toBe("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:");
+  await page.addInitScript(() => {
+    window.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+  });
+  const response = await page.goto(APP);
+  expect(response.headers()['content-security-policy']).toBe(csp);
+  await expect(page.locator('[data-testid=headline] td[data-metric]').first()).toBeVisible();
+  const field = page.locator('#econ-new_customers_per_month');
+  await field.fill('150');
+  await field.press('Tab');
+  await page.locator('[data-action=add-line]').click();
+  for (const tab of ['scenarios', 'compare', 'charts']) {
+    await page.locator(`#tab-${tab}`).click();
+    await expect(page.locator(`#panel-${tab}`)).toBeVisible();
+  }
+  // The chart read-out (positioned through the CSSOM) and the legend swatches.
+  const canvas = page.locator('.chart-grid canvas').first();
+  await canvas.hover({ position: { x: 200, y: 100 } });
+  await expect(page.locator('[data-testid=chart-tip]').first()).toBeVisible();
+  await page.locator('[data-action=chart-difference]').check();
+  await page.locator('[data-action=file-menu]').click();
+  await page.locator('[data-action=share-link]').click();
+  await expect(page.locator('dialog[open]')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.locator('#lang-select').selectOption('en');
+  // The embed view of the planner too.
+  await page.goto(`${APP}?embed=1&view=calculator&accent=%23c2410c&theme=dark`);
+  await expect(page.locator('[data-testid=headline] td[data-metric]').first()).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => window.violations)).toEqual([]);
+});
+
+test('long tables render their spacer rows under the strict CSP with no violation', async ({ page }) => {
+  const fixture = JSON.parse(readFileSync(new URL('../../tests/fixtures/workspace-v1.json', import.meta.url), 'utf8'));
+  const plan = fixture.workspace.plans[0].plan;
+  plan.lines = Array.from({ length: 300 }, (_, i) => ({ id: i + 1, name: `line ${i + 1}`, category: 'marketing', stage: 'acquisition', amount: String(100 + i), basis: { kind: 'monthly' } }));
+  plan.scenarios = [];
+  const text = JSON.stringify({ ...fixture, workspace: { ...fixture.workspace, plans: [{ id: 1, plan }], selected: 1 } });
+  await page.addInitScript((t) => {
+    window.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.sample}`));
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('customer-cost-planner/workspace', t);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, text);
+  await page.goto(APP);
+  const spacer = page.locator('.windowed tr.spacer').last();
+  await expect(spacer).toBeAttached();
+  expect(await spacer.evaluate((tr) => tr.getBoundingClientRect().height)).toBeGreaterThan(1000);
+  await page.locator('.table-scroll.windowed').evaluate((el) => { el.scrollTop = 150 * 52; });
+  await expect.poll(() => page.locator('.windowed tr.spacer').first().evaluate((tr) => tr.getBoundingClientRect().height)).toBeGreaterThan(500);
+  expect(await page.evaluate(() => window.violations)).toEqual([]);
+});
+
+test('in a sandboxed frame it works when the host sends CORS, and says how to open it when not', async ({ page }) => {
+  await page.goto(`${HOST}sandboxed.html?src=${encodeURIComponent(`${APP}?embed=1&lang=en`)}`);
+  const frame = page.frameLocator('#planner');
+  await expect(frame.locator('[data-testid=headline] td[data-metric]').first()).toBeVisible();
+  const field = frame.locator('#econ-new_customers_per_month');
+  await field.fill('123');
+  await field.press('Tab');
+  await expect(frame.locator('#econ-new_customers_per_month')).toHaveValue('123');
+
+  await page.goto(`${HOST}sandboxed.html?src=${encodeURIComponent(`${APP_WITHOUT_CORS}?embed=1&lang=en`)}`);
+  const failed = page.frameLocator('#planner').locator('#boot-failed');
+  await expect(failed).toBeVisible();
+  await expect(failed).toContainText('Open it in a new tab');
+  await expect(failed.locator('a').last()).toHaveAttribute('href', `${APP_WITHOUT_CORS}?embed=1&lang=en`);
+  await expect(page.frameLocator('#planner').locator('#boot-loading')).toBeHidden();
+});
+
+test('index.html shows a loading line before the app starts', async ({ page }) => {
+  const html = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8');
+  expect(html).toMatch(/<p id="boot-loading">正在加载/);
+  expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  expect(html).not.toMatch(/\sstyle="/);
+  await page.route('**/*.wasm', () => {}); // never answers: the app cannot start yet
+  await page.goto(APP);
+  await expect(page.locator('#boot-loading')).toBeVisible();
+});

@@ -1,0 +1,168 @@
+//! The browser side of embedding (the options and messages themselves are pure, in
+//! [`crate::embed`]): the host's theme on the page, the messages to the host page, the frame's
+//! height, and the plan kept in the frame's own address.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::ctx::Ctx;
+use crate::embed::{self, Options};
+use crate::exchange::link;
+use crate::model::Column;
+
+/// Puts the options that shape the page on its root element: `data-theme`, `data-view`,
+/// `data-embedded` for the stylesheet, and the host's colours, font and radius as custom
+/// properties through the CSSOM (a strict CSP allows that, not `style` strings).
+pub fn apply_to_page(o: &Options) {
+    let Some(root) = document()
+        .document_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let _ = root.set_attribute("data-theme", o.theme.key());
+    let _ = root.set_attribute("data-view", o.view.key());
+    if o.embedded {
+        let _ = root.set_attribute("data-embedded", "");
+    }
+    let style = root.style();
+    for (name, value) in o.css_properties() {
+        let _ = style.set_property(name, &value);
+    }
+}
+
+/// The host page, if the app is embedded with a `parent` origin the browser confirms.
+#[derive(Clone, Debug)]
+pub struct Host {
+    origin: String,
+}
+
+impl Host {
+    /// `None` when the app is not embedded, no `parent` was given, or the page around the frame
+    /// is not that origin (then nothing is ever posted).
+    pub fn find(o: &Options) -> Option<Host> {
+        let parent = o.parent.clone().filter(|_| o.embedded)?;
+        let w = window();
+        let top = w.parent().ok().flatten()?;
+        if js_sys::Object::is(&top, &w) {
+            return None;
+        }
+        // `location.ancestorOrigins` (Chromium, Safari): the origins of the pages around.
+        let ancestor = js_sys::Reflect::get(&w.location(), &"ancestorOrigins".into())
+            .ok()
+            .filter(|list| !list.is_undefined())
+            .and_then(|list| js_sys::Reflect::get(&list, &0.into()).ok())
+            .and_then(|first| first.as_string());
+        if !embed::parent_verified(&parent, ancestor.as_deref()) {
+            leptos::logging::warn!(
+                "Customer Cost Planner: parent={parent} is not the page around this frame ({}); no messages will be sent",
+                ancestor.unwrap_or_default()
+            );
+            return None;
+        }
+        Some(Host { origin: parent })
+    }
+
+    /// Posts `message` to the host page, to its exact origin only.
+    pub fn post(&self, message: &serde_json::Value) {
+        let Ok(value) = js_sys::JSON::parse(&message.to_string()) else {
+            return;
+        };
+        if let Ok(Some(top)) = window().parent() {
+            let _ = top.post_message(&value, &self.origin);
+        }
+    }
+}
+
+/// Tells the host the page's height whenever it changes, so the frame fits its content. The
+/// height is the root element's own (content-sized: nothing in the page sizes itself by the
+/// frame's height), so it cannot feed back into growth.
+pub fn report_height(host: Host) {
+    let last = StoredValue::new(0i32);
+    let send = move || {
+        let Some(root) = document().document_element() else {
+            return;
+        };
+        let height = root.get_bounding_client_rect().height().ceil() as i32;
+        if height > 0 && height != last.get_value() {
+            last.set_value(height);
+            host.post(&embed::message(
+                "height",
+                serde_json::json!({ "height": height }),
+            ));
+        }
+    };
+    send();
+    let callback = Closure::<dyn Fn()>::new(send);
+    if let (Ok(observer), Some(root)) = (
+        web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()),
+        document().document_element(),
+    ) {
+        observer.observe(&root);
+        // Lives as long as the page.
+        std::mem::forget(observer);
+    }
+    callback.forget();
+}
+
+/// Posts `change` with the headline figures of `column` whenever they change.
+pub fn report_changes(ctx: Ctx, host: Host, column: Memo<Column>) {
+    let names = ctx.column_names();
+    Effect::new(move |_| {
+        let column = column.get();
+        let name = names.with(|ns| {
+            ns.iter()
+                .find(|(c, _)| *c == column)
+                .map(|(_, n)| n.clone())
+                .unwrap_or_default()
+        });
+        let message = ctx.comparison.with(|c| {
+            let metrics = c
+                .as_ref()
+                .and_then(|c| c.get(column))
+                .and_then(|r| r.as_ref().ok())
+                .map(|e| &e.metrics);
+            embed::change_message(column, &name, metrics)
+        });
+        host.post(&message);
+    });
+}
+
+/// Keeps the open plan in the frame's own address (as a share link, after a quiet moment), so
+/// a reload of the frame keeps the visitor's edits; returns the link that opens the plan in the
+/// full planner (`None` while the plan is too large for a link).
+pub fn keep_in_address(ctx: Ctx) -> ReadSignal<Option<String>> {
+    let full = RwSignal::new(None::<String>);
+    let timer = StoredValue::new(None::<i32>);
+    Effect::new(move |_| {
+        let Some(plan) = ctx.plan.get() else {
+            return;
+        };
+        if let Some(id) = timer.get_value() {
+            window().clear_timeout_with_handle(id);
+        }
+        let write = Closure::once_into_js(move || {
+            timer.set_value(None);
+            let location = window().location();
+            let path = location.pathname().unwrap_or_default();
+            let search = location.search().unwrap_or_default();
+            let origin = location.origin().unwrap_or_default();
+            match link::encode(&plan) {
+                Ok(fragment) => {
+                    let here = format!("{path}{search}#{fragment}");
+                    if let Ok(history) = window().history() {
+                        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&here));
+                    }
+                    full.set(Some(format!("{origin}{path}#{fragment}")));
+                }
+                Err(_) => full.set(None),
+            }
+        });
+        let id = window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(write.unchecked_ref(), 400)
+            .ok();
+        timer.set_value(id);
+    });
+    full.read_only()
+}
