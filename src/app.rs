@@ -16,6 +16,7 @@ use crate::components::{
     header::Header,
     headline::Headline,
     notices::Notices,
+    report::Report,
     scenario_panel::ScenarioPanel,
     shared_banner::SharedBanner,
     summary::StickySummary,
@@ -322,11 +323,17 @@ pub fn App(options: embed::Options, file: Option<(String, Option<String>)>) -> i
         view! { <EmbedBar full_link=full_link cta=options.cta.clone() host=host/> }
     });
     let view_kind = options.view;
+    let host_name = options.host.clone();
     if view_kind != embed::View::Full {
+        let host_name = host_name.clone();
         return view! {
             <Notices/>
             <main id="main" class="page embed-page">
                 {bar}
+                <Show
+                    when=move || !ctx.report.get()
+                    fallback=move || view! { <Report host=host_name.clone()/> }
+                >
                 {match view_kind {
                     embed::View::Calculator => view! {
                         <Headline/>
@@ -346,6 +353,7 @@ pub fn App(options: embed::Options, file: Option<(String, Option<String>)>) -> i
                     }
                     .into_any(),
                 }}
+                </Show>
             </main>
         }
         .into_any();
@@ -358,36 +366,41 @@ pub fn App(options: embed::Options, file: Option<(String, Option<String>)>) -> i
         <Dialogs/>
         <main id="main" class="page">
             {bar}
-            <SharedBanner/>
-            <ExampleBanner/>
-            <Headline/>
-            <div id="headline-end"></div>
-            <Show when=move || rest.get()>
-                <CalcGrid/>
-            </Show>
-            <TabList tab=tab lang=lang/>
-            // Until the tab arrives, its place is held so the footer does not jump down.
             <Show
-                when=move || rest.get()
-                fallback=|| view! { <div class="tab-placeholder"></div> }
+                when=move || !ctx.report.get()
+                fallback=move || view! { <Report host=host_name.clone()/> }
             >
-                <TabPanel which=Tab::Budget tab=tab>
-                    <EconomicsForm/>
-                    <BudgetTable/>
-                    <FeeTiers/>
-                </TabPanel>
-                <TabPanel which=Tab::Scenarios tab=tab>
-                    <ScenarioPanel chosen=chosen_scenario/>
-                </TabPanel>
-                <TabPanel which=Tab::Compare tab=tab>
-                    <ComparisonTable/>
-                </TabPanel>
-                <TabPanel which=Tab::Charts tab=tab>
-                    <Charts/>
-                </TabPanel>
-            </Show>
-            <Show when=move || rest.get()>
-                <StickySummary column=shown_column/>
+                <SharedBanner/>
+                <ExampleBanner/>
+                <Headline/>
+                <div id="headline-end"></div>
+                <Show when=move || rest.get()>
+                    <CalcGrid/>
+                </Show>
+                <TabList tab=tab lang=lang/>
+                // Until the tab arrives, its place is held so the footer does not jump down.
+                <Show
+                    when=move || rest.get()
+                    fallback=|| view! { <div class="tab-placeholder"></div> }
+                >
+                    <TabPanel which=Tab::Budget tab=tab>
+                        <EconomicsForm/>
+                        <BudgetTable/>
+                        <FeeTiers/>
+                    </TabPanel>
+                    <TabPanel which=Tab::Scenarios tab=tab>
+                        <ScenarioPanel chosen=chosen_scenario/>
+                    </TabPanel>
+                    <TabPanel which=Tab::Compare tab=tab>
+                        <ComparisonTable/>
+                    </TabPanel>
+                    <TabPanel which=Tab::Charts tab=tab>
+                        <Charts/>
+                    </TabPanel>
+                </Show>
+                <Show when=move || rest.get()>
+                    <StickySummary column=shown_column/>
+                </Show>
             </Show>
         </main>
         <footer class="footer">

@@ -38,6 +38,8 @@ pub enum Dialog {
     FileError(String),
     /// The backups kept in this browser, and plans set aside at start-up.
     Backups,
+    /// The snippet that embeds the planner in another site, with a live preview.
+    Embed,
 }
 
 /// Quiet time after the last change before saving: typing is not interrupted by saves.
@@ -76,6 +78,8 @@ pub struct Ctx {
     line_slots: StoredValue<HashMap<LineId, ArcRwSignal<Option<BudgetLine>>>>,
     /// The open dialog, if any (page state, not the user's data).
     pub dialog: RwSignal<Option<Dialog>>,
+    /// Whether the printable client report is on screen instead of the planner (page state).
+    pub report: RwSignal<bool>,
     /// The pending save timer, if one is set.
     save_timer: StoredValue<Option<i32>>,
     /// Where the workspace is kept: the browser's storage, or memory in an embed.
@@ -170,6 +174,7 @@ impl Ctx {
             preview: Memo::new(move |_| session.with(|s| s.preview_name().map(str::to_owned))),
             line_slots: StoredValue::new(HashMap::new()),
             dialog: RwSignal::new(None),
+            report: RwSignal::new(false),
             save_timer: StoredValue::new(None),
             place: StoredValue::new(place),
         };

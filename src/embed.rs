@@ -556,8 +556,17 @@ impl Options {
     /// The query string that gives these options (what the embed dialog and `embed.js` write),
     /// without `embed` and `parent`, which belong to one host page.
     pub fn to_query(&self) -> String {
-        let mut parts: Vec<String> = Vec::new();
-        let mut push = |k: &str, v: &str| parts.push(format!("{k}={}", percent_encode(v)));
+        self.pairs()
+            .iter()
+            .map(|(k, v)| format!("{k}={}", percent_encode(v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    /// The options as (parameter, value) pairs, defaults left out.
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut parts: Vec<(&'static str, String)> = Vec::new();
+        let mut push = |k: &'static str, v: &str| parts.push((k, v.to_owned()));
         if let Some(l) = self.lang {
             push("lang", l.tag());
         }
@@ -601,8 +610,66 @@ impl Options {
         if let Some(p) = &self.plan_url {
             push("plan", p);
         }
-        parts.join("&")
+        parts
     }
+}
+
+/// Text for an HTML attribute value in double quotes.
+fn attr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The one-line embed for a host page: a `div` with the options as `data-*` attributes (and the
+/// plan's share link, to prefill it) and the loader from the app's address `app` (ending in `/`).
+pub fn snippet(app: &str, o: &Options, link: Option<&str>) -> String {
+    let mut div = String::from("<div data-ccp");
+    for (k, v) in o.pairs() {
+        div.push_str(&format!(" data-{}=\"{}\"", k.replace('_', "-"), attr(&v)));
+    }
+    if let Some(l) = link {
+        div.push_str(&format!(" data-link=\"{}\"", attr(l)));
+    }
+    div.push_str("></div>");
+    format!(
+        "{div}\n<script src=\"{}embed.js\" async></script>",
+        attr(app)
+    )
+}
+
+/// The same as a plain `iframe` at a fixed height, for sites that strip scripts (no automatic
+/// height, no events).
+pub fn iframe_snippet(
+    app: &str,
+    o: &Options,
+    link: Option<&str>,
+    title: &str,
+    height: u32,
+) -> String {
+    let query = o.to_query();
+    let mut src = format!("{app}?embed=1");
+    if !query.is_empty() {
+        src.push('&');
+        src.push_str(&query);
+    }
+    if let Some(l) = link {
+        src.push('#');
+        src.push_str(l);
+    }
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" frameborder=\"0\" loading=\"lazy\"></iframe>",
+        attr(&src),
+        attr(title)
+    )
 }
 
 /// The address the call to action opens: `url` with the plan's share link attached as
@@ -996,6 +1063,29 @@ mod tests {
             );
         }
         assert_eq!(m["figures"]["cac"], "400");
+    }
+
+    #[test]
+    fn snippets_carry_the_options_and_escape_them() {
+        let (o, _) = Options::parse(
+            "view=calculator&accent=%23c2410c&cta=Say+%22hi%22+%3Cnow%3E&cta_url=https://a.com/x?a=1%26b=2&cta_share=1",
+        );
+        let s = snippet("https://planner.example/ccp/", &o, Some("plan=1.abc"));
+        assert_eq!(
+            s,
+            "<div data-ccp data-accent=\"#c2410c\" data-view=\"calculator\" data-cta=\"Say &quot;hi&quot; &lt;now&gt;\" \
+             data-cta-url=\"https://a.com/x?a=1&amp;b=2\" data-cta-share=\"1\" data-link=\"plan=1.abc\"></div>\n\
+             <script src=\"https://planner.example/ccp/embed.js\" async></script>"
+        );
+        let f = iframe_snippet("https://planner.example/ccp/", &o, None, "Planner", 900);
+        assert!(f.starts_with(
+            "<iframe src=\"https://planner.example/ccp/?embed=1&amp;accent=%23c2410c&amp;view=calculator&amp;cta=Say%20%22hi%22%20%3Cnow%3E"
+        ));
+        assert!(f.contains("height=\"900\""));
+        // What embed.js turns the attributes into reads back to the same options.
+        let (again, rejected) = Options::parse(&o.to_query());
+        assert!(rejected.is_empty());
+        assert_eq!(again, o);
     }
 
     #[test]

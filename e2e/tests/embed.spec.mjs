@@ -4,6 +4,7 @@
 //   a third site http://localhost:8092  (the same files, another origin)
 //   the planner without CORS  http://127.0.0.1:8090
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { ccp, modelReport } from './helpers.mjs';
 
@@ -265,3 +266,80 @@ test('index.html shows a loading line before the app starts', async ({ page }) =
   await page.goto(APP);
   await expect(page.locator('#boot-loading')).toBeVisible();
 });
+
+for (const locale of ['zh-CN', 'en']) {
+  test(`the Embed dialog writes code that works on another site, with a live preview (${locale})`, async ({ browser }) => {
+    const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(APP);
+    await expect(page.locator('[data-testid=headline] td[data-metric]').first()).toBeVisible();
+    await page.locator('[data-action=file-menu]').click();
+    await page.locator('[data-action=embed]').click();
+    await page.locator('#embed-view').selectOption('calculator');
+    await page.locator('#embed-lang').selectOption('en');
+    await page.locator('#embed-accent').fill('#c2410c');
+    await page.locator('#embed-cta').fill('Book a call');
+    await page.locator('#embed-cta-url').fill('http://not-secure.example');
+    await expect(page.locator('#embed-cta-url-error')).not.toBeEmpty();
+    await expect(page.locator('#embed-snippet')).not.toHaveValue(/data-cta/);
+    await page.locator('#embed-cta-url').fill('https://acme.example/book');
+    await expect(page.locator('#embed-cta-url-error')).toBeEmpty();
+    const snippet = await page.locator('#embed-snippet').inputValue();
+    expect(snippet).toContain('data-view="calculator"');
+    expect(snippet).toContain('data-accent="#c2410c"');
+    expect(snippet).toContain('data-cta-url="https://acme.example/book"');
+    expect(snippet).toMatch(/data-link="plan=1\./);
+    expect(snippet).toContain(`<script src="${APP}embed.js" async></script>`);
+    expect(await page.locator('#embed-iframe').inputValue()).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:8091\/some\/sub\/path\/\?embed=1&amp;lang=en/);
+    // The preview is the embed with these options.
+    const preview = page.frameLocator('[data-testid=embed-preview]');
+    await expect(preview.locator('[data-action=cta]')).toHaveText('Book a call');
+    await expect(preview.locator('[data-action=cta]')).toHaveCSS('background-color', 'rgb(194, 65, 12)');
+    const axe = await new AxeBuilder({ page }).include('dialog[open]').exclude('[data-testid=embed-preview]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+
+    // Pasted into a page of another site, the code works.
+    const host = await context.newPage();
+    await host.goto(`${HOST}host.html?${new URLSearchParams({ snippet })}`);
+    const frame = await planner(host);
+    await expect(frame.locator('[data-action=cta]')).toHaveText('Book a call');
+    await expect(frame.locator('[role=tablist]')).toHaveCount(0);
+    await fits(host, frame);
+    await context.close();
+  });
+
+  test(`the client report lays out the plan for printing, with the host's name (${locale})`, async ({ browser }) => {
+    const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => { window.print = () => { window.printed = (window.printed ?? 0) + 1; }; });
+    await page.goto(`${APP}?embed=1&view=calculator&host=Acme%20Consulting&lang=${locale}#${saasLink}`);
+    await expect(page.locator('[data-testid=headline] td[data-metric]').first()).toBeVisible();
+    await page.locator('.embed-bar [data-action=report]').click();
+    const report = page.locator('[data-testid=report]');
+    await expect(report).toBeVisible();
+    await expect(report.locator('h1')).toHaveText(saas.name);
+    await expect(report.locator('[data-testid=report-host]')).toContainText('Acme Consulting');
+    await expect(report.locator('[data-assumption=churn_pct] td')).toHaveText(saas.churn_pct);
+    await expect(report.locator('[data-testid=subtotals]')).toBeVisible();
+    await expect(report.locator('[data-testid=comparison]')).toBeVisible();
+    await expect(report.locator('.chart-grid canvas').first()).toBeVisible();
+    const expected = modelReport(saas, locale);
+    await expect(report.locator('[data-testid=headline] [data-scenario=baseline][data-metric=net_contribution]')).toHaveAttribute('data-value', expected.scenarios[0].figures.net_contribution.value);
+    await report.locator('[data-action=print]').click();
+    expect(await page.evaluate(() => window.printed)).toBe(1);
+    // On paper (A4 is 794 CSS px wide): no controls, the figure names as text, the tables
+    // within the page width.
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.report-tools')).toBeHidden();
+    await expect(page.locator('.embed-bar')).toBeHidden();
+    await expect(report.locator('[data-testid=headline] thead .term-button').first()).toBeVisible();
+    const widths = await page.evaluate(() => [...document.querySelectorAll('.report table')].map((t) => t.scrollWidth - document.documentElement.clientWidth));
+    expect(Math.max(...widths)).toBeLessThanOrEqual(0);
+    await page.emulateMedia({ media: 'screen' });
+    await report.locator('[data-action=close-report]').click();
+    await expect(report).toHaveCount(0);
+    await expect(page.locator('#econ-new_customers_per_month')).toBeVisible();
+    await context.close();
+  });
+}

@@ -211,7 +211,7 @@ pub fn BudgetTable() -> impl IntoView {
 
 /// Subtotals by category and stage and the total: the baseline's costs over the horizon, live.
 #[component]
-fn Subtotals() -> impl IntoView {
+pub fn Subtotals() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let t = move || texts(lang.get());

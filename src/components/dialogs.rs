@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
 
+use crate::components::embed_dialog::EmbedDialog;
 use crate::ctx::{file_stem, use_ctx, Ctx, Dialog};
 use crate::exchange::json::{Imported, Repair, SetAside};
 use crate::exchange::link::{LinkError, COMFORTABLE_CHARS};
@@ -170,6 +171,11 @@ pub fn Dialogs() -> impl IntoView {
             }
             Some(Dialog::Share(result)) => share_view(ctx, l, result).into_any(),
             Some(Dialog::Backups) => backups_view(ctx, l).into_any(),
+            Some(Dialog::Embed) => view! {
+                <EmbedDialog/>
+                <div class="dialog-actions">{close_button(ctx, l, false)}</div>
+            }
+            .into_any(),
         }
     };
 
@@ -360,7 +366,7 @@ fn share_view(ctx: Ctx, l: Lang, result: Result<String, LinkError>) -> impl Into
 /// Copies `text`: with the Clipboard API where the page has it (secure contexts), else with
 /// the older `execCommand("copy")` on the selected text (plain-http intranets), else says how
 /// to copy by hand.
-fn copy_text(ctx: Ctx, text: String, copied: RwSignal<bool>) {
+pub(crate) fn copy_text(ctx: Ctx, text: String, copied: RwSignal<bool>) {
     let fallback = move || {
         let done = document()
             .dyn_into::<web_sys::HtmlDocument>()

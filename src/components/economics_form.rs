@@ -14,7 +14,7 @@ pub const CURRENCIES: [&str; 9] = [
     "CNY", "USD", "EUR", "GBP", "HKD", "JPY", "TWD", "SGD", "KRW",
 ];
 
-fn label(field: EconomicsField, lang: crate::model::Lang) -> &'static str {
+pub fn label(field: EconomicsField, lang: crate::model::Lang) -> &'static str {
     let t = texts(lang);
     match field {
         EconomicsField::StartingCustomers => t.starting_customers,
@@ -26,7 +26,7 @@ fn label(field: EconomicsField, lang: crate::model::Lang) -> &'static str {
     }
 }
 
-fn key(field: EconomicsField) -> &'static str {
+pub fn key(field: EconomicsField) -> &'static str {
     match field {
         EconomicsField::StartingCustomers => "starting_customers",
         EconomicsField::NewCustomers => "new_customers_per_month",

@@ -225,6 +225,26 @@ pub fn Header() -> impl IntoView {
                         </button>
                         <button
                             type="button"
+                            data-action="embed"
+                            on:click=move |_| {
+                                close_menu();
+                                ctx.dialog.set(Some(Dialog::Embed));
+                            }
+                        >
+                            {move || texts(lang.get()).menu_embed}
+                        </button>
+                        <button
+                            type="button"
+                            data-action="report"
+                            on:click=move |_| {
+                                close_menu();
+                                ctx.report.set(true);
+                            }
+                        >
+                            {move || texts(lang.get()).menu_report}
+                        </button>
+                        <button
+                            type="button"
                             data-action="backups"
                             on:click=move |_| {
                                 close_menu();

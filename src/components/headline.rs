@@ -40,7 +40,7 @@ pub fn Headline() -> impl IntoView {
                 <h2 id="headline-title">{move || t().headline_title}</h2>
                 <p class="muted">{horizon}</p>
             </div>
-            <p class="muted small">{move || t().headline_help}</p>
+            <p class="muted small no-print">{move || t().headline_help}</p>
             <Show when=move || ctx.columns.with(|c| c.len() > 2)>
                 <div class="phone-only headline-pick">
                     <label for="headline-scenario">{move || t().compare_with}</label>

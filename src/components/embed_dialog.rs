@@ -1,0 +1,256 @@
+//! The Embed dialog: choose how the planner looks and what it shows on another site, copy the
+//! snippet (or a plain iframe for sites that strip scripts), and see it live. The snippet and
+//! the options are built by the pure [`crate::embed`], which also validates them.
+
+use leptos::prelude::*;
+
+use crate::components::dialogs::copy_text;
+use crate::ctx::use_ctx;
+use crate::embed::{self, Cta, Font, Options, Rgb, Theme, View};
+use crate::exchange::link;
+use crate::i18n::texts;
+use crate::model::Lang;
+
+/// The app's own address (where `embed.js` and the page are), ending in `/`.
+fn app_address() -> String {
+    let location = window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
+    format!("{origin}{dir}/")
+}
+
+/// The accent the app uses when none is given (style/main.css).
+const DEFAULT_ACCENT: &str = "#1f5f8b";
+const DEFAULT_RADIUS: u8 = 10;
+
+#[component]
+pub fn EmbedDialog() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let t = move || texts(lang.get());
+    let view_kind = RwSignal::new(View::Calculator);
+    let embed_lang = RwSignal::new(Some(lang.get_untracked()));
+    let theme = RwSignal::new(Theme::Light);
+    let accent = RwSignal::new(DEFAULT_ACCENT.to_owned());
+    let font = RwSignal::new(None::<Font>);
+    let radius = RwSignal::new(DEFAULT_RADIUS);
+    let prefill = RwSignal::new(true);
+    let cta_label = RwSignal::new(String::new());
+    let cta_url = RwSignal::new(String::new());
+    let cta_share = RwSignal::new(true);
+    let host = RwSignal::new(String::new());
+
+    let fragment = Memo::new(move |_| {
+        ctx.plan
+            .with(|p| p.as_ref().and_then(|p| link::encode(p).ok()))
+    });
+    let cta_url_ok = Memo::new(move |_| {
+        cta_url.with(|u| u.trim().is_empty() || embed::parse_https_url(u).is_some())
+    });
+    let options = Memo::new(move |_| Options {
+        lang: embed_lang.get(),
+        accent: Rgb::parse(&accent.get()).filter(|c| c.css() != DEFAULT_ACCENT),
+        font: font.get(),
+        radius: Some(radius.get()).filter(|r| *r != DEFAULT_RADIUS),
+        theme: theme.get(),
+        view: view_kind.get(),
+        cta: cta_label.with(|l| {
+            let label = l.trim();
+            let url = cta_url.with(|u| embed::parse_https_url(u))?;
+            (!label.is_empty()).then(|| Cta {
+                label: label.chars().take(embed::MAX_TEXT).collect(),
+                url,
+                share: cta_share.get(),
+            })
+        }),
+        host: host.with(|h| {
+            let h = h.trim();
+            (!h.is_empty()).then(|| h.chars().take(embed::MAX_TEXT).collect())
+        }),
+        ..Options::default()
+    });
+    let link = move || prefill.get().then(|| fragment.get()).flatten();
+    let app = app_address();
+    let snippet = {
+        let app = app.clone();
+        Memo::new(move |_| options.with(|o| embed::snippet(&app, o, link().as_deref())))
+    };
+    let iframe = {
+        let app = app.clone();
+        Memo::new(move |_| {
+            let title = texts(lang.get()).app_title;
+            options.with(|o| embed::iframe_snippet(&app, o, link().as_deref(), title, 900))
+        })
+    };
+    // The preview is the embed itself, on this origin, without a host to talk to.
+    let preview = Memo::new(move |_| {
+        let mut src = format!("./?embed=1&{}", options.with(Options::to_query));
+        if let Some(l) = link() {
+            src.push('#');
+            src.push_str(&l);
+        }
+        src
+    });
+    let copied = RwSignal::new(false);
+    let copied_iframe = RwSignal::new(false);
+
+    let lang_choice = move |value: String| match value.as_str() {
+        "zh-CN" => Some(Lang::Zh),
+        "en" => Some(Lang::En),
+        _ => None,
+    };
+    view! {
+        <h2 id="dialog-title">{move || t().embed_title}</h2>
+        <p class="small">{move || t().embed_help}</p>
+        <div class="embed-dialog">
+            <div class="form-grid embed-options">
+                <div class="field">
+                    <label for="embed-view">{move || t().embed_view}</label>
+                    <select
+                        id="embed-view"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            if let Some(k) = View::ALL.into_iter().find(|k| k.key() == v) {
+                                view_kind.set(k);
+                            }
+                        }
+                    >
+                        {View::ALL
+                            .into_iter()
+                            .map(|k| {
+                                let label = move || match k {
+                                    View::Full => t().view_full,
+                                    View::Calculator => t().view_calculator,
+                                    View::Presentation => t().view_presentation,
+                                };
+                                view! { <option value=k.key() selected=k == view_kind.get_untracked()>{label}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="embed-lang">{move || t().language}</label>
+                    <select id="embed-lang" on:change=move |ev| embed_lang.set(lang_choice(event_target_value(&ev)))>
+                        <option value="visitor">{move || t().embed_lang_visitor}</option>
+                        <option value="zh-CN" selected=embed_lang.get_untracked() == Some(Lang::Zh)>"中文"</option>
+                        <option value="en" selected=embed_lang.get_untracked() == Some(Lang::En)>"English"</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="embed-theme">{move || t().embed_theme}</label>
+                    <select
+                        id="embed-theme"
+                        on:change=move |ev| {
+                            theme.set(match event_target_value(&ev).as_str() {
+                                "dark" => Theme::Dark,
+                                "auto" => Theme::Auto,
+                                _ => Theme::Light,
+                            })
+                        }
+                    >
+                        <option value="light">{move || t().theme_light}</option>
+                        <option value="dark">{move || t().theme_dark}</option>
+                        <option value="auto">{move || t().theme_auto}</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="embed-accent">{move || t().embed_accent}</label>
+                    <input
+                        id="embed-accent"
+                        type="color"
+                        prop:value=move || accent.get()
+                        on:input=move |ev| accent.set(event_target_value(&ev))
+                    />
+                </div>
+                <div class="field">
+                    <label for="embed-font">{move || t().embed_font}</label>
+                    <select id="embed-font" on:change=move |ev| font.set(Font::from_key(&event_target_value(&ev)))>
+                        <option value="">{move || t().font_default}</option>
+                        {Font::ALL
+                            .into_iter()
+                            .map(|f| view! { <option value=f.key()>{f.key()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="embed-radius">{move || t().embed_radius}</label>
+                    <input
+                        id="embed-radius"
+                        type="number"
+                        min="0"
+                        max="24"
+                        inputmode="numeric"
+                        prop:value=move || radius.get().to_string()
+                        on:input=move |ev| {
+                            if let Ok(r) = event_target_value(&ev).trim().parse::<u8>() {
+                                radius.set(r.min(24));
+                            }
+                        }
+                    />
+                </div>
+                <div class="field">
+                    <label for="embed-cta">{move || t().embed_cta_label}</label>
+                    <input id="embed-cta" type="text" maxlength="60" on:input=move |ev| cta_label.set(event_target_value(&ev))/>
+                </div>
+                <div class="field" class:invalid=move || !cta_url_ok.get()>
+                    <label for="embed-cta-url">{move || t().embed_cta_url}</label>
+                    <input
+                        id="embed-cta-url"
+                        type="url"
+                        placeholder="https://"
+                        aria-invalid=move || (!cta_url_ok.get()).to_string()
+                        aria-describedby="embed-cta-url-error"
+                        on:input=move |ev| cta_url.set(event_target_value(&ev))
+                    />
+                    <p class="field-error" id="embed-cta-url-error" role="status">
+                        {move || (!cta_url_ok.get()).then(|| t().embed_bad_url)}
+                    </p>
+                </div>
+                <div class="field">
+                    <label for="embed-host">{move || t().embed_host}</label>
+                    <input id="embed-host" type="text" maxlength="60" on:input=move |ev| host.set(event_target_value(&ev))/>
+                </div>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || prefill.get() on:change=move |ev| prefill.set(event_target_checked(&ev))/>
+                    {move || t().embed_prefill}
+                </label>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || cta_share.get() on:change=move |ev| cta_share.set(event_target_checked(&ev))/>
+                    {move || t().embed_cta_share}
+                </label>
+            </div>
+            <label for="embed-snippet">{move || t().embed_snippet}</label>
+            <textarea id="embed-snippet" class="embed-code" readonly=true rows="4" prop:value=move || snippet.get()></textarea>
+            <div class="dialog-actions start">
+                <button
+                    type="button"
+                    class="button primary"
+                    data-action="copy-embed"
+                    on:click=move |_| copy_text(ctx, snippet.get_untracked(), copied)
+                >
+                    {move || if copied.get() { t().copied } else { t().copy_code }}
+                </button>
+            </div>
+            <label for="embed-iframe">{move || t().embed_iframe}</label>
+            <textarea id="embed-iframe" class="embed-code" readonly=true rows="3" prop:value=move || iframe.get()></textarea>
+            <div class="dialog-actions start">
+                <button
+                    type="button"
+                    class="button"
+                    data-action="copy-iframe"
+                    on:click=move |_| copy_text(ctx, iframe.get_untracked(), copied_iframe)
+                >
+                    {move || if copied_iframe.get() { t().copied } else { t().copy_code }}
+                </button>
+            </div>
+            <p class="details-title">{move || t().embed_preview}</p>
+            <iframe
+                class="embed-preview"
+                data-testid="embed-preview"
+                title=move || t().embed_preview
+                src=move || preview.get()
+            ></iframe>
+        </div>
+    }
+}
