@@ -343,3 +343,25 @@ for (const locale of ['zh-CN', 'en']) {
     await context.close();
   });
 }
+
+test('a host page with the planner below the fold keeps Lighthouse mobile performance at 0.95 or more', async () => {
+  test.setTimeout(180_000);
+  const { default: lighthouse } = await import('lighthouse');
+  const { launch } = await import('chrome-launcher');
+  const chrome = await launch({
+    chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const url = `${HOST}host.html?below=3000&data-lang=en`;
+    const run = await lighthouse(url, { port: chrome.port, onlyCategories: ['performance'], output: 'json', logLevel: 'error' });
+    const score = run.lhr.categories.performance.score;
+    const requests = run.lhr.audits['network-requests'].details.items.map((i) => i.url);
+    // The loader came; the planner did not (it is created only when it nears the viewport).
+    expect(requests.some((u) => u.endsWith('/embed.js'))).toBe(true);
+    expect(requests.some((u) => u.endsWith('.wasm'))).toBe(false);
+    expect(score, `performance ${score}`).toBeGreaterThanOrEqual(0.95);
+  } finally {
+    await chrome.kill();
+  }
+});
