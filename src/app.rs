@@ -139,7 +139,8 @@ pub fn start() {
         );
     }
     match options.plan_url.clone().filter(|_| options.embedded) {
-        Some(path) => leptos::task::spawn_local(async move {
+        // Leptos's executor starts with the mount: before it, wasm-bindgen's.
+        Some(path) => wasm_bindgen_futures::spawn_local(async move {
             let text = fetch_text(&path).await;
             mount(options, Some((path, text)));
         }),
@@ -320,7 +321,14 @@ pub fn App(options: embed::Options, file: Option<(String, Option<String>)>) -> i
         ));
     }
     let bar = options.embedded.then(|| {
-        view! { <EmbedBar full_link=full_link cta=options.cta.clone() host=host/> }
+        view! {
+            <EmbedBar
+                full_link=full_link
+                cta=options.cta.clone()
+                host=host
+                editable=options.view.editable()
+            />
+        }
     });
     let view_kind = options.view;
     let host_name = options.host.clone();

@@ -365,3 +365,43 @@ test('a host page with the planner below the fold keeps Lighthouse mobile perfor
     await chrome.kill();
   }
 });
+
+test('a plan file beside the planner prefills an embed; edits survive a reload of the frame; a missing file is said', async ({ page }) => {
+  const { cpSync, mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { spawn } = await import('node:child_process');
+  const dir = mkdtempSync(join(tmpdir(), 'ccp-site-'));
+  cpSync(new URL('../../dist', import.meta.url).pathname, dir, { recursive: true });
+  mkdirSync(join(dir, 'plans'));
+  writeFileSync(join(dir, 'plans', 'demo.json'), JSON.stringify({ format: 'customer-cost-planner/plan', version: 1, plan: saas }));
+  const port = 8095;
+  const server = spawn(process.execPath, [new URL('../serve.mjs', import.meta.url).pathname, String(port), dir, '--headers'], { stdio: 'ignore' });
+  try {
+    for (let i = 0; i < 100 && !(await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+    const app = `http://127.0.0.1:${port}/some/sub/path/`;
+    await page.goto(hostUrl({ app, 'data-lang': 'en', 'data-plan': 'plans/demo.json' }));
+    let frame;
+    await expect.poll(() => (frame = page.frames().find((f) => f.url().startsWith(app))) != null).toBe(true);
+    await expect(frame.locator('#plan-name')).toHaveValue(saas.name);
+    const expected = modelReport(saas, 'en').scenarios[0].figures.cac.value;
+    await expect(frame.locator('[data-testid=headline] [data-scenario=baseline][data-metric=cac]')).toHaveAttribute('data-value', expected);
+
+    // The visitor's edit is kept in the frame's own address, not in storage.
+    await expect.poll(() => frame.evaluate(() => location.hash)).toMatch(/^#plan=1\./);
+    const before = await frame.evaluate(() => location.hash);
+    await frame.locator('#econ-new_customers_per_month').fill('77');
+    await frame.locator('#econ-new_customers_per_month').press('Tab');
+    await expect.poll(() => frame.evaluate(() => location.hash)).not.toBe(before);
+    expect(await frame.evaluate(() => localStorage.length)).toBe(0);
+    await frame.evaluate(() => location.reload());
+    await expect(frame.locator('#econ-new_customers_per_month')).toHaveValue('77');
+
+    await page.goto(hostUrl({ app, 'data-lang': 'en', 'data-plan': 'plans/missing.json' }));
+    await expect.poll(() => (frame = page.frames().find((f) => f.url().startsWith(app))) != null).toBe(true);
+    await expect(frame.locator('[data-notice=plan-file]')).toContainText('plans/missing.json');
+    await expect(frame.locator('[data-testid=headline] td[data-metric]').first()).toBeVisible();
+  } finally {
+    server.kill();
+  }
+});

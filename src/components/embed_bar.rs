@@ -15,6 +15,9 @@ pub fn EmbedBar(
     full_link: Option<ReadSignal<Option<String>>>,
     cta: Option<Cta>,
     host: Option<Host>,
+    /// Whether the plan can be edited here (not in a presentation), so there are changes to
+    /// speak of.
+    editable: bool,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
@@ -41,7 +44,7 @@ pub fn EmbedBar(
     });
     view! {
         <div class="embed-bar" data-testid="embed-bar">
-            <p class="muted small">{move || t().embed_note}</p>
+            <p class="muted small">{move || editable.then(|| t().embed_note)}</p>
             <div class="embed-actions">
                 <a
                     class="button"

@@ -347,7 +347,14 @@ pub fn Header() -> impl IntoView {
                             SaveStatus::Preview { edited: true } => "preview-edited",
                         }
                     >
-                        {move || crate::i18n::save_status(&ctx.status.get(), lang.get())}
+                        {move || {
+                            // An embed keeps its plan in memory and in its address only.
+                            if ctx.in_memory() && ctx.status.get() == SaveStatus::Saved {
+                                t().kept_on_this_page
+                            } else {
+                                crate::i18n::save_status(&ctx.status.get(), lang.get())
+                            }
+                        }}
                     </span>
                 </span>
             </div>
