@@ -522,6 +522,13 @@ impl Options {
             let surface = self.background.unwrap_or(WHITE);
             out.push(("--ccp-accent", accent.css()));
             out.push(("--ccp-accent-strong", strong.css()));
+            // Text on the accent: white where it reads (WCAG AA), else near-black.
+            let on = if accent.contrast(WHITE) >= 4.5 {
+                WHITE
+            } else {
+                Rgb(0x0f, 0x17, 0x2a)
+            };
+            out.push(("--ccp-on-accent", on.css()));
             out.push(("--ccp-accent-soft", accent.mix(surface, 88).css()));
         }
         if let Some(bg) = self.background {
@@ -1086,6 +1093,19 @@ mod tests {
         let (again, rejected) = Options::parse(&o.to_query());
         assert!(rejected.is_empty());
         assert_eq!(again, o);
+    }
+
+    #[test]
+    fn text_on_the_accent_stays_readable() {
+        for accent in [
+            "#c2410c", "#fde047", "#1f5f8b", "#ffffff", "#000000", "#22c55e",
+        ] {
+            let (o, _) = Options::parse(&format!("accent={}", percent_encode(accent)));
+            let props: std::collections::HashMap<_, _> = o.css_properties().into_iter().collect();
+            let on = Rgb::parse(&props["--ccp-on-accent"]).unwrap();
+            let a = Rgb::parse(accent).unwrap();
+            assert!(on.contrast(a) >= 4.5, "{accent}: {}", on.contrast(a));
+        }
     }
 
     #[test]
