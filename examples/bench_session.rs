@@ -14,7 +14,7 @@ use customer_cost_planner::exchange::json;
 use customer_cost_planner::model::{Lang, LineId};
 use customer_cost_planner::session::{self, Session};
 use customer_cost_planner::state::{Action, LineEdit, PlanEdit, Workspace};
-use customer_cost_planner::storage::{KeyValue, SaveError, WorkspaceStore, KEY};
+use customer_cost_planner::storage::{KeyValue, Memory, WorkspaceStore, KEY};
 use rust_decimal::Decimal;
 
 struct Counting;
@@ -40,29 +40,6 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
-#[derive(Default)]
-struct Map(std::collections::BTreeMap<String, String>);
-
-impl KeyValue for Map {
-    fn get(&self, key: &str) -> Result<Option<String>, SaveError> {
-        Ok(self.0.get(key).cloned())
-    }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), SaveError> {
-        self.0.insert(key.to_owned(), value.to_owned());
-        Ok(())
-    }
-    fn remove(&mut self, key: &str) -> Result<(), SaveError> {
-        self.0.remove(key);
-        Ok(())
-    }
-    fn entries(&self, _prefix: &str) -> Vec<(String, usize)> {
-        Vec::new()
-    }
-    fn now_ms(&self) -> u64 {
-        0
-    }
-}
-
 fn mb(bytes: usize) -> f64 {
     bytes as f64 / 1e6
 }
@@ -85,7 +62,7 @@ fn main() {
             ..template.clone()
         })
         .collect();
-    let mut store = WorkspaceStore(Map::default());
+    let mut store = WorkspaceStore(Memory::default());
     store
         .0
         .set(KEY, &json::workspace_to_json(&ws, 1, false))

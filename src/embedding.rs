@@ -7,11 +7,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::ctx::Ctx;
-use crate::embed::{self, Options};
+use crate::embed::{self, Options, Theme};
 use crate::exchange::link;
 use crate::model::Column;
 
-/// Puts the options that shape the page on its root element: `data-theme`, `data-view`,
+/// Puts the options that shape the page on its root element: `data-theme` (`auto` resolved to
+/// the visitor's setting, so the stylesheet has one dark palette), `data-view`,
 /// `data-embedded` for the stylesheet, and the host's colours, font and radius as custom
 /// properties through the CSSOM (a strict CSP allows that, not `style` strings).
 pub fn apply_to_page(o: &Options) {
@@ -21,7 +22,32 @@ pub fn apply_to_page(o: &Options) {
     else {
         return;
     };
-    let _ = root.set_attribute("data-theme", o.theme.key());
+    match o.theme {
+        Theme::Light | Theme::Dark => {
+            let _ = root.set_attribute("data-theme", o.theme.key());
+        }
+        // The visitor's system setting, now and whenever it changes.
+        Theme::Auto => {
+            if let Ok(Some(query)) = window().match_media("(prefers-color-scheme: dark)") {
+                let follow = {
+                    let (root, query) = (root.clone(), query.clone());
+                    move || {
+                        let theme = if query.matches() {
+                            Theme::Dark
+                        } else {
+                            Theme::Light
+                        };
+                        let _ = root.set_attribute("data-theme", theme.key());
+                    }
+                };
+                follow();
+                let listener = Closure::<dyn Fn()>::new(follow);
+                let _ = query
+                    .add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+                listener.forget();
+            }
+        }
+    }
     let _ = root.set_attribute("data-view", o.view.key());
     if o.embedded {
         let _ = root.set_attribute("data-embedded", "");

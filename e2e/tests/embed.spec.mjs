@@ -120,6 +120,17 @@ test('a dark theme and the read-only presentation of a plan with its comparison'
   }
 });
 
+test('theme=auto follows the visitor\'s system, also when it changes', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(hostUrl({ 'data-lang': 'en', 'data-theme': 'auto' }));
+  const frame = await planner(page);
+  await expect(frame.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await frame.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 23, 42)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(frame.locator('html')).toHaveAttribute('data-theme', 'light');
+  expect(await frame.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(244, 246, 249)');
+});
+
 test('the host hears ready, change with the exact figures, and the call to action; a third site cannot pose as the planner', async ({ page, context }) => {
   await context.route('https://acme.example/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Book</title>booked' }));
   await page.goto(hostUrl({
