@@ -26,7 +26,8 @@ const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 
 // ---- Sizes ----
 function sizes() {
-  const first = readdirSync(dist).filter((f) => ['.html', '.js', '.wasm', '.css'].includes(extname(f)) && f !== 'sw.js');
+  // The first load of the app; embed.js is what a host page loads (printed on its own).
+  const first = readdirSync(dist).filter((f) => ['.html', '.js', '.wasm', '.css'].includes(extname(f)) && !['sw.js', 'embed.js'].includes(f));
   const rows = first.map((f) => {
     const data = readFileSync(join(dist, f));
     return {
@@ -40,6 +41,8 @@ function sizes() {
   for (const r of rows) console.log(`  ${r.file.padEnd(32)} ${kb(r.raw).padStart(10)} ${kb(r.gzip).padStart(10)} ${kb(r.brotli).padStart(10)}`);
   const total = (k) => rows.reduce((a, r) => a + r[k], 0);
   console.log(`  ${'first load (html+js+wasm+css)'.padEnd(32)} ${kb(total('raw')).padStart(10)} ${kb(total('gzip')).padStart(10)} ${kb(total('brotli')).padStart(10)}`);
+  const loader = readFileSync(join(dist, 'embed.js'));
+  console.log(`  ${'embed.js (on host pages)'.padEnd(32)} ${kb(loader.length).padStart(10)} ${kb(gzipSync(loader, { level: 9 }).length).padStart(10)} ${kb(brotliCompressSync(loader).length).padStart(10)}`);
 }
 
 // ---- Plans to measure with ----

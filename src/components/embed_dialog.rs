@@ -28,7 +28,8 @@ const DEFAULT_RADIUS: u8 = 10;
 pub fn EmbedDialog() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    let t = move || texts(lang.get());
+    // Plain text: the dialog is built again when the language changes (see `Dialogs`).
+    let tx = texts(lang.get_untracked());
     let view_kind = RwSignal::new(View::Calculator);
     let embed_lang = RwSignal::new(Some(lang.get_untracked()));
     let theme = RwSignal::new(Theme::Light);
@@ -79,7 +80,7 @@ pub fn EmbedDialog() -> impl IntoView {
     let iframe = {
         let app = app.clone();
         Memo::new(move |_| {
-            let title = texts(lang.get()).app_title;
+            let title = tx.app_title;
             options.with(|o| embed::iframe_snippet(&app, o, link().as_deref(), title, 900))
         })
     };
@@ -101,12 +102,12 @@ pub fn EmbedDialog() -> impl IntoView {
         _ => None,
     };
     view! {
-        <h2 id="dialog-title">{move || t().embed_title}</h2>
-        <p class="small">{move || t().embed_help}</p>
+        <h2 id="dialog-title">{tx.embed_title}</h2>
+        <p class="small">{tx.embed_help}</p>
         <div class="embed-dialog">
             <div class="form-grid embed-options">
                 <div class="field">
-                    <label for="embed-view">{move || t().embed_view}</label>
+                    <label for="embed-view">{tx.embed_view}</label>
                     <select
                         id="embed-view"
                         on:change=move |ev| {
@@ -119,10 +120,10 @@ pub fn EmbedDialog() -> impl IntoView {
                         {View::ALL
                             .into_iter()
                             .map(|k| {
-                                let label = move || match k {
-                                    View::Full => t().view_full,
-                                    View::Calculator => t().view_calculator,
-                                    View::Presentation => t().view_presentation,
+                                let label = match k {
+                                    View::Full => tx.view_full,
+                                    View::Calculator => tx.view_calculator,
+                                    View::Presentation => tx.view_presentation,
                                 };
                                 view! { <option value=k.key() selected=k == view_kind.get_untracked()>{label}</option> }
                             })
@@ -130,15 +131,15 @@ pub fn EmbedDialog() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="embed-lang">{move || t().language}</label>
+                    <label for="embed-lang">{tx.language}</label>
                     <select id="embed-lang" on:change=move |ev| embed_lang.set(lang_choice(event_target_value(&ev)))>
-                        <option value="visitor">{move || t().embed_lang_visitor}</option>
+                        <option value="visitor">{tx.embed_lang_visitor}</option>
                         <option value="zh-CN" selected=embed_lang.get_untracked() == Some(Lang::Zh)>"中文"</option>
                         <option value="en" selected=embed_lang.get_untracked() == Some(Lang::En)>"English"</option>
                     </select>
                 </div>
                 <div class="field">
-                    <label for="embed-theme">{move || t().embed_theme}</label>
+                    <label for="embed-theme">{tx.embed_theme}</label>
                     <select
                         id="embed-theme"
                         on:change=move |ev| {
@@ -149,13 +150,13 @@ pub fn EmbedDialog() -> impl IntoView {
                             })
                         }
                     >
-                        <option value="light">{move || t().theme_light}</option>
-                        <option value="dark">{move || t().theme_dark}</option>
-                        <option value="auto">{move || t().theme_auto}</option>
+                        <option value="light">{tx.theme_light}</option>
+                        <option value="dark">{tx.theme_dark}</option>
+                        <option value="auto">{tx.theme_auto}</option>
                     </select>
                 </div>
                 <div class="field">
-                    <label for="embed-accent">{move || t().embed_accent}</label>
+                    <label for="embed-accent">{tx.embed_accent}</label>
                     <input
                         id="embed-accent"
                         type="color"
@@ -164,9 +165,9 @@ pub fn EmbedDialog() -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="embed-font">{move || t().embed_font}</label>
+                    <label for="embed-font">{tx.embed_font}</label>
                     <select id="embed-font" on:change=move |ev| font.set(Font::from_key(&event_target_value(&ev)))>
-                        <option value="">{move || t().font_default}</option>
+                        <option value="">{tx.font_default}</option>
                         {Font::ALL
                             .into_iter()
                             .map(|f| view! { <option value=f.key()>{f.key()}</option> })
@@ -174,7 +175,7 @@ pub fn EmbedDialog() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="embed-radius">{move || t().embed_radius}</label>
+                    <label for="embed-radius">{tx.embed_radius}</label>
                     <input
                         id="embed-radius"
                         type="number"
@@ -190,11 +191,11 @@ pub fn EmbedDialog() -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="embed-cta">{move || t().embed_cta_label}</label>
+                    <label for="embed-cta">{tx.embed_cta_label}</label>
                     <input id="embed-cta" type="text" maxlength="60" on:input=move |ev| cta_label.set(event_target_value(&ev))/>
                 </div>
                 <div class="field" class:invalid=move || !cta_url_ok.get()>
-                    <label for="embed-cta-url">{move || t().embed_cta_url}</label>
+                    <label for="embed-cta-url">{tx.embed_cta_url}</label>
                     <input
                         id="embed-cta-url"
                         type="url"
@@ -204,23 +205,23 @@ pub fn EmbedDialog() -> impl IntoView {
                         on:input=move |ev| cta_url.set(event_target_value(&ev))
                     />
                     <p class="field-error" id="embed-cta-url-error" role="status">
-                        {move || (!cta_url_ok.get()).then(|| t().embed_bad_url)}
+                        {move || (!cta_url_ok.get()).then_some(tx.embed_bad_url)}
                     </p>
                 </div>
                 <div class="field">
-                    <label for="embed-host">{move || t().embed_host}</label>
+                    <label for="embed-host">{tx.embed_host}</label>
                     <input id="embed-host" type="text" maxlength="60" on:input=move |ev| host.set(event_target_value(&ev))/>
                 </div>
                 <label class="check">
                     <input type="checkbox" prop:checked=move || prefill.get() on:change=move |ev| prefill.set(event_target_checked(&ev))/>
-                    {move || t().embed_prefill}
+                    {tx.embed_prefill}
                 </label>
                 <label class="check">
                     <input type="checkbox" prop:checked=move || cta_share.get() on:change=move |ev| cta_share.set(event_target_checked(&ev))/>
-                    {move || t().embed_cta_share}
+                    {tx.embed_cta_share}
                 </label>
             </div>
-            <label for="embed-snippet">{move || t().embed_snippet}</label>
+            <label for="embed-snippet">{tx.embed_snippet}</label>
             <textarea id="embed-snippet" class="embed-code" readonly=true rows="4" prop:value=move || snippet.get()></textarea>
             <div class="dialog-actions start">
                 <button
@@ -229,10 +230,10 @@ pub fn EmbedDialog() -> impl IntoView {
                     data-action="copy-embed"
                     on:click=move |_| copy_text(ctx, snippet.get_untracked(), copied)
                 >
-                    {move || if copied.get() { t().copied } else { t().copy_code }}
+                    {move || if copied.get() { tx.copied } else { tx.copy_code }}
                 </button>
             </div>
-            <label for="embed-iframe">{move || t().embed_iframe}</label>
+            <label for="embed-iframe">{tx.embed_iframe}</label>
             <textarea id="embed-iframe" class="embed-code" readonly=true rows="3" prop:value=move || iframe.get()></textarea>
             <div class="dialog-actions start">
                 <button
@@ -241,14 +242,14 @@ pub fn EmbedDialog() -> impl IntoView {
                     data-action="copy-iframe"
                     on:click=move |_| copy_text(ctx, iframe.get_untracked(), copied_iframe)
                 >
-                    {move || if copied_iframe.get() { t().copied } else { t().copy_code }}
+                    {move || if copied_iframe.get() { tx.copied } else { tx.copy_code }}
                 </button>
             </div>
-            <p class="details-title">{move || t().embed_preview}</p>
+            <p class="details-title">{tx.embed_preview}</p>
             <iframe
                 class="embed-preview"
                 data-testid="embed-preview"
-                title=move || t().embed_preview
+                title=tx.embed_preview
                 src=move || preview.get()
             ></iframe>
         </div>
