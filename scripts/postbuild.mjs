@@ -45,11 +45,16 @@ const compressible = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.json', 
 
 // Leftovers of an earlier run are not assets. sw.js is replaced in one step below, never
 // removed: a browser checking for an update meanwhile must not find it missing.
-for (const f of readdirSync(dir)) {
+// Every file, with its path relative to dir ("snippets/…/inline0.js": wasm-bindgen's JS
+// snippets live in a folder of their own).
+const walk = (sub = '') => readdirSync(join(dir, sub), { withFileTypes: true })
+  .flatMap((e) => (e.isDirectory() ? walk(join(sub, e.name)) : [join(sub, e.name)]));
+
+for (const f of walk()) {
   if (f.endsWith('.gz') || f.endsWith('.br')) unlinkSync(join(dir, f));
 }
 
-const assets = readdirSync(dir)
+const assets = walk()
   .filter((f) => f !== 'sw.js' && (compressible.has(extname(f)) || extname(f) === '.png'))
   .sort();
 const hash = createHash('sha256');

@@ -23,9 +23,11 @@ use crate::components::{
     tabs::{Tab, TabList, TabPanel},
 };
 use crate::ctx::Ctx;
+use crate::deflate;
 use crate::embed;
 use crate::embedding;
-use crate::exchange::link;
+use crate::exchange::json::ReadPlan;
+use crate::exchange::link::{self, LinkError};
 use crate::i18n::texts;
 use crate::model::{Column, Lang};
 use crate::session::{NoticeKind, SaveStatus};
@@ -36,15 +38,22 @@ fn browser_lang() -> Lang {
     Lang::from_browser_tag(&tag)
 }
 
-/// Opens the share link in the address bar, if there is one.
-fn open_link(ctx: Ctx) {
+/// The share link in the address bar, read (decompressing is asynchronous in the browser);
+/// `None` when there is no link.
+async fn read_link() -> Option<Result<ReadPlan, LinkError>> {
     let hash = window().location().hash().unwrap_or_default();
     if !link::is_link(&hash) {
-        return;
+        return None;
     }
-    match link::decode(&hash) {
-        Ok(read) => ctx.open_preview(read),
-        Err(e) => ctx.notify(NoticeKind::Link(e)),
+    Some(deflate::decode(&hash).await)
+}
+
+/// Opens a shared plan, or says why it cannot be opened.
+fn open_link(ctx: Ctx, read: Option<Result<ReadPlan, LinkError>>) {
+    match read {
+        Some(Ok(read)) => ctx.open_preview(read),
+        Some(Err(e)) => ctx.notify(NoticeKind::Link(e)),
+        None => {}
     }
 }
 
@@ -138,18 +147,47 @@ pub fn start() {
             r.reason
         );
     }
-    match options.plan_url.clone().filter(|_| options.embedded) {
-        // Leptos's executor starts with the mount: before it, wasm-bindgen's.
-        Some(path) => wasm_bindgen_futures::spawn_local(async move {
-            let text = fetch_text(&path).await;
-            mount(options, Some((path, text)));
-        }),
-        None => mount(options, None),
+    let has_link = link::is_link(&window().location().hash().unwrap_or_default());
+    let file_path = options.plan_url.clone().filter(|_| options.embedded);
+    if !has_link && file_path.is_none() {
+        mount(Launch {
+            options,
+            file: None,
+            link: None,
+        });
+        return;
     }
+    // Leptos's executor starts with the mount: before it, wasm-bindgen's.
+    wasm_bindgen_futures::spawn_local(async move {
+        let link = read_link().await;
+        // A link that opens takes the place of the plan file.
+        let file = match file_path.filter(|_| !matches!(link, Some(Ok(_)))) {
+            Some(path) => {
+                let text = fetch_text(&path).await;
+                Some((path, text))
+            }
+            None => None,
+        };
+        mount(Launch {
+            options,
+            file,
+            link,
+        });
+    });
 }
 
-fn mount(options: embed::Options, file: Option<(String, Option<String>)>) {
-    leptos::mount::mount_to_body(move || view! { <App options=options file=file/> });
+/// What the page starts with, read before it is mounted.
+pub struct Launch {
+    /// The options in the address (all default when the planner is on its own).
+    pub options: embed::Options,
+    /// The plan file an embed was given, and what fetching it gave.
+    pub file: Option<(String, Option<String>)>,
+    /// The share link in the address, read.
+    pub link: Option<Result<ReadPlan, LinkError>>,
+}
+
+fn mount(launch: Launch) {
+    leptos::mount::mount_to_body(move || view! { <App launch=launch/> });
 }
 
 /// The text of a file beside the app (`None` if it cannot be fetched or is not text).
@@ -166,27 +204,30 @@ async fn fetch_text(path: &str) -> Option<String> {
         .as_string()
 }
 
-/// The page. `options` come from the address (all default when the planner is on its own);
-/// `file` is the plan file an embed was given and what fetching it gave.
+/// The page, from what [`start`] read.
 #[component]
-pub fn App(options: embed::Options, file: Option<(String, Option<String>)>) -> impl IntoView {
+pub fn App(launch: Launch) -> impl IntoView {
+    let Launch {
+        options,
+        file,
+        link: shared,
+    } = launch;
     // The loading line of index.html gives way to the page.
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
     embedding::apply_to_page(&options);
     let first_lang = options.lang.unwrap_or_else(browser_lang);
-    let (place, prefill_notices) = if options.embedded {
-        let fragment = window().location().hash().unwrap_or_default();
+    let (place, prefill_notices, shared) = if options.embedded {
         let (workspace, notices) = embed::prefill(
-            &fragment,
+            shared,
             file.as_ref().map(|(p, t)| (p.as_str(), t.as_deref())),
             options.currency.as_deref(),
             first_lang,
         );
-        (storage::Place::memory(workspace), notices)
+        (storage::Place::memory(workspace), notices, None)
     } else {
-        (storage::Place::Browser, Vec::new())
+        (storage::Place::Browser, Vec::new(), shared)
     };
     let ctx = Ctx::start(first_lang, place);
     provide_context(ctx);
@@ -245,8 +286,10 @@ pub fn App(options: embed::Options, file: Option<(String, Option<String>)>) -> i
     // A share link, at start or pasted into the address bar later. (An embed opened its link
     // as its plan, and keeps the plan in its address from then on.)
     if !options.embedded {
-        open_link(ctx);
-        let hash_changes = window_event_listener(leptos::ev::hashchange, move |_| open_link(ctx));
+        open_link(ctx, shared);
+        let hash_changes = window_event_listener(leptos::ev::hashchange, move |_| {
+            leptos::task::spawn_local(async move { open_link(ctx, read_link().await) });
+        });
         on_cleanup(move || hash_changes.remove());
     }
 

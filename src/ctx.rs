@@ -470,17 +470,19 @@ impl Ctx {
         let Some(plan) = self.plan.get_untracked() else {
             return;
         };
-        let result = crate::exchange::link::encode(&plan).map(|fragment| {
-            let location = window().location();
-            let base = format!(
-                "{}{}{}",
-                location.origin().unwrap_or_default(),
-                location.pathname().unwrap_or_default(),
-                location.search().unwrap_or_default()
-            );
-            format!("{base}#{fragment}")
+        leptos::task::spawn_local(async move {
+            let result = crate::deflate::encode(&plan).await.map(|fragment| {
+                let location = window().location();
+                let base = format!(
+                    "{}{}{}",
+                    location.origin().unwrap_or_default(),
+                    location.pathname().unwrap_or_default(),
+                    location.search().unwrap_or_default()
+                );
+                format!("{base}#{fragment}")
+            });
+            self.dialog.set(Some(Dialog::Share(result)));
         });
-        self.dialog.set(Some(Dialog::Share(result)));
     }
 
     /// Offers the open plan's budget lines as CSV.

@@ -13,7 +13,8 @@
 
 use std::sync::Arc;
 
-use crate::exchange::{json, link};
+use crate::exchange::json::{self, ReadPlan};
+use crate::exchange::link::LinkError;
 use crate::model::{Column, Example, Figure, Lang, Metric, Metrics};
 use crate::session::NoticeKind;
 use crate::state::{PlanEntry, PlanId, Workspace};
@@ -701,22 +702,21 @@ pub fn cta_target(cta: &Cta, share_link: Option<&str>) -> String {
 /// What an embed starts with: the workspace text to put in its memory (`None`: the example,
 /// as on a first visit) and what could not be opened, to tell the visitor.
 ///
-/// The plan comes from the share link in the frame's address (`fragment`), else from the plan
-/// file the host named (`file`: its path and what fetching it gave, `None` when it could not be
-/// fetched). The host's currency, if given, replaces the plan's.
+/// The plan comes from the share link in the frame's address (`shared`: read, if there is
+/// one), else from the plan file the host named (`file`: its path and what fetching it gave,
+/// `None` when it could not be fetched). The host's currency, if given, replaces the plan's.
 pub fn prefill(
-    fragment: &str,
+    shared: Option<Result<ReadPlan, LinkError>>,
     file: Option<(&str, Option<&str>)>,
     currency: Option<&str>,
     lang: Lang,
 ) -> (Option<String>, Vec<NoticeKind>) {
     let mut notices = Vec::new();
     let mut plan = None;
-    if link::is_link(fragment) {
-        match link::decode(fragment) {
-            Ok(read) => plan = Some((read.plan, None)),
-            Err(e) => notices.push(NoticeKind::Link(e)),
-        }
+    match shared {
+        Some(Ok(read)) => plan = Some((read.plan, None)),
+        Some(Err(e)) => notices.push(NoticeKind::Link(e)),
+        None => {}
     }
     if let (None, Some((path, text))) = (&plan, file) {
         let read = text.map(json::read_plan);
@@ -802,6 +802,8 @@ pub fn parent_verified(parent: &str, ancestor: Option<&str>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(not(target_arch = "wasm32"))]
+    use crate::exchange::link;
 
     #[test]
     fn colours_are_hex_or_rgb_and_come_back_as_hex() {
@@ -993,6 +995,7 @@ mod tests {
         );
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn plan_of(workspace: &str) -> crate::model::Plan {
         match json::read(workspace) {
             Ok(json::Imported::Workspace(w)) => (*w.workspace.plans[0].plan).clone(),
@@ -1001,6 +1004,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn an_embed_starts_from_the_link_then_the_file_then_the_example() {
         let mut shared = Example::Starter.plan(Lang::En);
         shared.name = "Shared".into();
@@ -1008,9 +1012,10 @@ mod tests {
         let mut filed = Example::Starter.plan(Lang::En);
         filed.name = "Filed".into();
         let file_text = json::plan_to_json(&filed);
+        let read = |f: &str| link::is_link(f).then(|| link::decode(f));
 
         let (ws, notices) = prefill(
-            &fragment,
+            read(&fragment),
             Some(("a.json", Some(&file_text))),
             None,
             Lang::En,
@@ -1019,7 +1024,7 @@ mod tests {
         assert_eq!(plan_of(&ws.unwrap()), shared);
 
         let (ws, notices) = prefill(
-            "",
+            None,
             Some(("a.json", Some(&file_text))),
             Some("USD"),
             Lang::En,
@@ -1032,10 +1037,10 @@ mod tests {
         );
 
         // Nothing given: the first visit's example, left to the session.
-        assert_eq!(prefill("", None, None, Lang::Zh), (None, vec![]));
+        assert_eq!(prefill(None, None, None, Lang::Zh), (None, vec![]));
 
         // What cannot be opened is said, and the example opens instead.
-        let (ws, notices) = prefill("plan=1.%%%", Some(("b.json", None)), None, Lang::En);
+        let (ws, notices) = prefill(read("plan=1.%%%"), Some(("b.json", None)), None, Lang::En);
         assert_eq!(ws, None);
         assert!(matches!(notices[0], NoticeKind::Link(_)));
         assert_eq!(
@@ -1045,7 +1050,7 @@ mod tests {
                 error: None
             }
         );
-        let (_, notices) = prefill("", Some(("c.json", Some("[1]"))), None, Lang::En);
+        let (_, notices) = prefill(None, Some(("c.json", Some("[1]"))), None, Lang::En);
         assert!(matches!(
             notices[0],
             NoticeKind::PlanFile { error: Some(_), .. }

@@ -7,8 +7,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::ctx::Ctx;
+use crate::deflate;
 use crate::embed::{self, Options, Theme};
-use crate::exchange::link;
 use crate::model::Column;
 
 /// Puts the options that shape the page on its root element: `data-theme` (`auto` resolved to
@@ -170,20 +170,22 @@ pub fn keep_in_address(ctx: Ctx) -> ReadSignal<Option<String>> {
         }
         let write = Closure::once_into_js(move || {
             timer.set_value(None);
-            let location = window().location();
-            let path = location.pathname().unwrap_or_default();
-            let search = location.search().unwrap_or_default();
-            let origin = location.origin().unwrap_or_default();
-            match link::encode(&plan) {
-                Ok(fragment) => {
-                    let here = format!("{path}{search}#{fragment}");
-                    if let Ok(history) = window().history() {
-                        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&here));
+            leptos::task::spawn_local(async move {
+                let location = window().location();
+                let path = location.pathname().unwrap_or_default();
+                let search = location.search().unwrap_or_default();
+                let origin = location.origin().unwrap_or_default();
+                match deflate::encode(&plan).await {
+                    Ok(fragment) => {
+                        let here = format!("{path}{search}#{fragment}");
+                        if let Ok(history) = window().history() {
+                            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&here));
+                        }
+                        full.set(Some(format!("{origin}{path}#{fragment}")));
                     }
-                    full.set(Some(format!("{origin}{path}#{fragment}")));
+                    Err(_) => full.set(None),
                 }
-                Err(_) => full.set(None),
-            }
+            });
         });
         let id = window()
             .set_timeout_with_callback_and_timeout_and_arguments_0(write.unchecked_ref(), 400)

@@ -13,6 +13,8 @@ pub mod components;
 #[cfg(feature = "web")]
 pub mod ctx;
 #[cfg(feature = "web")]
+pub mod deflate;
+#[cfg(feature = "web")]
 pub mod download;
 pub mod embed;
 #[cfg(feature = "web")]

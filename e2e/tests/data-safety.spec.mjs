@@ -1,6 +1,7 @@
 // Data safety: every storage fault a local-first app meets, imports of every kind of bad file,
 // damaged share links, two tabs at once. In each case: the user is told, and nothing is lost.
 import { test, expect } from '@playwright/test';
+import { deflateRawSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { STORAGE_KEY, figure, open, savedPlan, savedWorkspace, showTab, typeInto } from './helpers.mjs';
 
@@ -337,6 +338,9 @@ test('a damaged or hostile link gives a clear message and changes nothing', asyn
     ['#plan=1.!!!!', '编码无效'],
     ['#plan=7.abc', '无法识别'],
     ['#plan=1.' + 'A'.repeat(5000), '链接已损坏'],
+    // A decompression bomb: 64 MiB of spaces in 64 KB; the browser's DecompressionStream is
+    // stopped at 2 MiB.
+    [`#plan=1.${deflateRawSync(Buffer.alloc(64 * 1024 * 1024, ' '), { level: 9 }).toString('base64url')}`, '链接已损坏'],
   ];
   for (const [hash, message] of links) {
     const tab = await context.newPage();

@@ -70,7 +70,8 @@ test('a new build is picked up whole on the next visit, never mixed with the old
     await controlled(page);
 
     // Deploy "build B": the same app under new file names, marked, with its own sw.js.
-    // (boot-<hash>.js names the app's files: it is renamed and rewritten like index.html.)
+    // (boot-<hash>.js names the app's files and the glue names its snippets: they are renamed
+    // and rewritten like index.html.)
     const renamed = [];
     for (const f of readdirSync(dir).filter((f) => /-[0-9a-f]{12,16}(_bg)?\.(js|wasm)$/.test(f))) {
       const next = f.replace(/-[0-9a-f]{12,16}(?=[._])/, (m) => `-b${m.slice(2)}`);
@@ -82,8 +83,14 @@ test('a new build is picked up whole on the next visit, never mixed with the old
       for (const [from, to] of renamed) text = text.replaceAll(from, to);
       writeFileSync(join(dir, file), edit(text));
     };
+    // wasm-bindgen's snippets sit in a folder named with a hash, imported by the glue.
+    for (const f of readdirSync(join(dir, 'snippets'))) {
+      const next = f.replace(/-[0-9a-f]{12,16}$/, (m) => `-b${m.slice(2)}`);
+      renameSync(join(dir, 'snippets', f), join(dir, 'snippets', next));
+      renamed.push([f, next]);
+    }
     rewrite('index.html', (html) => html.replace('<head>', '<head>\n    <meta name="build" content="B">'));
-    for (const [, f] of renamed.filter(([, f]) => f.startsWith('boot-'))) rewrite(f);
+    for (const [, f] of renamed.filter(([, f]) => /^(boot|customer-cost-planner)-b[0-9a-f]+\.js$/.test(f))) rewrite(f);
     execFileSync(process.execPath, [postbuild, dir]);
 
     // The next visit may still show build A: the old worker answers while the page looks for
@@ -98,7 +105,7 @@ test('a new build is picked up whole on the next visit, never mixed with the old
       return page.locator('meta[name=build]').count();
     }, { timeout: 45_000, intervals: [3_000] }).toBe(1);
     const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\.(js|wasm)$/.test(n) && !n.endsWith('sw.js')));
-    for (const name of loaded) expect(name, 'every script of the page is build B').toMatch(/-b[0-9a-f]{10,15}[._]/);
+    for (const name of loaded) expect(name, 'every script of the page is build B').toMatch(/-b[0-9a-f]{10,15}[._/]/);
     expect(await page.evaluate(async () => (await caches.keys()).length)).toBe(1);
     expect(failed).toEqual([]);
     await context.close();

@@ -72,13 +72,29 @@ fn run(args: &[String]) -> Result<String, String> {
         }
         ["link", path] => {
             let plan = read_plan(path, lang, false)?;
-            customer_cost_planner::exchange::link::encode(&plan).map_err(|e| e.message(lang))
+            link_fragment(&plan).map_err(|e| e.message(lang))
         }
         ["example", name] => Example::from_key(name)
             .map(|e| json::plan_to_json(&e.plan(lang)))
             .ok_or_else(|| format!("unknown example {name:?}\n{USAGE}")),
         _ => Err(USAGE.to_owned()),
     }
+}
+
+/// The share-link fragment of `plan` (compressed with miniz_oxide natively; the crate's wasm
+/// build leaves compression to the browser).
+#[cfg(not(target_arch = "wasm32"))]
+fn link_fragment(
+    plan: &customer_cost_planner::model::Plan,
+) -> Result<String, customer_cost_planner::exchange::link::LinkError> {
+    customer_cost_planner::exchange::link::encode(plan)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn link_fragment(
+    _: &customer_cost_planner::model::Plan,
+) -> Result<String, customer_cost_planner::exchange::link::LinkError> {
+    Err(customer_cost_planner::exchange::link::LinkError::BadCompression)
 }
 
 fn main() -> ExitCode {

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::components::dialogs::copy_text;
 use crate::ctx::use_ctx;
+use crate::deflate;
 use crate::embed::{self, Cta, Font, Options, Rgb, Theme, View};
-use crate::exchange::link;
 use crate::i18n::texts;
 use crate::model::Lang;
 
@@ -42,9 +42,14 @@ pub fn EmbedDialog() -> impl IntoView {
     let cta_share = RwSignal::new(true);
     let host = RwSignal::new(String::new());
 
-    let fragment = Memo::new(move |_| {
-        ctx.plan
-            .with(|p| p.as_ref().and_then(|p| link::encode(p).ok()))
+    // The open plan's share link (compressing is asynchronous in the browser).
+    let fragment = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if let Some(plan) = ctx.plan.get() {
+            leptos::task::spawn_local(async move {
+                fragment.set(deflate::encode(&plan).await.ok());
+            });
+        }
     });
     let cta_url_ok = Memo::new(move |_| {
         cta_url.with(|u| u.trim().is_empty() || embed::parse_https_url(u).is_some())

@@ -20,7 +20,7 @@ pub const MAX_CHARS: usize = 8_000;
 /// Largest fragment read (characters); anything longer is refused before decoding.
 const MAX_FRAGMENT: usize = 100_000;
 /// Largest decompressed plan read (bytes).
-const MAX_INFLATED: usize = 2 * 1024 * 1024;
+pub const MAX_INFLATED: usize = 2 * 1024 * 1024;
 
 /// Why a link could not be made or read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,29 +47,23 @@ impl LinkError {
     }
 }
 
-/// The fragment (without `#`) that carries `plan`.
-///
-/// ```
-/// use customer_cost_planner::exchange::link;
-/// use customer_cost_planner::model::{Example, Lang};
-/// let plan = Example::Starter.plan(Lang::Zh);
-/// let fragment = link::encode(&plan).unwrap();
-/// assert!(fragment.starts_with("plan=1."));
-/// assert_eq!(link::decode(&fragment).map(|read| read.plan), Ok(plan));
-/// ```
-pub fn encode(plan: &Plan) -> Result<String, LinkError> {
-    let text = json::plan_to_compact_json(plan);
-    let packed = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 10);
-    let fragment = format!("{KEY}{VERSION}.{}", base64url::encode(&packed));
+/// The bytes a link carries, before compression: the plan file's compact JSON.
+pub fn plan_bytes(plan: &Plan) -> Vec<u8> {
+    json::plan_to_compact_json(plan).into_bytes()
+}
+
+/// The fragment that carries `packed` (the raw-deflate compression of [`plan_bytes`]).
+pub fn fragment_from_packed(packed: &[u8]) -> Result<String, LinkError> {
+    let fragment = format!("{KEY}{VERSION}.{}", base64url::encode(packed));
     if fragment.len() > MAX_CHARS {
         return Err(LinkError::TooLong(fragment.len()));
     }
     Ok(fragment)
 }
 
-/// Reads the plan from a fragment (with or without the leading `#`), through the one plan
-/// reader, with the repairs it needed.
-pub fn decode(fragment: &str) -> Result<ReadPlan, LinkError> {
+/// The compressed bytes in a fragment (with or without the leading `#`), once its key, version
+/// and encoding are checked.
+pub fn packed_from_fragment(fragment: &str) -> Result<Vec<u8>, LinkError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.len() > MAX_FRAGMENT {
         return Err(LinkError::BadCompression);
@@ -81,14 +75,48 @@ pub fn decode(fragment: &str) -> Result<ReadPlan, LinkError> {
     if version != VERSION {
         return Err(LinkError::UnknownVersion(version.chars().take(8).collect()));
     }
-    let packed = base64url::decode(data).ok_or(LinkError::BadEncoding)?;
-    let inflated = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED)
-        .map_err(|_| LinkError::BadCompression)?;
+    base64url::decode(data).ok_or(LinkError::BadEncoding)
+}
+
+/// Reads the plan from the decompressed bytes (`None`: they did not decompress, or came to more
+/// than [`MAX_INFLATED`]), through the one plan reader, with the repairs it needed.
+pub fn read_inflated(inflated: Option<Vec<u8>>) -> Result<ReadPlan, LinkError> {
+    let inflated = inflated.ok_or(LinkError::BadCompression)?;
     let text = String::from_utf8(inflated).map_err(|_| LinkError::BadEncoding)?;
     json::read_plan(&text).map_err(|e| match e {
         JsonError::Invalid(errors) => LinkError::Invalid(errors),
         other => LinkError::BadPlan(other),
     })
+}
+
+// Natively (`ccp`, tests) the compression is miniz_oxide's; the browser uses its own
+// CompressionStream("deflate-raw") instead of shipping a compressor in the wasm
+// (`crate::deflate`).
+
+/// The fragment (without `#`) that carries `plan`.
+///
+/// ```
+/// use customer_cost_planner::exchange::link;
+/// use customer_cost_planner::model::{Example, Lang};
+/// let plan = Example::Starter.plan(Lang::Zh);
+/// let fragment = link::encode(&plan).unwrap();
+/// assert!(fragment.starts_with("plan=1."));
+/// assert_eq!(link::decode(&fragment).map(|read| read.plan), Ok(plan));
+/// ```
+#[cfg(not(target_arch = "wasm32"))]
+pub fn encode(plan: &Plan) -> Result<String, LinkError> {
+    fragment_from_packed(&miniz_oxide::deflate::compress_to_vec(
+        &plan_bytes(plan),
+        10,
+    ))
+}
+
+/// Reads the plan from a fragment (with or without the leading `#`), through the one plan
+/// reader, with the repairs it needed.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn decode(fragment: &str) -> Result<ReadPlan, LinkError> {
+    let packed = packed_from_fragment(fragment)?;
+    read_inflated(miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED).ok())
 }
 
 /// Whether a fragment is meant to be a plan link (so a damaged one is reported, not ignored).
@@ -99,7 +127,8 @@ pub fn is_link(fragment: &str) -> bool {
         .starts_with(KEY)
 }
 
-#[cfg(test)]
+// Natively only: the compression here is miniz_oxide's (the browser's is tested in e2e).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::model::Example;
