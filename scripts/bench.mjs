@@ -27,11 +27,11 @@ const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 // ---- Sizes ----
 function sizes() {
   // The first load of the app; embed.js is what a host page loads (printed on its own).
-  const first = readdirSync(dist).filter((f) => ['.html', '.js', '.wasm', '.css'].includes(extname(f)) && !['sw.js', 'embed.js'].includes(f));
+  const first = readdirSync(dist, { recursive: true }).filter((f) => ['.html', '.js', '.wasm', '.css'].includes(extname(f)) && !['sw.js', 'embed.js'].includes(f));
   const rows = first.map((f) => {
     const data = readFileSync(join(dist, f));
     return {
-      file: f.replace(/-[0-9a-f]{12,16}(?=[._])/, ''),
+      file: f.replace(/-[0-9a-f]{12,16}(?=[._/])/g, ''),
       raw: data.length,
       gzip: gzipSync(data, { level: 9 }).length,
       brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
