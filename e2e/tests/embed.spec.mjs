@@ -44,8 +44,10 @@ async function fits(page, frame) {
 }
 
 test('the frame is as tall as its content through tab switches, new lines and a narrow window, and never grows on its own', async ({ page }) => {
-  await page.goto(hostUrl({ 'data-lang': 'en' }));
+  await page.goto(hostUrl({ 'data-lang': 'en', 'data-tab': 'charts' }));
   const frame = await planner(page);
+  // It opens on the tab the host chose.
+  await expect(frame.locator('#tab-charts')).toHaveAttribute('aria-selected', 'true');
   await fits(page, frame);
   const start = await page.locator('#slot iframe').evaluate((f) => f.getBoundingClientRect().height);
   expect(start).toBeGreaterThan(1000);
@@ -282,6 +284,10 @@ for (const locale of ['zh-CN', 'en']) {
   test(`the Embed dialog writes code that works on another site, with a live preview (${locale})`, async ({ browser }) => {
     const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     await page.goto(APP);
     await expect(page.locator('[data-testid=headline] td[data-metric]').first()).toBeVisible();
     await page.locator('[data-action=file-menu]').click();
@@ -306,6 +312,8 @@ for (const locale of ['zh-CN', 'en']) {
     const preview = page.frameLocator('[data-testid=embed-preview]');
     await expect(preview.locator('[data-action=cta]')).toHaveText('Book a call');
     await expect(preview.locator('[data-action=cta]')).toHaveCSS('background-color', 'rgb(194, 65, 12)');
+    // The dialog and its live preview, under the strict CSP too.
+    expect(await page.evaluate(() => window.violations)).toEqual([]);
     const axe = await new AxeBuilder({ page }).include('dialog[open]').exclude('[data-testid=embed-preview]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
 
@@ -322,7 +330,11 @@ for (const locale of ['zh-CN', 'en']) {
   test(`the client report lays out the plan for printing, with the host's name (${locale})`, async ({ browser }) => {
     const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await page.addInitScript(() => { window.print = () => { window.printed = (window.printed ?? 0) + 1; }; });
+    await page.addInitScript(() => {
+      window.print = () => { window.printed = (window.printed ?? 0) + 1; };
+      window.violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     await page.goto(`${APP}?embed=1&view=calculator&host=Acme%20Consulting&lang=${locale}#${saasLink}`);
     await expect(page.locator('[data-testid=headline] td[data-metric]').first()).toBeVisible();
     await page.locator('.embed-bar [data-action=report]').click();
@@ -350,6 +362,7 @@ for (const locale of ['zh-CN', 'en']) {
     await page.emulateMedia({ media: 'screen' });
     await report.locator('[data-action=close-report]').click();
     await expect(report).toHaveCount(0);
+    expect(await page.evaluate(() => window.violations)).toEqual([]);
     await expect(page.locator('#econ-new_customers_per_month')).toBeVisible();
     await context.close();
   });
