@@ -328,19 +328,29 @@ pub fn App(launch: Launch) -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     let tab = RwSignal::new(options.tab.map_or(Tab::Budget, Tab::from));
-    // Start-up in two tasks: the header and the headline figures first (painted at once), the
-    // open tab's content after that frame. One long task would block a phone's main thread for
-    // the whole build of the page.
-    let rest = RwSignal::new(false);
-    request_animation_frame(move || {
+    // Start-up in steps, each its own task: the header and the headline figures first (painted
+    // at once), then after that frame the open tab's first part, then the budget table, then the
+    // summary bar. One long task would block a phone's main thread for the whole build of the
+    // page (and the wasm code each step runs is compiled on its first call, in that step).
+    let stage = RwSignal::new(0u8);
+    fn next_stage(stage: RwSignal<u8>) {
         set_timeout(
             move || {
-                rest.set(true);
-                register_service_worker();
+                let now = stage.get_untracked() + 1;
+                stage.set(now);
+                if now < LAST_STAGE {
+                    next_stage(stage);
+                } else {
+                    register_service_worker();
+                }
             },
             std::time::Duration::ZERO,
         );
-    });
+    }
+    request_animation_frame(move || next_stage(stage));
+    let rest = Memo::new(move |_| stage.get() >= 1);
+    let budget_lines = Memo::new(move |_| stage.get() >= 2);
+    let summary = Memo::new(move |_| stage.get() >= LAST_STAGE);
     // The scenario being edited, kept while other tabs are open.
     let chosen_scenario = RwSignal::new(None);
     let t = move || texts(lang.get());
@@ -425,7 +435,18 @@ pub fn App(launch: Launch) -> impl IntoView {
                 <ExampleBanner/>
                 <Headline/>
                 <div id="headline-end"></div>
-                <Show when=move || rest.get()>
+                // Until it arrives, a line of the same size holds its place (the tabs below
+                // would jump down otherwise).
+                <Show
+                    when=move || rest.get()
+                    fallback=move || {
+                        view! {
+                            <div class="card calc-grid" aria-hidden="true">
+                                <p class="calc-grid-waiting">{move || t().calc_title}</p>
+                            </div>
+                        }
+                    }
+                >
                     <CalcGrid/>
                 </Show>
                 <TabList tab=tab lang=lang/>
@@ -436,8 +457,10 @@ pub fn App(launch: Launch) -> impl IntoView {
                 >
                     <TabPanel which=Tab::Budget tab=tab>
                         <EconomicsForm/>
-                        <BudgetTable/>
-                        <FeeTiers/>
+                        <Show when=move || budget_lines.get()>
+                            <BudgetTable/>
+                            <FeeTiers/>
+                        </Show>
                     </TabPanel>
                     <TabPanel which=Tab::Scenarios tab=tab>
                         <ScenarioPanel chosen=chosen_scenario/>
@@ -449,7 +472,7 @@ pub fn App(launch: Launch) -> impl IntoView {
                         <Charts/>
                     </TabPanel>
                 </Show>
-                <Show when=move || rest.get()>
+                <Show when=move || summary.get()>
                     <StickySummary column=shown_column/>
                 </Show>
             </Show>
@@ -460,6 +483,9 @@ pub fn App(launch: Launch) -> impl IntoView {
     }
     .into_any()
 }
+
+/// The start-up steps after the first frame (see `App`).
+const LAST_STAGE: u8 = 3;
 
 /// The cumulative net contribution chart: the one a calculator embed shows.
 const CUMULATIVE_CHART: usize = 3;
