@@ -46,8 +46,10 @@ async function fits(page, frame) {
 test('the frame is as tall as its content through tab switches, new lines and a narrow window, and never grows on its own', async ({ page }) => {
   await page.goto(hostUrl({ 'data-lang': 'en', 'data-tab': 'charts' }));
   const frame = await planner(page);
-  // It opens on the tab the host chose.
+  // It opens on the tab the host chose, and says where changes go.
   await expect(frame.locator('#tab-charts')).toHaveAttribute('aria-selected', 'true');
+  await expect(frame.locator('[data-testid=example-banner]')).toContainText('changes stay on this page');
+  await expect(frame.locator('.save-status')).toHaveText('Kept on this page');
   await fits(page, frame);
   const start = await page.locator('#slot iframe').evaluate((f) => f.getBoundingClientRect().height);
   expect(start).toBeGreaterThan(1000);

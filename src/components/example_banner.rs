@@ -18,7 +18,13 @@ pub fn ExampleBanner() -> impl IntoView {
         <Show when=is_example>
             <aside class="example-banner" data-testid="example-banner">
                 <span class="badge">{move || texts(ctx.lang.get()).example}</span>
-                <p>{move || texts(ctx.lang.get()).example_banner}</p>
+                <p>
+                    {move || {
+                        let t = texts(ctx.lang.get());
+                        // An embed keeps changes in memory and in its address, not in storage.
+                        if ctx.in_memory() { t.example_banner_embedded } else { t.example_banner }
+                    }}
+                </p>
                 <button
                     type="button"
                     class="button primary"
