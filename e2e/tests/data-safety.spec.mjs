@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { deflateRawSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
-import { STORAGE_KEY, figure, open, savedPlan, savedWorkspace, showTab, typeInto } from './helpers.mjs';
+import { STORAGE_KEY, figure, open, savedPlan, savedWorkspace, settled, showTab, typeInto } from './helpers.mjs';
 
 const raw = (page) => page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
 
@@ -149,7 +149,10 @@ test('choosing the other tab’s version shows it', async ({ context }) => {
 
 test('every kind of bad JSON file is refused with a message, and nothing changes', async ({ page }) => {
   await open(page);
+  // A first visit saves the example after a quiet moment: compare with what was saved then.
+  await settled(page);
   const before = await raw(page);
+  expect(before).not.toBeNull();
   const good = JSON.parse(readFileSync(new URL('../../tests/fixtures/workspace-v1.json', import.meta.url), 'utf8'));
   const plan = good.workspace.plans[0].plan;
   const planFile = (p) => JSON.stringify({ format: 'customer-cost-planner/plan', version: 1, plan: p });
@@ -279,6 +282,7 @@ test('exported files: a plan, everything, lines CSV (with formulas neutralised),
 
 test('a CSV with problems lists them by row and column and changes nothing', async ({ page }) => {
   await open(page);
+  await settled(page);
   const before = await raw(page);
   const csv = '\ufeffName,Category,Stage,Basis,Month,Amount\r\nPromo,Marketing,Acquisition,Per new customer,,"¥1,200"\r\nFair,Marketing,Acquisition,One-time,,1.2万\r\nBad,Sales,Acquisition,Monthly,,12\r\nNeg,Marketing,Acquisition,Monthly,,-3\r\n';
   await page.setInputFiles('#import-csv-file', { name: 'lines.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -331,6 +335,7 @@ test('a damaged or hostile link gives a clear message and changes nothing', asyn
   await page.locator('[data-action=file-menu]').click();
   await page.locator('[data-action=share-link]').click();
   const url = await page.locator('#share-url').inputValue();
+  await settled(page);
   const before = await raw(page);
   const fragment = url.split('#')[1];
   const links = [
