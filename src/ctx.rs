@@ -382,8 +382,17 @@ impl Ctx {
 
     /// The name of `column` ("基准" / a scenario's name) in the page's language, as a memo.
     pub fn column_name(self, column: Column) -> Memo<String> {
+        self.column_name_of(move || column)
+    }
+
+    /// The name of the column `column` gives (which may change), as a memo.
+    pub fn column_name_of(
+        self,
+        column: impl Fn() -> Column + Send + Sync + 'static,
+    ) -> Memo<String> {
         let (plan, lang) = (self.plan, self.lang);
         Memo::new(move |_| {
+            let column = column();
             plan.with(|p| {
                 p.as_ref()
                     .map(|p| crate::i18n::column_name(column, p, lang.get()))

@@ -134,15 +134,10 @@ pub fn report_height(host: Host) {
 
 /// Posts `change` with the headline figures of `column` whenever they change.
 pub fn report_changes(ctx: Ctx, host: Host, column: Memo<Column>) {
-    let names = ctx.column_names();
+    let name = ctx.column_name_of(move || column.get());
     Effect::new(move |_| {
         let column = column.get();
-        let name = names.with(|ns| {
-            ns.iter()
-                .find(|(c, _)| *c == column)
-                .map(|(_, n)| n.clone())
-                .unwrap_or_default()
-        });
+        let name = name.get();
         let message = ctx.comparison.with(|c| {
             let metrics = c
                 .as_ref()

@@ -98,8 +98,6 @@ pub fn EmbedDialog() -> impl IntoView {
         }
         src
     });
-    let copied = RwSignal::new(false);
-    let copied_iframe = RwSignal::new(false);
 
     let lang_choice = move |value: String| match value.as_str() {
         "zh-CN" => Some(Lang::Zh),
@@ -226,30 +224,8 @@ pub fn EmbedDialog() -> impl IntoView {
                     {tx.embed_cta_share}
                 </label>
             </div>
-            <label for="embed-snippet">{tx.embed_snippet}</label>
-            <textarea id="embed-snippet" class="embed-code" readonly=true rows="4" prop:value=move || snippet.get()></textarea>
-            <div class="dialog-actions start">
-                <button
-                    type="button"
-                    class="button primary"
-                    data-action="copy-embed"
-                    on:click=move |_| copy_text(ctx, snippet.get_untracked(), copied)
-                >
-                    {move || if copied.get() { tx.copied } else { tx.copy_code }}
-                </button>
-            </div>
-            <label for="embed-iframe">{tx.embed_iframe}</label>
-            <textarea id="embed-iframe" class="embed-code" readonly=true rows="3" prop:value=move || iframe.get()></textarea>
-            <div class="dialog-actions start">
-                <button
-                    type="button"
-                    class="button"
-                    data-action="copy-iframe"
-                    on:click=move |_| copy_text(ctx, iframe.get_untracked(), copied_iframe)
-                >
-                    {move || if copied_iframe.get() { tx.copied } else { tx.copy_code }}
-                </button>
-            </div>
+            {code_block("embed-snippet", tx.embed_snippet, 4, snippet, "copy-embed", true)}
+            {code_block("embed-iframe", tx.embed_iframe, 3, iframe, "copy-iframe", false)}
             <p class="details-title">{tx.embed_preview}</p>
             <iframe
                 class="embed-preview"
@@ -257,6 +233,35 @@ pub fn EmbedDialog() -> impl IntoView {
                 title=tx.embed_preview
                 src=move || preview.get()
             ></iframe>
+        </div>
+    }
+}
+
+/// A labelled, read-only block of code with a button that copies it.
+fn code_block(
+    id: &'static str,
+    label: &'static str,
+    rows: u8,
+    code: Memo<String>,
+    action: &'static str,
+    primary: bool,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let tx = texts(ctx.lang.get_untracked());
+    let copied = RwSignal::new(false);
+    view! {
+        <label for=id>{label}</label>
+        <textarea id=id class="embed-code" readonly=true rows=rows prop:value=move || code.get()></textarea>
+        <div class="dialog-actions start">
+            <button
+                type="button"
+                class="button"
+                class:primary=primary
+                data-action=action
+                on:click=move |_| copy_text(ctx, code.get_untracked(), copied)
+            >
+                {move || if copied.get() { tx.copied } else { tx.copy_code }}
+            </button>
         </div>
     }
 }

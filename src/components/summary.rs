@@ -37,16 +37,7 @@ pub fn StickySummary(column: Memo<Column>) -> impl IntoView {
     };
     let scroll = window_event_listener(leptos::ev::scroll, move |_| check());
     on_cleanup(move || scroll.remove());
-    let names = ctx.column_names();
-    let name = Memo::new(move |_| {
-        let column = column.get();
-        names.with(|ns| {
-            ns.iter()
-                .find(|(c, _)| *c == column)
-                .map(|(_, n)| n.clone())
-                .unwrap_or_default()
-        })
-    });
+    let name = ctx.column_name_of(move || column.get());
     view! {
         <aside
             class="sticky-summary"
