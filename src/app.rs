@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::embed_bar::EmbedBar;
 use crate::components::{
+    answers::Answers,
     budget_table::BudgetTable,
     calc_grid::CalcGrid,
     charts::Charts,
@@ -470,6 +471,9 @@ pub fn App(launch: Launch) -> impl IntoView {
                     </TabPanel>
                     <TabPanel which=Tab::Charts tab=tab>
                         <Charts/>
+                    </TabPanel>
+                    <TabPanel which=Tab::Answers tab=tab>
+                        <Answers/>
                     </TabPanel>
                 </Show>
                 <Show when=move || summary.get()>

@@ -224,14 +224,16 @@ pub enum FirstTab {
     Scenarios,
     Compare,
     Charts,
+    Answers,
 }
 
 impl FirstTab {
-    pub const ALL: [FirstTab; 4] = [
+    pub const ALL: [FirstTab; 5] = [
         FirstTab::Budget,
         FirstTab::Scenarios,
         FirstTab::Compare,
         FirstTab::Charts,
+        FirstTab::Answers,
     ];
 
     pub fn key(self) -> &'static str {
@@ -240,6 +242,7 @@ impl FirstTab {
             FirstTab::Scenarios => "scenarios",
             FirstTab::Compare => "compare",
             FirstTab::Charts => "charts",
+            FirstTab::Answers => "answers",
         }
     }
 }

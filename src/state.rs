@@ -23,9 +23,10 @@ use serde::{Deserialize, Serialize};
 use crate::i18n;
 use crate::model::plan::fresh_ids;
 use crate::model::validate::check_count;
+use crate::model::Driver;
 use crate::model::{
-    limits, validate, Basis, BudgetLine, Category, Example, FeeTier, Field, Lang, Lever, LineId,
-    ModelError, Plan, Problem, Scenario, ScenarioId, Stage, Strategy, TierId,
+    limits, validate, Basis, BudgetLine, Category, Example, FeeTier, Field, InputRange, Lang,
+    Lever, LineId, ModelError, Plan, Problem, Scenario, ScenarioId, Stage, Strategy, TierId,
 };
 
 /// Stable identity of a plan in the workspace.
@@ -240,6 +241,17 @@ pub enum PlanEdit {
     AddLever(ScenarioId, Lever),
     UpdateLever(ScenarioId, usize, Lever),
     DeleteLever(ScenarioId, usize),
+    /// A new scenario with these levers (what a goal seek's answer becomes), named `name`
+    /// (made unique among the plan's scenarios).
+    AddScenarioWith {
+        name: String,
+        levers: Vec<Lever>,
+    },
+
+    /// Sets a driver's range: adds it, or replaces the range the driver has.
+    SetRange(InputRange),
+    /// Removes a driver's range.
+    DeleteRange(Driver),
 }
 
 /// What quick successive edits share when they make one undo step (typing `12000` into one
@@ -257,6 +269,7 @@ pub enum EditKey {
     TierFee(TierId),
     ScenarioName(ScenarioId),
     Lever(ScenarioId, usize),
+    Range(Driver),
 }
 
 impl PlanEdit {
@@ -274,6 +287,7 @@ impl PlanEdit {
             PlanEdit::UpdateTier(id, TierEdit::Fee(_)) => Some(EditKey::TierFee(*id)),
             PlanEdit::RenameScenario(id, _) => Some(EditKey::ScenarioName(*id)),
             PlanEdit::UpdateLever(id, i, _) => Some(EditKey::Lever(*id, *i)),
+            PlanEdit::SetRange(r) => Some(EditKey::Range(r.driver)),
             PlanEdit::UpdateLine(
                 _,
                 LineEdit::Category(_) | LineEdit::Stage(_) | LineEdit::Basis(_),
@@ -289,7 +303,9 @@ impl PlanEdit {
             | PlanEdit::DuplicateScenario(_)
             | PlanEdit::DeleteScenario(_)
             | PlanEdit::AddLever(..)
-            | PlanEdit::DeleteLever(..) => None,
+            | PlanEdit::DeleteLever(..)
+            | PlanEdit::AddScenarioWith { .. }
+            | PlanEdit::DeleteRange(_) => None,
         }
     }
 }
@@ -758,6 +774,31 @@ fn edit_plan(plan: &mut Plan, edit: PlanEdit, lang: Lang) -> Result<Vec<Note>, M
             );
             plan.scenarios.push(scenario);
         }
+        PlanEdit::AddScenarioWith { name, levers } => {
+            check_count(
+                plan.scenarios.len() + 1,
+                limits::SCENARIOS,
+                Field::Scenarios,
+            )?;
+            let id = plan
+                .next_scenario_id()
+                .ok_or_else(|| invalid(Field::Scenarios, Problem::Dangling))?;
+            check_count(levers.len(), limits::LEVERS, Field::Scenarios)?;
+            let name = unique_name(&name, plan.scenarios.iter().map(|s| s.name.as_str()));
+            plan.scenarios.push(Scenario {
+                id,
+                name,
+                preset: None,
+                levers,
+            });
+        }
+        PlanEdit::SetRange(range) => {
+            match plan.ranges.iter_mut().find(|r| r.driver == range.driver) {
+                Some(slot) => *slot = range,
+                None => plan.ranges.push(range),
+            }
+        }
+        PlanEdit::DeleteRange(driver) => plan.ranges.retain(|r| r.driver != driver),
         PlanEdit::RenameScenario(id, name) => {
             let field = scenario_field(plan, id);
             let s = plan
@@ -886,6 +927,7 @@ impl Meta {
             lines: _,
             fee_tiers: _,
             scenarios: _,
+            ranges: _,
         } = plan;
         Meta {
             name: name.clone(),
@@ -981,6 +1023,7 @@ pub struct PlanDiff {
     lines: Option<Splice<BudgetLine>>,
     tiers: Option<Splice<FeeTier>>,
     scenarios: Option<Splice<Scenario>>,
+    ranges: Option<Splice<InputRange>>,
 }
 
 impl PlanDiff {
@@ -992,6 +1035,7 @@ impl PlanDiff {
             lines: Splice::between(&old.lines, &new.lines),
             tiers: Splice::between(&old.fee_tiers, &new.fee_tiers),
             scenarios: Splice::between(&old.scenarios, &new.scenarios),
+            ranges: Splice::between(&old.ranges, &new.ranges),
         }
     }
 
@@ -1000,6 +1044,7 @@ impl PlanDiff {
             && self.lines.is_none()
             && self.tiers.is_none()
             && self.scenarios.is_none()
+            && self.ranges.is_none()
     }
 
     /// Turns `plan` into the other version, and this diff into the way back.
@@ -1015,6 +1060,9 @@ impl PlanDiff {
         }
         if let Some(s) = &mut self.scenarios {
             s.swap(&mut plan.scenarios);
+        }
+        if let Some(s) = &mut self.ranges {
+            s.swap(&mut plan.ranges);
         }
     }
 
@@ -1036,6 +1084,7 @@ impl PlanDiff {
             lines: part(&self.lines, &later.lines)?,
             tiers: part(&self.tiers, &later.tiers)?,
             scenarios: part(&self.scenarios, &later.scenarios)?,
+            ranges: part(&self.ranges, &later.ranges)?,
         })
     }
 }
@@ -1559,6 +1608,50 @@ mod tests {
         assert!(h.redo(&mut w));
         assert_eq!(plan(&w).new_customers_per_month, Decimal::from(120));
         assert!(!h.redo(&mut w));
+    }
+
+    #[test]
+    fn ranges_and_answer_scenarios_are_edits_that_undo() {
+        use crate::model::{Input, InputRange};
+        let mut w = ws();
+        let mut h = History::default();
+        let original = w.clone();
+        let churn = Driver::Input(Input::ChurnPct);
+        let range = |low: i64, high: i64| InputRange {
+            driver: churn,
+            low: Decimal::from(low),
+            high: Decimal::from(high),
+        };
+        h.apply(&mut w, Action::Edit(PlanEdit::SetRange(range(4, 7))), 0.0)
+            .expect("range");
+        // Typing the high value again replaces the range, in the same step.
+        h.apply(&mut w, Action::Edit(PlanEdit::SetRange(range(4, 8))), 50.0)
+            .expect("range");
+        assert_eq!(plan(&w).ranges, vec![range(4, 8)]);
+        assert_eq!(h.len(), 1);
+        // Low above high is refused and changes nothing.
+        assert!(edit(&mut w, PlanEdit::SetRange(range(9, 8))).is_err());
+        assert_eq!(plan(&w).ranges, vec![range(4, 8)]);
+        let levers = vec![Lever::Set {
+            input: Input::ChurnPct,
+            value: Decimal::new(78_508, 4),
+        }];
+        h.apply(
+            &mut w,
+            Action::Edit(PlanEdit::AddScenarioWith {
+                name: "Goal".into(),
+                levers: levers.clone(),
+            }),
+            5_000.0,
+        )
+        .expect("scenario");
+        let added = plan(&w).scenarios.last().expect("added");
+        assert_eq!((added.name.as_str(), &added.levers), ("Goal", &levers));
+        h.apply(&mut w, Action::Edit(PlanEdit::DeleteRange(churn)), 10_000.0)
+            .expect("delete");
+        assert!(plan(&w).ranges.is_empty());
+        assert!(h.undo(&mut w) && h.undo(&mut w) && h.undo(&mut w));
+        assert_eq!(w.plans, original.plans);
     }
 
     #[test]

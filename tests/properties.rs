@@ -6,8 +6,8 @@
 use customer_cost_planner::exchange::{csv, json, link};
 use customer_cost_planner::model::{
     compare, compare_from, evaluate, evaluate_scenario, parse_value, validate, Basis, BudgetLine,
-    Category, Column, FeeTier, Lang, Lever, LineId, Plan, Rule, Scenario, ScenarioId, Stage,
-    TierId,
+    Category, Column, Driver, FeeTier, Input, InputRange, Lang, Lever, LineId, Plan, Rule,
+    Scenario, ScenarioId, Stage, TierId,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -75,7 +75,33 @@ fn lever(next_id: u32) -> impl Strategy<Value = Lever> {
         change_pct().prop_map(|pct| Lever::NewCustomers { pct }),
         change_pct().prop_map(|pct| Lever::Churn { pct }),
         change_pct().prop_map(|pct| Lever::Revenue { pct }),
+        percent().prop_map(|value| Lever::Set {
+            input: Input::ChurnPct,
+            value
+        }),
+        (1..4_u32, amount(10_000, 4)).prop_map(|(id, value)| Lever::Set {
+            input: Input::TierFee(TierId(id)),
+            value
+        }),
     ]
+}
+
+/// Ranges for some of the inputs every plan has, low ≤ high.
+fn ranges() -> impl Strategy<Value = Vec<InputRange>> {
+    prop::collection::vec((0..6_usize, percent(), percent()), 0..4).prop_map(|v| {
+        let mut out: Vec<InputRange> = Vec::new();
+        for (i, a, b) in v {
+            let driver = Driver::Input(Input::BASE[i]);
+            if out.iter().all(|r| r.driver != driver) {
+                out.push(InputRange {
+                    driver,
+                    low: a.min(b),
+                    high: a.max(b),
+                });
+            }
+        }
+        out
+    })
 }
 
 /// Plans within realistic bounds (amounts up to 10^9, customers up to 10^7).
@@ -97,38 +123,41 @@ fn plan() -> impl Strategy<Value = Plan> {
     });
     let tiers = prop::collection::vec((0..=25_i64, amount(10_000, 4)), 0..4);
     let scenarios = prop::collection::vec(prop::collection::vec(lever(100), 0..5), 0..4);
-    (economics, lines, tiers, scenarios).prop_map(|(e, lines, tiers, scenarios)| Plan {
-        name: "p".into(),
-        currency: "CNY".into(),
-        horizon_months: e.0,
-        starting_customers: e.1,
-        new_customers_per_month: e.2,
-        churn_pct: e.3,
-        revenue_per_customer_month: e.4,
-        gross_margin_pct: e.5,
-        annual_discount_pct: e.6,
-        lines,
-        fee_tiers: tiers
-            .into_iter()
-            .zip(1..)
-            .map(|((share, fee), id)| FeeTier {
-                id: TierId(id),
-                name: format!("t{id}"),
-                share_pct: Decimal::from(share),
-                monthly_fee: fee,
-            })
-            .collect(),
-        scenarios: scenarios
-            .into_iter()
-            .zip(1..)
-            .map(|(levers, id)| Scenario {
-                id: ScenarioId(id),
-                name: format!("s{id}"),
-                preset: None,
-                levers,
-            })
-            .collect(),
-    })
+    (economics, lines, tiers, scenarios, ranges()).prop_map(
+        |(e, lines, tiers, scenarios, ranges)| Plan {
+            name: "p".into(),
+            currency: "CNY".into(),
+            horizon_months: e.0,
+            starting_customers: e.1,
+            new_customers_per_month: e.2,
+            churn_pct: e.3,
+            revenue_per_customer_month: e.4,
+            gross_margin_pct: e.5,
+            annual_discount_pct: e.6,
+            lines,
+            fee_tiers: tiers
+                .into_iter()
+                .zip(1..)
+                .map(|((share, fee), id)| FeeTier {
+                    id: TierId(id),
+                    name: format!("t{id}"),
+                    share_pct: Decimal::from(share),
+                    monthly_fee: fee,
+                })
+                .collect(),
+            scenarios: scenarios
+                .into_iter()
+                .zip(1..)
+                .map(|(levers, id)| Scenario {
+                    id: ScenarioId(id),
+                    name: format!("s{id}"),
+                    preset: None,
+                    levers,
+                })
+                .collect(),
+            ranges,
+        },
+    )
 }
 
 /// Plans at the edges of every limit: amounts and customers up to just below 10^15.

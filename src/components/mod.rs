@@ -1,5 +1,6 @@
 //! One component per file, named for what the user sees.
 
+pub mod answers;
 pub mod budget_table;
 pub mod calc_grid;
 pub mod charts;

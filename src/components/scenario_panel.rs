@@ -10,9 +10,9 @@ use crate::components::number_field::{NumberField, TextField};
 use crate::ctx::use_ctx;
 use crate::i18n::{self, texts};
 use crate::model::{
-    lever_steps, limits, neutral_lever, Basis, BasisKind, BudgetLine, Category, Column, Field,
-    HorizonDrivers, Lever, LeverKind, LeverStep, LineId, ModelError, Plan, Problem, Rule,
-    ScenarioId, Stage, Strategy,
+    apply_scenario, lever_steps, limits, neutral_lever, Basis, BasisKind, BudgetLine, Category,
+    Column, Field, HorizonDrivers, Input, Lever, LeverKind, LeverStep, LineId, ModelError, Plan,
+    Problem, Rule, ScenarioId, Stage, Strategy,
 };
 use crate::session::NoticeKind;
 use crate::state::PlanEdit;
@@ -582,6 +582,94 @@ fn LeverRow(
             .into_any()
         }
         LeverKind::AddLine => view! { <AddLineFields scenario=scenario index=index/> }.into_any(),
+        LeverKind::Set => {
+            let value = Signal::derive(move || {
+                lever.with(|l| match l {
+                    Some(Lever::Set { value, .. }) => *value,
+                    _ => Decimal::ZERO,
+                })
+            });
+            // The inputs a "set" lever can take: the economics and each fee tier's fee.
+            let inputs = Memo::new(move |_| {
+                ctx.plan.with(|p| {
+                    p.as_ref()
+                        .map(|p| {
+                            Input::BASE
+                                .into_iter()
+                                .chain(p.fee_tiers.iter().map(|t| Input::TierFee(t.id)))
+                                .map(|i| (i, i18n::input_name(i, p, lang.get())))
+                                .collect::<Vec<_>>()
+                        })
+                        .unwrap_or_default()
+                })
+            });
+            let input = Memo::new(move |_| {
+                lever.with(|l| match l {
+                    Some(Lever::Set { input, .. }) => *input,
+                    _ => Input::ChurnPct,
+                })
+            });
+            let value_id = format!("{prefix}-value");
+            view! {
+                <div class="field compact">
+                    <label for=format!("{prefix}-input") class="visually-hidden">{move || t().lever_target}</label>
+                    <select
+                        id=format!("{prefix}-input")
+                        data-field="input"
+                        on:change=move |ev| {
+                            let Some(i) = Input::from_key(&event_target_value(&ev)) else {
+                                return;
+                            };
+                            // The new input starts at its value in the scenario so far.
+                            let start = ctx.plan.with_untracked(|p| {
+                                let p = p.as_ref()?;
+                                let mut s = p.scenario(scenario)?.clone();
+                                s.levers.truncate(index);
+                                i.value(&apply_scenario(p, &s).ok()?)
+                            });
+                            ctx.report(update(&|l| {
+                                if let Lever::Set { input, value } = l {
+                                    *input = i;
+                                    *value = start.unwrap_or(Decimal::ZERO);
+                                }
+                            }));
+                        }
+                    >
+                        {move || {
+                            inputs
+                                .get()
+                                .into_iter()
+                                .map(|(i, name)| view! { <option value=i.key() selected=i == input.get_untracked()>{name}</option> })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                // Rebuilt when the input changes: its rule and unit go with it.
+                {move || {
+                    let i = input.get();
+                    let percent = i.rule().percent;
+                    view! {
+                        <NumberField
+                            id=value_id.clone()
+                            field="value"
+                            compact=true
+                            label=Signal::derive(move || t().lever_value.to_owned())
+                            value=value
+                            rule=i.lever_rule()
+                            on_commit=Callback::new(move |v: Decimal| {
+                                update(&|l| {
+                                    if let Lever::Set { value, .. } = l {
+                                        *value = v;
+                                    }
+                                })
+                            })
+                        />
+                        {percent.then(|| view! { <span class="unit">"%"</span> })}
+                    }
+                }}
+            }
+            .into_any()
+        }
     };
 
     view! {

@@ -12,6 +12,7 @@ pub enum Tab {
     Scenarios,
     Compare,
     Charts,
+    Answers,
 }
 
 impl From<crate::embed::FirstTab> for Tab {
@@ -21,12 +22,19 @@ impl From<crate::embed::FirstTab> for Tab {
             crate::embed::FirstTab::Scenarios => Tab::Scenarios,
             crate::embed::FirstTab::Compare => Tab::Compare,
             crate::embed::FirstTab::Charts => Tab::Charts,
+            crate::embed::FirstTab::Answers => Tab::Answers,
         }
     }
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Budget, Tab::Scenarios, Tab::Compare, Tab::Charts];
+    pub const ALL: [Tab; 5] = [
+        Tab::Budget,
+        Tab::Scenarios,
+        Tab::Compare,
+        Tab::Charts,
+        Tab::Answers,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -34,6 +42,7 @@ impl Tab {
             Tab::Scenarios => "scenarios",
             Tab::Compare => "compare",
             Tab::Charts => "charts",
+            Tab::Answers => "answers",
         }
     }
 
@@ -44,6 +53,7 @@ impl Tab {
             Tab::Scenarios => t.tab_scenarios,
             Tab::Compare => t.tab_compare,
             Tab::Charts => t.tab_charts,
+            Tab::Answers => crate::i18n::answer_texts(lang).tab,
         }
     }
 

@@ -68,6 +68,8 @@ pub fn field(f: &Field, lang: Lang) -> String {
         (Field::ScenarioName { name, .. }, Lang::En) => {
             format!("name of scenario “{}”", short(name))
         }
+        (Field::Range { driver }, Lang::Zh) => format!("「{driver}」的取值范围"),
+        (Field::Range { driver }, Lang::En) => format!("range of “{driver}”"),
         (Field::Lever { name, index, .. }, Lang::Zh) => {
             format!("情景「{name}」的第 {} 项调整", index + 1)
         }
@@ -96,6 +98,9 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         },
         Problem::DuplicateId => lang.pick("编号重复", "Duplicate id").to_owned(),
         Problem::Empty => lang.pick("不能为空", "Must not be empty").to_owned(),
+        Problem::LowAboveHigh => lang
+            .pick("下限高于上限", "The low value is above the high value")
+            .to_owned(),
         Problem::Dangling => lang
             .pick(
                 "指向不存在的项目",
@@ -631,6 +636,126 @@ pub fn lever_effect(
             lang.pick("每客户月收入", "Revenue per customer per month"),
             money(*before, currency),
             money(*after, currency)
+        ),
+        E::Set { before: None, .. } => lang
+            .pick(
+                "方案中没有这个收费档位，这项修改不起作用",
+                "The plan has no such fee tier: this change does nothing",
+            )
+            .to_owned(),
+        E::Set {
+            input,
+            before: Some(before),
+            after,
+        } => format!(
+            "{} → {}",
+            input_value(*input, *before, currency),
+            input_value(*input, *after, currency)
+        ),
+    }
+}
+
+/// A value of `input` as a person reads it: `5%`, `¥1,200.00`, `120`.
+pub fn input_value(input: crate::model::Input, v: rust_decimal::Decimal, currency: &str) -> String {
+    use crate::model::Input as I;
+    match input {
+        I::ChurnPct | I::GrossMarginPct | I::AnnualDiscountPct => {
+            format!("{}%", crate::format::grouped_trim(v, 4))
+        }
+        I::RevenuePerCustomerMonth | I::TierFee(_) => crate::format::money(v, currency),
+        I::StartingCustomers | I::NewCustomersPerMonth => crate::format::grouped_trim(v, 4),
+    }
+}
+
+/// A value of `driver` as a person reads it (a category's value is a change: `-10%`).
+pub fn driver_value(
+    driver: crate::model::Driver,
+    v: rust_decimal::Decimal,
+    currency: &str,
+) -> String {
+    use crate::model::Driver as D;
+    match driver {
+        D::Input(i) => input_value(i, v, currency),
+        D::Cost(_) => crate::format::signed_pct(v),
+        D::LineAmount(_) => crate::format::money(v, currency),
+    }
+}
+
+/// The name of an input: "月流失率", "Fee of tier “Premium”".
+pub fn input_name(input: crate::model::Input, plan: &crate::model::Plan, lang: Lang) -> String {
+    use crate::model::Input as I;
+    match input {
+        I::TierFee(id) => {
+            let name = plan
+                .fee_tiers
+                .iter()
+                .find(|t| t.id == id)
+                .map_or_else(|| "?".to_owned(), |t| short(&t.name));
+            lang.pick(format!("「{name}」档月费"), format!("Fee of tier “{name}”"))
+        }
+        other => field(&other.field(plan), lang),
+    }
+}
+
+/// The name of a driver: an input's, "营销成本", "Line “Ads”".
+pub fn driver_name(driver: crate::model::Driver, plan: &crate::model::Plan, lang: Lang) -> String {
+    use crate::model::Driver as D;
+    match driver {
+        D::Input(i) => input_name(i, plan, lang),
+        D::Cost(c) => super::category(c, lang).to_owned(),
+        D::LineAmount(id) => {
+            let name = plan
+                .line(id)
+                .map_or_else(|| "?".to_owned(), |l| short(&l.name));
+            lang.pick(format!("预算项「{name}」"), format!("Line “{name}”"))
+        }
+    }
+}
+
+/// Why an analysis has no answer, in a sentence.
+pub fn analysis_error(e: &crate::model::analysis::AnalysisError, lang: Lang) -> String {
+    use crate::model::analysis::AnalysisError as A;
+    match e {
+        A::Model(e) => e.message(lang),
+        A::NoScenario(_) => lang
+            .pick("找不到这个情景", "There is no such scenario")
+            .to_owned(),
+        A::NoDriver(d) => match lang {
+            Lang::Zh => format!("方案中没有「{d}」"),
+            Lang::En => format!("The plan has no “{d}”"),
+        },
+        A::Undefined(u) => match lang {
+            Lang::Zh => format!("无法计算：{}", undefined(*u, lang)),
+            Lang::En => format!("Cannot be computed: {}", undefined(*u, lang)),
+        },
+        A::NoLevers => lang
+            .pick("这个情景没有任何调整", "This scenario changes nothing yet")
+            .to_owned(),
+        A::BadSetting => lang
+            .pick("设置超出允许范围", "A setting is outside what it accepts")
+            .to_owned(),
+    }
+}
+
+/// Why a goal seek found no value.
+pub fn unreachable(u: crate::model::analysis::Unreachable, lang: Lang) -> &'static str {
+    use crate::model::analysis::Unreachable as U;
+    match u {
+        U::NoEffect => lang.pick(
+            "这个指标不随该输入变化",
+            "This figure does not change with this input",
+        ),
+        U::OutOfRange => lang.pick(
+            "在该输入的有效范围内达不到目标",
+            "No value in the input's valid range reaches the target",
+        ),
+        U::Undefined => lang.pick(
+            "在该输入的有效范围内这个指标都无法计算",
+            "The figure cannot be computed anywhere in the input's valid range",
+        ),
+        U::Steps => lang.pick(
+            "这个指标按整步变化，会跳过目标值",
+            "The figure moves in steps and jumps over the target",
         ),
     }
 }

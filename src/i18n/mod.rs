@@ -5,9 +5,11 @@
 //! strategy presets carry their names in both languages as data (`model::examples`,
 //! `model::presets`).
 
+mod answers;
 mod messages;
 mod phrases;
 
+pub use answers::*;
 pub use messages::*;
 pub use phrases::*;
 
@@ -96,6 +98,7 @@ pub struct Texts {
     pub lever_target: &'static str,
     pub lever_pct: &'static str,
     pub lever_amount: &'static str,
+    pub lever_value: &'static str,
     pub line_missing: &'static str,
     pub scenario_has_dangling: &'static str,
     pub no_scenarios: &'static str,
@@ -327,6 +330,7 @@ pub static ZH: Texts = Texts {
     lever_target: "对象",
     lever_pct: "变动（%）",
     lever_amount: "金额",
+    lever_value: "数值",
     line_missing: "该预算项已不存在，此调整不起作用",
     scenario_has_dangling: "有调整失效",
     no_scenarios: "还没有情景。",
@@ -552,6 +556,7 @@ pub static EN: Texts = Texts {
     lever_target: "Applies to",
     lever_pct: "Change (%)",
     lever_amount: "Amount",
+    lever_value: "Value",
     line_missing: "That line no longer exists; this change does nothing",
     scenario_has_dangling: "a change points at nothing",
     no_scenarios: "No scenarios yet.",
@@ -769,6 +774,7 @@ pub fn lever_kind(kind: LeverKind, lang: Lang) -> &'static str {
         LeverKind::NewCustomers => lang.pick("每月新增客户变动", "New customers per month"),
         LeverKind::Churn => lang.pick("流失率变动（相对）", "Churn (relative change)"),
         LeverKind::Revenue => lang.pick("每客户每月收入变动", "Revenue per customer"),
+        LeverKind::Set => lang.pick("设定数值", "Set a value"),
     }
 }
 
@@ -827,6 +833,18 @@ pub fn describe_lever(lever: &Lever, plan: &Plan, lang: Lang) -> String {
             lang.pick("每客户每月收入", "Revenue per customer"),
             format::signed_pct(*pct)
         ),
+        Lever::Set { input, value } => match lang {
+            Lang::Zh => format!(
+                "{}设为 {}",
+                input_name(*input, plan, lang),
+                input_value(*input, *value, &plan.currency)
+            ),
+            Lang::En => format!(
+                "{} set to {}",
+                input_name(*input, plan, lang),
+                input_value(*input, *value, &plan.currency)
+            ),
+        },
     }
 }
 

@@ -152,3 +152,17 @@ pub fn months_short(n: &str, lang: Lang) -> String {
         Lang::En => format!("{n} mo"),
     }
 }
+
+/// The name of a scenario made from a goal seek's answer: "目标：LTV:CAC = 3.00×（月流失率 7.85%）".
+pub fn goal_scenario_name(
+    metric: &str,
+    target: &str,
+    input: &str,
+    value: &str,
+    lang: Lang,
+) -> String {
+    match lang {
+        Lang::Zh => format!("目标：{metric} = {target}（{input} {value}）"),
+        Lang::En => format!("Goal: {metric} = {target} ({input} {value})"),
+    }
+}

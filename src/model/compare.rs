@@ -16,7 +16,9 @@ pub struct Evaluation {
     pub metrics: Metrics,
 }
 
-fn evaluate_unchecked(plan: &Plan) -> Result<Evaluation, ModelError> {
+/// Evaluates a plan derived from a valid one (by a scenario or an analysis) without validating it
+/// again: its values may carry more decimals than a typed field allows.
+pub(crate) fn evaluate_unchecked(plan: &Plan) -> Result<Evaluation, ModelError> {
     let projection = project(plan)?;
     let metrics = metrics(&projection)?;
     Ok(Evaluation {
@@ -105,6 +107,7 @@ pub fn same_baseline(a: &Plan, b: &Plan) -> bool {
         lines,
         fee_tiers,
         scenarios: _,
+        ranges: _,
     } = a;
     *horizon_months == b.horizon_months
         && *starting_customers == b.starting_customers
@@ -324,6 +327,11 @@ impl Metric {
             | Metric::FeeCoveringCostToServe
             | Metric::FeeCoverage => MetricGroup::Fees,
         }
+    }
+
+    /// The metric with this key (as in `ccp report`).
+    pub fn from_key(key: &str) -> Option<Metric> {
+        Metric::all().into_iter().find(|m| m.key() == key)
     }
 
     /// How this figure is computed from two others, when it is: a definition can then show

@@ -51,6 +51,10 @@ pub enum Field {
         id: ScenarioId,
         name: String,
     },
+    /// The range of a driver (its key).
+    Range {
+        driver: String,
+    },
     /// Lever `index` (0-based) of scenario `id`.
     Lever {
         id: ScenarioId,
@@ -97,6 +101,8 @@ pub enum Problem {
     Empty,
     /// A reference to something that does not exist.
     Dangling,
+    /// A range whose low value is above its high value.
+    LowAboveHigh,
 }
 
 impl Problem {

@@ -97,6 +97,7 @@ impl Example {
                 })
                 .collect(),
             scenarios: Vec::new(),
+            ranges: Vec::new(),
         };
         plan.scenarios = Strategy::ALL
             .into_iter()

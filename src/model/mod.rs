@@ -1,7 +1,9 @@
 //! The cost model: pure Rust, no browser dependencies. This is where correctness lives; the UI
 //! only edits plans and shows what the model says. Formulas and their sources: `docs/model.md`.
 
+pub mod analysis;
 pub mod compare;
+pub mod driver;
 pub mod error;
 pub mod examples;
 pub mod lang;
@@ -17,6 +19,7 @@ pub use compare::{
     best, compare, compare_from, delta, evaluate, evaluate_scenario, judge, same_baseline, Better,
     Column, Comparison, Delta, Evaluation, Formula, Metric, MetricGroup, Unit,
 };
+pub use driver::{Driver, Input, InputRange};
 pub use error::{Field, ModelError, Problem};
 pub use examples::Example;
 pub use lang::Lang;

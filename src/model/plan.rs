@@ -6,6 +6,8 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::driver::{Input, InputRange};
+
 /// Where a budget line's money goes, in the seed article's terms (客户管理费的构成).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -269,6 +271,8 @@ pub enum Lever {
     Churn { pct: Decimal },
     /// Revenue per customer per month changes by `pct` percent.
     Revenue { pct: Decimal },
+    /// An input of the plan set to `value` (what a goal seek's answer becomes).
+    Set { input: Input, value: Decimal },
 }
 
 /// The kinds of [`Lever`]: what the "add a change" list offers.
@@ -281,10 +285,11 @@ pub enum LeverKind {
     NewCustomers,
     Churn,
     Revenue,
+    Set,
 }
 
 impl LeverKind {
-    pub const ALL: [LeverKind; 7] = [
+    pub const ALL: [LeverKind; 8] = [
         LeverKind::CategorySpend,
         LeverKind::LineAmount,
         LeverKind::AddLine,
@@ -292,6 +297,7 @@ impl LeverKind {
         LeverKind::NewCustomers,
         LeverKind::Churn,
         LeverKind::Revenue,
+        LeverKind::Set,
     ];
 
     /// The key used in JSON and on the page.
@@ -304,6 +310,7 @@ impl LeverKind {
             LeverKind::NewCustomers => "new_customers",
             LeverKind::Churn => "churn",
             LeverKind::Revenue => "revenue",
+            LeverKind::Set => "set",
         }
     }
 
@@ -322,6 +329,7 @@ impl Lever {
             Lever::NewCustomers { .. } => LeverKind::NewCustomers,
             Lever::Churn { .. } => LeverKind::Churn,
             Lever::Revenue { .. } => LeverKind::Revenue,
+            Lever::Set { .. } => LeverKind::Set,
         }
     }
 
@@ -333,7 +341,8 @@ impl Lever {
             | Lever::AddLine { .. }
             | Lever::NewCustomers { .. }
             | Lever::Churn { .. }
-            | Lever::Revenue { .. } => None,
+            | Lever::Revenue { .. }
+            | Lever::Set { .. } => None,
         }
     }
 }
@@ -372,6 +381,9 @@ pub struct Plan {
     pub lines: Vec<BudgetLine>,
     pub fee_tiers: Vec<FeeTier>,
     pub scenarios: Vec<Scenario>,
+    /// Low and high values of uncertain drivers, for the Monte Carlo run (at most one per driver).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ranges: Vec<InputRange>,
 }
 
 impl Default for Plan {
@@ -390,6 +402,7 @@ impl Default for Plan {
             lines: Vec::new(),
             fee_tiers: Vec::new(),
             scenarios: Vec::new(),
+            ranges: Vec::new(),
         }
     }
 }
@@ -484,7 +497,8 @@ impl Plan {
                     Lever::CategorySpend { .. }
                     | Lever::NewCustomers { .. }
                     | Lever::Churn { .. }
-                    | Lever::Revenue { .. } => true,
+                    | Lever::Revenue { .. }
+                    | Lever::Set { .. } => true,
                 };
                 if !found {
                     dangling.push((s.id, i));

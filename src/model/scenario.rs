@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 
+use super::driver::Input;
 use super::error::{Field, ModelError};
 use super::plan::{Basis, BudgetLine, Category, Lever, LeverKind, LineId, Plan, Scenario, Stage};
 use super::simulate::{line_total, HorizonDrivers};
@@ -84,6 +85,9 @@ fn apply_lever(out: &mut Plan, scenario: &Scenario, index: usize) -> Result<(), 
                     .checked_mul(f)
                     .ok_or_else(too_large)?;
             }
+            Lever::Set { input, value } => {
+                input.set(out, *value);
+            }
         }
     }
     Ok(())
@@ -123,6 +127,16 @@ pub fn neutral_lever(
         LeverKind::NewCustomers => Lever::NewCustomers { pct: Decimal::ZERO },
         LeverKind::Churn => Lever::Churn { pct: Decimal::ZERO },
         LeverKind::Revenue => Lever::Revenue { pct: Decimal::ZERO },
+        LeverKind::Set => {
+            let now = apply_scenario(plan, scenario).ok()?;
+            Lever::Set {
+                input: Input::ChurnPct,
+                value: now.churn_pct.round_dp_with_strategy(
+                    4,
+                    rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                ),
+            }
+        }
         LeverKind::AddLine => Lever::AddLine {
             line: BudgetLine {
                 // The reducer gives the line an id of its own.
@@ -177,6 +191,13 @@ pub enum LeverEffect {
     Churn { before: Decimal, after: Decimal },
     /// Revenue per customer per month, before → after.
     Revenue { before: Decimal, after: Decimal },
+    /// Another input set to a value: before → after (`None` before for a tier the plan does
+    /// not have, which the lever then leaves alone).
+    Set {
+        input: Input,
+        before: Option<Decimal>,
+        after: Decimal,
+    },
 }
 
 /// One lever of a scenario, explained.
@@ -271,6 +292,14 @@ pub fn lever_steps(
                 LeverEffect::Revenue {
                     before: before.revenue_per_customer_month,
                     after: now.revenue_per_customer_month,
+                },
+                Vec::new(),
+            ),
+            Lever::Set { input, value } => (
+                LeverEffect::Set {
+                    input: *input,
+                    before: input.value(&before),
+                    after: *value,
                 },
                 Vec::new(),
             ),

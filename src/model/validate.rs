@@ -203,6 +203,21 @@ pub fn validate(plan: &Plan) -> Vec<ModelError> {
             push(validate_lever(lever, field));
         }
     }
+
+    let mut ranged = HashSet::new();
+    for range in &plan.ranges {
+        let field = || Field::Range {
+            driver: range.driver.key(),
+        };
+        if !ranged.insert(range.driver) {
+            push(Err(invalid(field(), Problem::DuplicateId)));
+        }
+        push(check(range.low, range.driver.rule(), field));
+        push(check(range.high, range.driver.rule(), field));
+        if range.low > range.high {
+            push(Err(invalid(field(), Problem::LowAboveHigh)));
+        }
+    }
     errors
 }
 
@@ -216,6 +231,7 @@ pub fn validate_lever(lever: &Lever, field: impl Fn() -> Field) -> Result<(), Mo
         Lever::LineAmount { amount, .. } => check(*amount, Rule::money(), field),
         Lever::AddLine { line } => validate_line(line),
         Lever::RemoveLine { .. } => Ok(()),
+        Lever::Set { input, value } => check(*value, input.lever_rule(), field),
     }
 }
 

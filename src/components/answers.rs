@@ -1,0 +1,1105 @@
+//! The Answers tab: sensitivity (tornado), goal seek, ranges (Monte Carlo) and what each lever
+//! did (a Shapley waterfall). The model computes every figure (`model::analysis`); this view
+//! picks the question and shows the answer, with each value exact in a `data-*` attribute.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use wasm_bindgen::JsCast;
+
+use crate::components::number_field::NumberField;
+use crate::ctx::use_ctx;
+use crate::format;
+use crate::i18n::{self, answer_texts};
+use crate::model::analysis::{
+    self, answer_scenario, Attribution, MonteCarlo, RangeSummary, Sensitivity, Solution,
+};
+use crate::model::{
+    Category, Column, Driver, Figure, Input, InputRange, Lang, Metric, Plan, Rule, ScenarioId, Unit,
+};
+use crate::state::PlanEdit;
+
+/// The figures an analysis can be asked about, in the comparison's order.
+fn metrics() -> Vec<Metric> {
+    Metric::all()
+}
+
+/// A figure's exact value for `data-*`: empty when undefined.
+fn data_of(f: Figure) -> String {
+    f.value()
+        .map(|v| v.normalize().to_string())
+        .unwrap_or_default()
+}
+
+fn show(metric: Metric, f: Figure, currency: &str, lang: Lang) -> String {
+    format::figure(metric, f, currency, lang)
+}
+
+#[component]
+pub fn Answers() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let t = move || answer_texts(lang.get());
+    let picked = RwSignal::new(Column::Baseline);
+    // The chosen column while it exists; the baseline otherwise.
+    let column = Memo::new(move |_| {
+        let c = picked.get();
+        if ctx.columns.with(|cs| cs.contains(&c)) {
+            c
+        } else {
+            Column::Baseline
+        }
+    });
+    let metric = RwSignal::new(Metric::LtvCac);
+    let names = ctx.column_names();
+    view! {
+        <div class="answers">
+            <section class="card answers-head" aria-labelledby="answers-title">
+                <h2 id="answers-title" class="visually-hidden">{move || t().tab}</h2>
+                <p class="muted small">{move || t().intro}</p>
+                <div class="answers-pickers">
+                    <div class="field">
+                        <label for="answers-scenario">{move || t().scenario}</label>
+                        <select
+                            id="answers-scenario"
+                            on:change=move |ev| {
+                                let key = event_target_value(&ev);
+                                if let Some(c) = ctx.columns.with_untracked(|cs| cs.iter().copied().find(|c| c.key() == key)) {
+                                    picked.set(c);
+                                }
+                            }
+                        >
+                            {move || {
+                                let current = column.get();
+                                names
+                                    .get()
+                                    .into_iter()
+                                    .map(|(c, name)| view! { <option value=c.key() selected=c == current>{name}</option> })
+                                    .collect_view()
+                            }}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="answers-metric">{move || t().metric}</label>
+                        <select
+                            id="answers-metric"
+                            on:change=move |ev| {
+                                if let Some(m) = Metric::from_key(&event_target_value(&ev)) {
+                                    metric.set(m);
+                                }
+                            }
+                        >
+                            {move || {
+                                let current = metric.get();
+                                let lang = lang.get();
+                                metrics()
+                                    .into_iter()
+                                    .map(|m| view! { <option value=m.key() selected=m == current>{i18n::metric(m, lang)}</option> })
+                                    .collect_view()
+                            }}
+                        </select>
+                    </div>
+                </div>
+            </section>
+            <Tornado column=column metric=metric/>
+            <GoalSeek column=column metric=metric/>
+            <Ranges column=column/>
+            <Waterfall column=column metric=metric/>
+        </div>
+    }
+}
+
+/// The rule of a swing: 1–100 %.
+fn swing_rule() -> Rule {
+    let (min, max) = analysis::swing_bounds();
+    Rule {
+        min,
+        max: Some(max),
+        ..Rule::percent()
+    }
+}
+
+/// Where `x` falls on a scale from `lo` to `hi`, in percent of the width (0–100).
+fn at(x: Decimal, lo: Decimal, hi: Decimal) -> f64 {
+    let width = hi - lo;
+    if width <= Decimal::ZERO {
+        return 50.0;
+    }
+    let f = ((x - lo) / width * Decimal::ONE_HUNDRED)
+        .round_dp(2)
+        .to_string()
+        .parse::<f64>()
+        .unwrap_or(50.0);
+    f.clamp(0.0, 100.0)
+}
+
+fn pct(x: f64) -> String {
+    format!("{x:.2}%")
+}
+
+#[component]
+fn Tornado(column: Memo<Column>, metric: RwSignal<Metric>) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let t = move || answer_texts(lang.get());
+    let swing = RwSignal::new(Decimal::TEN);
+    let result = Memo::new(move |_| {
+        let plan = ctx.plan.get()?;
+        Some(
+            analysis::sensitivity(&plan, column.get(), metric.get(), swing.get())
+                .map_err(|e| e.message(lang.get())),
+        )
+    });
+    let body = move || {
+        let Some(result) = result.get() else {
+            return ().into_any();
+        };
+        let s: Sensitivity = match result {
+            Ok(s) => s,
+            Err(message) => {
+                return view! { <p class="warning" role="status">{message}</p> }.into_any()
+            }
+        };
+        let lang = lang.get();
+        let t = answer_texts(lang);
+        let plan = ctx.plan.get_untracked().unwrap_or_default();
+        let currency = plan.currency.clone();
+        let m = s.metric;
+        // One scale for every bar: the base ± the widest move.
+        let base = s.base.value();
+        let reach = s
+            .drivers
+            .iter()
+            .flat_map(|d| [d.low.value(), d.high.value()])
+            .flatten()
+            .filter_map(|v| base.map(|b| (v - b).abs()))
+            .max()
+            .unwrap_or(Decimal::ZERO);
+        let (lo, hi) = base.map_or((Decimal::ZERO, Decimal::ZERO), |b| (b - reach, b + reach));
+        let rows = s
+            .drivers
+            .iter()
+            .map(|d| {
+                let bar = |f: Figure, class: &'static str| {
+                    match (f.value(), base) {
+                        (Some(v), Some(b)) if reach > Decimal::ZERO => {
+                            let (x0, x1) = (at(v.min(b), lo, hi), at(v.max(b), lo, hi));
+                            Some(view! {
+                                <span class=format!("bar {class}") style:left=pct(x0) style:width=pct((x1 - x0).max(0.3))></span>
+                            })
+                        }
+                        _ => None,
+                    }
+                };
+                let name = i18n::driver_name(d.driver, &plan, lang);
+                view! {
+                    <tr
+                        data-driver=d.driver.key()
+                        data-low=data_of(d.low)
+                        data-high=data_of(d.high)
+                        data-low-input=d.low_input.normalize().to_string()
+                        data-high-input=d.high_input.normalize().to_string()
+                    >
+                        <th scope="row">{name}</th>
+                        <td class="num">
+                            {i18n::driver_value(d.driver, d.low_input, &currency)}
+                            " / "
+                            {i18n::driver_value(d.driver, d.high_input, &currency)}
+                        </td>
+                        <td class="tornado-cell" aria-hidden="true">
+                            <span class="tornado-track">
+                                <span class="axis"></span>
+                                {bar(d.low, "down")}
+                                {bar(d.high, "up")}
+                            </span>
+                        </td>
+                        <td class="num">{show(m, d.low, &currency, lang)}</td>
+                        <td class="num">{show(m, d.high, &currency, lang)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <p class="tornado-base" data-testid="tornado-base" data-value=data_of(s.base)>
+                {t.as_planned}": "<strong>{show(m, s.base, &currency, lang)}</strong>
+                <span class="legend"><span class="swatch down"></span>{t.lower}<span class="swatch up"></span>{t.higher}</span>
+            </p>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="tornado-title">
+                <table class="data tornado" data-testid="tornado" data-metric=m.key() data-swing=s.swing_pct.normalize().to_string()>
+                    <caption class="visually-hidden">{t.tornado_title}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t.driver}</th>
+                            <th scope="col" class="num">{t.lower}" / "{t.higher}</th>
+                            <th scope="col"><span class="visually-hidden">{t.spread}</span></th>
+                            <th scope="col" class="num">{t.lower}</th>
+                            <th scope="col" class="num">{t.higher}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card" aria-labelledby="tornado-title" data-testid="sensitivity">
+            <h3 id="tornado-title">{move || t().tornado_title}</h3>
+            <p class="muted small">{move || t().tornado_help}</p>
+            <div class="inline-field">
+                    <NumberField
+                        id="tornado-swing"
+                        field="swing"
+                        label=Signal::derive(move || t().swing.to_owned())
+                        value=swing
+                        rule=swing_rule()
+                        on_commit=Callback::new(move |v: Decimal| {
+                            swing.set(v);
+                            Ok(())
+                        })
+                    />
+                    <span class="unit">"%"</span>
+            </div>
+            {body}
+        </section>
+    }
+}
+
+/// The rule of a goal seek's target: any value a figure can have, in its shown unit (a share
+/// in percent).
+fn target_rule(metric: Metric) -> Rule {
+    let limit = crate::model::amount_limit();
+    Rule {
+        min: -limit,
+        max: Some(limit),
+        max_decimals: 4,
+        percent: metric.unit() == Unit::Share,
+        whole: false,
+    }
+}
+
+/// A target as typed (a share in percent) → the figure's own value (a fraction).
+fn target_value(metric: Metric, typed: Decimal) -> Decimal {
+    match metric.unit() {
+        Unit::Share => typed / Decimal::ONE_HUNDRED,
+        Unit::Money | Unit::Customers | Unit::Months | Unit::Times => typed,
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Solved {
+    plan: Arc<Plan>,
+    column: Column,
+    metric: Metric,
+    target: Decimal,
+    driver: Driver,
+    answer: Result<Solution, String>,
+}
+
+#[component]
+fn GoalSeek(column: Memo<Column>, metric: RwSignal<Metric>) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let t = move || answer_texts(lang.get());
+    let driver = RwSignal::new(Driver::Input(Input::ChurnPct));
+    let typed = RwSignal::new(Decimal::from(3));
+    let solved = RwSignal::new(None::<Solved>);
+    let made = RwSignal::new(None::<String>);
+    // The drivers of the plan as the column sees it (a scenario may add or remove lines).
+    let drivers = Memo::new(move |_| {
+        let plan = ctx.plan.get()?;
+        let at = analysis::effective(&plan, column.get()).ok()?;
+        Some(
+            Driver::with_lines(&at)
+                .into_iter()
+                .map(|d| (d, i18n::driver_name(d, &at, lang.get())))
+                .collect::<Vec<_>>(),
+        )
+    });
+    let solve = move || {
+        let Some(plan) = ctx.plan.get_untracked() else {
+            return;
+        };
+        let (c, m, d) = (
+            column.get_untracked(),
+            metric.get_untracked(),
+            driver.get_untracked(),
+        );
+        let target = target_value(m, typed.get_untracked());
+        let answer =
+            analysis::solve(&plan, c, m, target, d).map_err(|e| e.message(lang.get_untracked()));
+        made.set(None);
+        solved.set(Some(Solved {
+            plan,
+            column: c,
+            metric: m,
+            target,
+            driver: d,
+            answer,
+        }));
+    };
+    let ask = move |m: Metric, d: Driver, target: i64| {
+        metric.set(m);
+        driver.set(d);
+        typed.set(Decimal::from(target));
+        solve();
+    };
+    let make = move |_| {
+        let Some(s) = solved.get_untracked() else {
+            return;
+        };
+        let Ok(Solution::Found { value, .. }) = s.answer else {
+            return;
+        };
+        let lang = lang.get_untracked();
+        let name = i18n::goal_scenario_name(
+            &i18n::metric(s.metric, lang),
+            &format::figure(s.metric, Figure::Value(s.target), &s.plan.currency, lang),
+            &i18n::driver_name(s.driver, &s.plan, lang),
+            &i18n::driver_value(s.driver, value, &s.plan.currency),
+            lang,
+        );
+        let scenario = answer_scenario(
+            &s.plan,
+            s.column,
+            s.driver,
+            value,
+            ScenarioId(0),
+            name.clone(),
+        );
+        let result = ctx.edit(PlanEdit::AddScenarioWith {
+            name,
+            levers: scenario.levers,
+        });
+        if result.is_ok() {
+            made.set(ctx.plan.with_untracked(|p| {
+                p.as_ref()
+                    .and_then(|p| p.scenarios.last().map(|s| s.name.clone()))
+            }));
+        }
+        ctx.report(result);
+    };
+    let result = move || {
+        let s = solved.get()?;
+        let lang = lang.get();
+        let t = answer_texts(lang);
+        let stale = ctx
+            .plan
+            .with(|p| p.as_ref().is_none_or(|p| !Arc::ptr_eq(p, &s.plan)));
+        let currency = s.plan.currency.clone();
+        let name = i18n::driver_name(s.driver, &s.plan, lang);
+        let body = match &s.answer {
+            Err(message) => view! { <p class="warning">{message.clone()}</p> }.into_any(),
+            Ok(Solution::Found { value, metric_value }) => view! {
+                <p
+                    class="solve-answer"
+                    data-testid="solve-result"
+                    data-input=s.driver.key()
+                    data-value=value.normalize().to_string()
+                    data-metric-value=metric_value.normalize().to_string()
+                >
+                    {name}" = "<strong>{i18n::driver_value(s.driver, *value, &currency)}</strong>
+                    " → "{i18n::metric(s.metric, lang)}" "
+                    {format::figure(s.metric, Figure::Value(*metric_value), &currency, lang)}
+                </p>
+                <Show when=move || !stale>
+                    <button type="button" class="button primary" data-action="goal-scenario" on:click=make>
+                        {move || answer_texts(lang).solve_make}
+                    </button>
+                </Show>
+            }
+            .into_any(),
+            Ok(Solution::Unreachable { reason, best }) => view! {
+                <p
+                    class="warning"
+                    data-testid="solve-result"
+                    data-input=s.driver.key()
+                    data-unreachable=reason.key()
+                    data-best-value=best.map(|b| b.0.normalize().to_string()).unwrap_or_default()
+                    data-best-metric=best.map(|b| b.1.normalize().to_string()).unwrap_or_default()
+                >
+                    {i18n::unreachable(*reason, lang)}
+                    {best.map(|(v, f)| format!(
+                        "{}{}{}: {} = {} → {}",
+                        lang.pick("。", ". "),
+                        t.best_found,
+                        "",
+                        name.clone(),
+                        i18n::driver_value(s.driver, v, &currency),
+                        format::figure(s.metric, Figure::Value(f), &currency, lang),
+                    ))}
+                </p>
+            }
+            .into_any(),
+        };
+        Some(view! {
+            <div class="solve-result" aria-live="polite">
+                {stale.then(|| view! { <p class="muted small">{t.solve_stale}</p> })}
+                {body}
+                {move || made.get().map(|n| view! { <p class="ok small" role="status">{answer_texts(lang).solve_made}": "{n}</p> })}
+            </div>
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="solve-title" data-testid="goal-seek">
+            <h3 id="solve-title">{move || t().solve_title}</h3>
+            <p class="muted small">{move || t().solve_help}</p>
+            <div class="quick" role="group" aria-labelledby="solve-quick">
+                <span id="solve-quick" class="small">{move || t().quick}</span>
+                <button type="button" class="button" data-action="quick-churn" on:click=move |_| ask(Metric::LtvCac, Driver::Input(Input::ChurnPct), 3)>
+                    {move || t().quick_churn}
+                </button>
+                <button type="button" class="button" data-action="quick-marketing" on:click=move |_| ask(Metric::PaybackMonths, Driver::Cost(Category::Marketing), 12)>
+                    {move || t().quick_marketing}
+                </button>
+                <button type="button" class="button" data-action="quick-revenue" on:click=move |_| ask(Metric::NetContribution, Driver::Input(Input::RevenuePerCustomerMonth), 0)>
+                    {move || t().quick_revenue}
+                </button>
+            </div>
+            <form class="solve-form" on:submit=move |ev| { ev.prevent_default(); solve(); }>
+                <div class="field">
+                    <label for="solve-input">{move || t().solve_input}</label>
+                    <select
+                        id="solve-input"
+                        on:change=move |ev| {
+                            if let Some(d) = Driver::from_key(&event_target_value(&ev)) {
+                                driver.set(d);
+                            }
+                        }
+                    >
+                        {move || {
+                            let current = driver.get();
+                            drivers
+                                .get()
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(|(d, name)| view! { <option value=d.key() selected=d == current>{name}</option> })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                // Rebuilt when the figure changes: a share's target is typed in percent.
+                {move || {
+                    let m = metric.get();
+                    view! {
+                        <div class="inline-field">
+                            <NumberField
+                                id="solve-target"
+                                field="target"
+                                label=Signal::derive(move || format!("{} · {}", answer_texts(lang.get()).solve_target, i18n::metric(m, lang.get())))
+                                value=typed
+                                rule=target_rule(m)
+                                on_commit=Callback::new(move |v: Decimal| {
+                                    typed.set(v);
+                                    Ok(())
+                                })
+                            />
+                            {(m.unit() == Unit::Share).then(|| view! { <span class="unit">"%"</span> })}
+                        </div>
+                    }
+                }}
+                <button type="submit" class="button primary" data-action="solve">{move || t().solve_button}</button>
+            </form>
+            {result}
+        </section>
+    }
+}
+
+/// A new range for `driver`: ±20 % of its value (a category: −20 % to +20 %), within its rule.
+fn default_range(driver: Driver, value: Decimal) -> InputRange {
+    let rule = driver.rule();
+    let max = rule
+        .max
+        .unwrap_or_else(|| crate::model::amount_limit() - Decimal::new(1, 4));
+    let (low, high) = match driver {
+        Driver::Cost(_) => (Decimal::from(-20), Decimal::from(20)),
+        Driver::Input(_) | Driver::LineAmount(_) => {
+            let d = (value * Decimal::new(2, 1)).round_dp(4);
+            (value - d, value + d)
+        }
+    };
+    InputRange {
+        driver,
+        low: low.clamp(rule.min, max).normalize(),
+        high: high.clamp(rule.min, max).normalize(),
+    }
+}
+
+/// A fresh task: lets the page paint and take input between slices of a long computation.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ =
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The longest slice of a Monte Carlo run between two paints.
+const SLICE_MS: f64 = 30.0;
+
+#[derive(Clone, Debug, PartialEq)]
+enum RunState {
+    Idle,
+    Running {
+        done: usize,
+        runs: usize,
+    },
+    Finished {
+        summary: Arc<RangeSummary>,
+        cancelled: bool,
+        currency: String,
+        /// The plan and column drawn from, to say when the figures no longer match them.
+        from: (Arc<Plan>, Column),
+    },
+    Failed(String),
+}
+
+#[component]
+fn Ranges(column: Memo<Column>) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let t = move || answer_texts(lang.get());
+    let runs = RwSignal::new(Decimal::from(analysis::DEFAULT_RUNS));
+    let seed = RwSignal::new(Decimal::ONE);
+    let state = RwSignal::new(RunState::Idle);
+    // Each run has a number; a newer run or a cancel makes an older one stop at its next slice.
+    let generation = StoredValue::new(0_u64);
+    // The run the user cancelled.
+    let cancelled = StoredValue::new(0_u64);
+    let new_driver = RwSignal::new(None::<Driver>);
+    let rows = Memo::new(move |_| {
+        ctx.plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.ranges
+                        .iter()
+                        .map(|r| {
+                            (
+                                r.clone(),
+                                r.driver.value(p),
+                                i18n::driver_name(r.driver, p, lang.get()),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let free = Memo::new(move |_| {
+        ctx.plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    Driver::with_lines(p)
+                        .into_iter()
+                        .filter(|d| p.ranges.iter().all(|r| r.driver != *d))
+                        .map(|d| (d, i18n::driver_name(d, p, lang.get())))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let add = move |_| {
+        let Some(plan) = ctx.plan.get_untracked() else {
+            return;
+        };
+        let choice = new_driver
+            .get_untracked()
+            .filter(|d| free.with_untracked(|f| f.iter().any(|(x, _)| x == d)))
+            .or_else(|| free.with_untracked(|f| f.first().map(|(d, _)| *d)));
+        let Some(driver) = choice else {
+            return;
+        };
+        let value = driver.value(&plan).unwrap_or_default();
+        ctx.report(ctx.edit(PlanEdit::SetRange(default_range(driver, value))));
+        new_driver.set(None);
+    };
+    let run = move |_| {
+        let Some(plan) = ctx.plan.get_untracked() else {
+            return;
+        };
+        let n = usize::try_from(runs.get_untracked().trunc().mantissa())
+            .unwrap_or(analysis::DEFAULT_RUNS);
+        let s = u64::try_from(seed.get_untracked().trunc().mantissa()).unwrap_or(1);
+        let mut mc = match MonteCarlo::new(&plan, column.get_untracked(), n, s) {
+            Ok(mc) => mc,
+            Err(e) => {
+                state.set(RunState::Failed(e.message(lang.get_untracked())));
+                return;
+            }
+        };
+        let id = generation.get_value() + 1;
+        generation.set_value(id);
+        let currency = plan.currency.clone();
+        let from = (plan, column.get_untracked());
+        state.set(RunState::Running {
+            done: 0,
+            runs: mc.runs(),
+        });
+        leptos::task::spawn_local(async move {
+            loop {
+                let start = js_sys::Date::now();
+                while !mc.finished() && js_sys::Date::now() - start < SLICE_MS {
+                    mc.step(4);
+                }
+                if generation.try_get_value() != Some(id) {
+                    return;
+                }
+                if mc.finished() {
+                    break;
+                }
+                state.set(RunState::Running {
+                    done: mc.done(),
+                    runs: mc.runs(),
+                });
+                next_task().await;
+                // A newer run replaced this one: it shows its own progress.
+                if generation.try_get_value() != Some(id) {
+                    return;
+                }
+                // Cancelled: show what was drawn so far.
+                if cancelled.try_get_value() == Some(id) {
+                    state.set(RunState::Finished {
+                        summary: Arc::new(mc.summary()),
+                        cancelled: true,
+                        currency,
+                        from,
+                    });
+                    return;
+                }
+            }
+            state.set(RunState::Finished {
+                summary: Arc::new(mc.summary()),
+                cancelled: false,
+                currency,
+                from,
+            });
+        });
+    };
+    let cancel = move |_| cancelled.set_value(generation.get_value());
+    let whole = |max: u32| Rule {
+        min: Decimal::ONE,
+        max: Some(Decimal::from(max)),
+        max_decimals: 0,
+        percent: false,
+        whole: true,
+    };
+    let range_rows = move || {
+        let lang = lang.get();
+        let t = answer_texts(lang);
+        let currency = ctx.currency.get();
+        rows.get()
+            .into_iter()
+            .map(|(r, likely, name)| {
+                let driver = r.driver;
+                let key = driver.key();
+                let percent = driver.rule().percent;
+                let (low, high) = (r.low, r.high);
+                let field = move |which: &'static str, label: &'static str, v: Decimal| {
+                    let r2 = r.clone();
+                    view! {
+                        <td>
+                            <div class="inline-field">
+                                <NumberField
+                                    id=format!("range-{}-{which}", driver.key())
+                                    field=which
+                                    compact=true
+                                    label=Signal::derive(move || i18n::of_item(label, &i18n::driver_name(driver, &ctx.plan.get_untracked().unwrap_or_default(), lang), lang))
+                                    value=Signal::derive(move || v)
+                                    rule=driver.rule()
+                                    on_commit=Callback::new(move |v: Decimal| {
+                                        let mut next = r2.clone();
+                                        if which == "low" { next.low = v } else { next.high = v }
+                                        ctx.edit(PlanEdit::SetRange(next))
+                                    })
+                                />
+                                {percent.then(|| view! { <span class="unit">"%"</span> })}
+                            </div>
+                        </td>
+                    }
+                };
+                view! {
+                    <tr data-range=key.clone()>
+                        <th scope="row">{name.clone()}</th>
+                        {field("low", t.range_low, low)}
+                        <td class="num muted" data-likely=likely.map(|v| v.normalize().to_string()).unwrap_or_default()>
+                            {likely.map(|v| i18n::driver_value(driver, v, &currency))}
+                        </td>
+                        {field("high", t.range_high, high)}
+                        <td>
+                            <button
+                                type="button"
+                                class="button quiet"
+                                data-action="remove-range"
+                                aria-label=i18n::of_item(t.range_remove, &name, lang)
+                                on:click=move |_| ctx.report(ctx.edit(PlanEdit::DeleteRange(driver)))
+                            >
+                                "×"
+                            </button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let results = move || {
+        match state.get() {
+        RunState::Idle => ().into_any(),
+        RunState::Failed(m) => view! { <p class="warning">{m}</p> }.into_any(),
+        RunState::Running { done, runs } => view! {
+            <div class="progress-line" role="status" data-testid="ranges-progress">
+                <progress max=runs value=done></progress>
+                <span>{move || answer_texts(lang.get()).running}" "{done}" / "{runs}</span>
+                <button type="button" class="button" data-action="cancel-ranges" on:click=cancel>{move || answer_texts(lang.get()).cancel}</button>
+            </div>
+        }
+        .into_any(),
+        RunState::Finished { summary, cancelled, currency, from } => {
+            let lang = lang.get();
+            let t = answer_texts(lang);
+            let stale = column.get() != from.1
+                || ctx.plan.with(|p| p.as_ref().is_none_or(|p| !Arc::ptr_eq(p, &from.0)));
+            let rows = summary
+                .metrics
+                .iter()
+                .map(|(m, p)| {
+                    let m = *m;
+                    view! {
+                        <tr data-metric=m.key() data-p10=data_of(p.p10) data-p50=data_of(p.p50) data-p90=data_of(p.p90) data-undefined=p.undefined>
+                            <th scope="row">{i18n::metric(m, lang)}</th>
+                            <td class="num">{show(m, p.p10, &currency, lang)}</td>
+                            <td class="num">{show(m, p.p50, &currency, lang)}</td>
+                            <td class="num">{show(m, p.p90, &currency, lang)}</td>
+                            <td class="num">{p.undefined}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                {stale.then(|| view! { <p class="muted small" data-testid="ranges-stale">{t.run_stale}</p> })}
+                {cancelled.then(|| view! { <p class="muted small" role="status">{t.cancelled}</p> })}
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ranges-title">
+                    <table class="data" data-testid="ranges-result" data-runs=summary.runs data-seed=summary.seed>
+                        <caption class="visually-hidden">{t.ranges_title}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t.metric}</th>
+                                <th scope="col" class="num">{t.p10}</th>
+                                <th scope="col" class="num">{t.p50}</th>
+                                <th scope="col" class="num">{t.p90}</th>
+                                <th scope="col" class="num">{t.undefined_draws}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                <Fan summary=summary.clone() currency=currency.clone()/>
+            }
+            .into_any()
+        }
+    }
+    };
+    view! {
+        <section class="card" aria-labelledby="ranges-title" data-testid="ranges">
+            <h3 id="ranges-title">{move || t().ranges_title}</h3>
+            <p class="muted small">{move || t().ranges_help}</p>
+            <Show when=move || rows.with(Vec::is_empty)>
+                <p class="empty small">{move || t().range_none}</p>
+            </Show>
+            <Show when=move || rows.with(|r| !r.is_empty())>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=move || t().ranges_title>
+                    <table class="data ranges-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{move || t().driver}</th>
+                                <th scope="col">{move || t().range_low}</th>
+                                <th scope="col" class="num">{move || t().range_likely}</th>
+                                <th scope="col">{move || t().range_high}</th>
+                                <th scope="col"><span class="visually-hidden">{move || t().range_remove}</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>{range_rows}</tbody>
+                    </table>
+                </div>
+            </Show>
+            <div class="range-add">
+                <label for="range-driver" class="visually-hidden">{move || t().driver}</label>
+                <select
+                    id="range-driver"
+                    on:change=move |ev| new_driver.set(Driver::from_key(&event_target_value(&ev)))
+                >
+                    {move || {
+                        let current = new_driver.get();
+                        free.get()
+                            .into_iter()
+                            .map(|(d, name)| view! { <option value=d.key() selected=Some(d) == current>{name}</option> })
+                            .collect_view()
+                    }}
+                </select>
+                <button type="button" class="button" data-action="add-range" on:click=add>{move || t().range_add}</button>
+            </div>
+            <div class="run-row">
+                <NumberField
+                    id="ranges-runs"
+                    field="runs"
+                    label=Signal::derive(move || t().runs.to_owned())
+                    value=runs
+                    rule=whole(u32::try_from(analysis::MAX_RUNS).unwrap_or(10_000))
+                    on_commit=Callback::new(move |v: Decimal| { runs.set(v); Ok(()) })
+                />
+                <NumberField
+                    id="ranges-seed"
+                    field="seed"
+                    label=Signal::derive(move || t().seed.to_owned())
+                    value=seed
+                    rule=Rule { min: Decimal::ZERO, ..whole(u32::MAX) }
+                    on_commit=Callback::new(move |v: Decimal| { seed.set(v); Ok(()) })
+                />
+                <button
+                    type="button"
+                    class="button primary"
+                    data-action="run-ranges"
+                    disabled=move || matches!(state.get(), RunState::Running { .. })
+                    on:click=run
+                >
+                    {move || t().run}
+                </button>
+            </div>
+            <div aria-live="polite">{results}</div>
+        </section>
+    }
+}
+
+/// The fan chart: P10–P90 of cumulative net contribution as a band, P50 as a line, drawn as
+/// SVG (sharp at any size, styled by the theme, no inline style).
+#[component]
+fn Fan(summary: Arc<RangeSummary>, currency: String) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let fan = &summary.fan;
+    let (w, h, pad) = (600.0_f64, 220.0_f64, 8.0_f64);
+    let lo = fan
+        .iter()
+        .map(|m| m[0])
+        .min()
+        .unwrap_or_default()
+        .min(Decimal::ZERO);
+    let hi = fan
+        .iter()
+        .map(|m| m[2])
+        .max()
+        .unwrap_or_default()
+        .max(Decimal::ZERO);
+    let n = fan.len().max(2) - 1;
+    let x = |i: usize| pad + (w - 2.0 * pad) * i as f64 / n as f64;
+    let y = |v: Decimal| pad + (h - 2.0 * pad) * (100.0 - at(v, lo, hi)) / 100.0;
+    let line = |k: usize| {
+        fan.iter()
+            .enumerate()
+            .map(|(i, m)| format!("{:.1},{:.1}", x(i), y(m[k])))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let band = {
+        let top: Vec<String> = fan
+            .iter()
+            .enumerate()
+            .map(|(i, m)| format!("{:.1},{:.1}", x(i), y(m[2])))
+            .collect();
+        let bottom: Vec<String> = fan
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, m)| format!("{:.1},{:.1}", x(i), y(m[0])))
+            .collect();
+        format!("M{}L{}Z", top.join("L"), bottom.join("L"))
+    };
+    let zero = y(Decimal::ZERO);
+    let last = fan.last().copied().unwrap_or_default();
+    let label = move || {
+        let lang = lang.get();
+        let t = answer_texts(lang);
+        format!(
+            "{}: {} {} · {} {} · {} {}",
+            t.fan_title,
+            t.p10,
+            format::money(last[0], &currency),
+            t.p50,
+            format::money(last[1], &currency),
+            t.p90,
+            format::money(last[2], &currency)
+        )
+    };
+    view! {
+        <figure class="fan" data-testid="fan" data-months=fan.len()
+            data-last-p10=last[0].normalize().to_string()
+            data-last-p50=last[1].normalize().to_string()
+            data-last-p90=last[2].normalize().to_string()
+        >
+            <svg viewBox=format!("0 0 {w} {h}") role="img" aria-label=label.clone()>
+                <line class="zero" x1=pad y1=zero x2=w - pad y2=zero></line>
+                <path class="band" d=band></path>
+                <polyline class="median" points=line(1)></polyline>
+            </svg>
+            <figcaption class="small muted">{label}</figcaption>
+        </figure>
+    }
+}
+
+#[component]
+fn Waterfall(column: Memo<Column>, metric: RwSignal<Metric>) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let t = move || answer_texts(lang.get());
+    // Many levers are sampled (250 orders): computed on request, not on every edit.
+    let requested = RwSignal::new(None::<(Arc<Plan>, Column, Metric)>);
+    let result = Memo::new(move |_| {
+        let plan = ctx.plan.get()?;
+        let Column::Scenario(id) = column.get() else {
+            return None;
+        };
+        let m = metric.get();
+        let levers = plan.scenario(id).map_or(0, |s| s.levers.len());
+        if levers > analysis::EXACT_LEVERS
+            && requested.with(|r| {
+                r.as_ref().is_none_or(|(p, c, rm)| {
+                    !Arc::ptr_eq(p, &plan) || *c != column.get() || *rm != m
+                })
+            })
+        {
+            return Some(Err(None));
+        }
+        Some(analysis::attribute(&plan, id, m).map_err(|e| Some(e.message(lang.get()))))
+    });
+    let body = move || {
+        let lang = lang.get();
+        let t = answer_texts(lang);
+        match result.get() {
+            None => view! { <p class="muted small">{t.attribution_pick}</p> }.into_any(),
+            Some(Err(None)) => view! {
+                <button
+                    type="button"
+                    class="button"
+                    data-action="compute-attribution"
+                    on:click=move |_| requested.set(ctx.plan.get_untracked().map(|p| (p, column.get_untracked(), metric.get_untracked())))
+                >
+                    {t.compute}
+                </button>
+                <p class="muted small">{t.attribution_sampled}</p>
+            }
+            .into_any(),
+            Some(Err(Some(message))) => view! { <p class="warning" role="status">{message}</p> }.into_any(),
+            Some(Ok(a)) => waterfall(&a, column.get(), lang).into_any(),
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="waterfall-title" data-testid="attribution">
+            <h3 id="waterfall-title">{move || t().attribution_title}</h3>
+            <p class="muted small">{move || t().attribution_help}</p>
+            {body}
+        </section>
+    }
+}
+
+fn waterfall(a: &Attribution, column: Column, lang: Lang) -> impl IntoView {
+    let ctx = use_ctx();
+    let t = answer_texts(lang);
+    let plan = ctx.plan.get_untracked().unwrap_or_default();
+    let currency = plan.currency.clone();
+    let m = a.metric;
+    let scenario = match column {
+        Column::Scenario(id) => plan.scenario(id).cloned(),
+        Column::Baseline => None,
+    };
+    // The running total after each lever, for the bars' ends.
+    let mut points = vec![a.base];
+    let mut run = a.base;
+    for l in &a.levers {
+        run += l.share;
+        points.push(run);
+    }
+    let lo = points
+        .iter()
+        .copied()
+        .min()
+        .unwrap_or_default()
+        .min(Decimal::ZERO);
+    let hi = points
+        .iter()
+        .copied()
+        .max()
+        .unwrap_or_default()
+        .max(Decimal::ZERO);
+    let value = |v: Decimal| format::figure(m, Figure::Value(v), &currency, lang);
+    let total_bar = |v: Decimal, class: &'static str| {
+        let (x0, x1) = (
+            at(v.min(Decimal::ZERO), lo, hi),
+            at(v.max(Decimal::ZERO), lo, hi),
+        );
+        view! { <span class=format!("bar {class}") style:left=pct(x0) style:width=pct((x1 - x0).max(0.3))></span> }
+    };
+    let rows = a
+        .levers
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let (from, to) = (points[i], points[i + 1]);
+            let (x0, x1) = (at(from.min(to), lo, hi), at(from.max(to), lo, hi));
+            let describe = scenario
+                .as_ref()
+                .and_then(|s| s.levers.get(l.index))
+                .map(|lever| i18n::describe_lever(lever, &plan, lang))
+                .unwrap_or_default();
+            let class = if l.share < Decimal::ZERO { "bar down" } else { "bar up" };
+            view! {
+                <tr data-lever=l.index data-kind=l.kind.key() data-share=l.share.normalize().to_string()>
+                    <th scope="row">{format!("{}. {describe}", l.index + 1)}</th>
+                    <td class="tornado-cell" aria-hidden="true">
+                        <span class="tornado-track">
+                            <span class=class style:left=pct(x0) style:width=pct((x1 - x0).max(0.3))></span>
+                        </span>
+                    </td>
+                    <td class="num">{format::delta(m, l.share, &currency, lang)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="small muted">{if a.exact { t.attribution_exact } else { t.attribution_sampled }}</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="waterfall-title">
+            <table
+                class="data tornado waterfall"
+                data-testid="waterfall"
+                data-metric=m.key()
+                data-base=a.base.normalize().to_string()
+                data-value=a.value.normalize().to_string()
+                data-total=a.total.normalize().to_string()
+                data-method=if a.exact { "exact" } else { "sampled" }
+            >
+                <caption class="visually-hidden">{t.attribution_title}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t.lever}</th>
+                        <th scope="col"><span class="visually-hidden">{i18n::metric(m, lang)}</span></th>
+                        <th scope="col" class="num">{t.share}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <tr class="total">
+                        <th scope="row">{t.baseline_value}</th>
+                        <td class="tornado-cell" aria-hidden="true"><span class="tornado-track">{total_bar(a.base, "base")}</span></td>
+                        <td class="num">{value(a.base)}</td>
+                    </tr>
+                    {rows}
+                    <tr class="total">
+                        <th scope="row">{scenario.map(|s| s.name).unwrap_or_else(|| t.scenario_value.to_owned())}</th>
+                        <td class="tornado-cell" aria-hidden="true"><span class="tornado-track">{total_bar(a.value, "base")}</span></td>
+                        <td class="num">{value(a.value)}</td>
+                    </tr>
+                </tbody>
+            </table>
+        </div>
+    }
+}

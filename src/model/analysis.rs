@@ -1,0 +1,955 @@
+//! Answers to the questions people ask of a plan, computed exactly with the model's own checked
+//! decimal arithmetic (definitions and sources: `docs/model.md`, "Answers"):
+//!
+//! - [`sensitivity`]: each driver moved down and up by a swing, one at a time (a tornado);
+//! - [`solve`]: the value of one driver that brings a figure to a target (goal seek);
+//! - [`MonteCarlo`]: percentiles of the headline figures when drivers carry ranges;
+//! - [`attribute`]: each lever's share of a scenario's change (Shapley values).
+//!
+//! Every analysis works on the baseline or on one scenario: on the plan *as that scenario sees
+//! it* (the baseline with its levers applied), except the Monte Carlo run, which draws the
+//! baseline's uncertain inputs and then applies the scenario's levers to them.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::compare::{evaluate_unchecked, Column, Metric, Unit};
+use super::driver::Driver;
+use super::error::ModelError;
+use super::metrics::{Figure, Undefined};
+use super::parse::amount_limit;
+use super::plan::{Lever, LeverKind, Plan, Scenario, ScenarioId};
+use super::scenario::apply_scenario;
+use super::validate::validate;
+
+/// Why an analysis has no answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnalysisError {
+    /// The plan itself cannot be computed.
+    Model(ModelError),
+    /// The plan has no scenario with this id.
+    NoScenario(ScenarioId),
+    /// The plan (or the scenario) has no such driver: a tier or line it does not have, or a
+    /// category without lines.
+    NoDriver(Driver),
+    /// The figure is undefined, for this reason, where the analysis needs a value.
+    Undefined(Undefined),
+    /// The baseline has no levers to attribute a change to.
+    NoLevers,
+    /// A setting outside what it accepts (a swing, a number of runs).
+    BadSetting,
+}
+
+impl From<ModelError> for AnalysisError {
+    fn from(e: ModelError) -> Self {
+        AnalysisError::Model(e)
+    }
+}
+
+impl AnalysisError {
+    pub fn message(&self, lang: super::Lang) -> String {
+        crate::i18n::analysis_error(self, lang)
+    }
+}
+
+/// The plan as `column` sees it: the baseline, or the baseline with a scenario's levers.
+/// Refuses a plan that does not validate.
+pub fn effective(plan: &Plan, column: Column) -> Result<Plan, AnalysisError> {
+    if let Some(e) = validate(plan).into_iter().next() {
+        return Err(e.into());
+    }
+    match column {
+        Column::Baseline => Ok(Plan {
+            scenarios: Vec::new(),
+            ..plan.clone()
+        }),
+        Column::Scenario(id) => {
+            let s = plan.scenario(id).ok_or(AnalysisError::NoScenario(id))?;
+            Ok(apply_scenario(plan, s)?)
+        }
+    }
+}
+
+/// One figure of a plan derived from a valid one; a figure too large to compute is undefined.
+fn figure_of(plan: &Plan, metric: Metric) -> Figure {
+    match evaluate_unchecked(plan) {
+        Ok(e) => metric.of(&e.metrics),
+        Err(_) => Figure::Undefined(Undefined::TooLarge),
+    }
+}
+
+/// The smallest and largest value `driver` may take.
+fn bounds(driver: Driver) -> (Decimal, Decimal) {
+    let rule = driver.rule();
+    let max = rule
+        .max
+        .unwrap_or_else(|| amount_limit() - Decimal::new(1, 4));
+    (rule.min, max)
+}
+
+fn round4(x: Decimal) -> Decimal {
+    x.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sensitivity
+
+/// One driver of a tornado: its value moved down and up, and the figure at each.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DriverSwing {
+    pub driver: Driver,
+    pub value: Decimal,
+    pub low_input: Decimal,
+    pub high_input: Decimal,
+    pub low: Figure,
+    pub high: Figure,
+}
+
+impl DriverSwing {
+    /// |high − low|, when both are defined.
+    pub fn spread(&self) -> Option<Decimal> {
+        match (self.low, self.high) {
+            (Figure::Value(l), Figure::Value(h)) => h.checked_sub(l).map(|d| d.abs()),
+            _ => None,
+        }
+    }
+}
+
+/// A tornado: the figure as planned and each driver's swing, widest first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sensitivity {
+    pub metric: Metric,
+    pub swing_pct: Decimal,
+    pub base: Figure,
+    pub drivers: Vec<DriverSwing>,
+}
+
+/// The smallest and largest swing, in percent.
+pub fn swing_bounds() -> (Decimal, Decimal) {
+    (Decimal::ONE, Decimal::ONE_HUNDRED)
+}
+
+/// `driver`'s value moved by `pct` percent of itself (a category's spend: `pct` percent change),
+/// kept within what the driver may take.
+fn moved(driver: Driver, value: Decimal, pct: Decimal) -> Decimal {
+    let (min, max) = bounds(driver);
+    let raw = match driver {
+        Driver::Cost(_) => {
+            // value is already a change in percent: (1 + v)(1 + p) − 1.
+            let f = (Decimal::ONE + value / Decimal::ONE_HUNDRED)
+                * (Decimal::ONE + pct / Decimal::ONE_HUNDRED);
+            (f - Decimal::ONE) * Decimal::ONE_HUNDRED
+        }
+        Driver::Input(_) | Driver::LineAmount(_) => value + value * pct / Decimal::ONE_HUNDRED,
+    };
+    raw.clamp(min, max).normalize()
+}
+
+/// Each driver of `column` moved down and up by `swing_pct` percent of its own value (1–100),
+/// one at a time with everything else held, ranked by the spread of `metric`.
+///
+/// ```
+/// use customer_cost_planner::model::{analysis, Column, Example, Lang, Metric};
+/// let plan = Example::Starter.plan(Lang::En);
+/// let t = analysis::sensitivity(&plan, Column::Baseline, Metric::LtvCac, 10.into()).unwrap();
+/// // Revenue per customer and gross margin move LTV:CAC most, and equally (R × g).
+/// assert_eq!(t.drivers[0].driver.key(), "revenue_per_customer_month");
+/// assert_eq!(t.drivers[0].spread(), t.drivers[1].spread());
+/// ```
+pub fn sensitivity(
+    plan: &Plan,
+    column: Column,
+    metric: Metric,
+    swing_pct: Decimal,
+) -> Result<Sensitivity, AnalysisError> {
+    let (lo, hi) = swing_bounds();
+    if swing_pct < lo || swing_pct > hi || swing_pct.scale() > 4 {
+        return Err(AnalysisError::BadSetting);
+    }
+    let at = effective(plan, column)?;
+    let base = figure_of(&at, metric);
+    let mut drivers = Vec::new();
+    for driver in Driver::all_of(&at) {
+        let Some(value) = driver.value(&at) else {
+            continue;
+        };
+        let low_input = moved(driver, value, -swing_pct);
+        let high_input = moved(driver, value, swing_pct);
+        let run = |input: Decimal| {
+            let mut p = at.clone();
+            match driver.set(&mut p, input) {
+                Ok(()) => figure_of(&p, metric),
+                Err(_) => Figure::Undefined(Undefined::TooLarge),
+            }
+        };
+        drivers.push(DriverSwing {
+            driver,
+            value,
+            low_input,
+            high_input,
+            low: run(low_input),
+            high: run(high_input),
+        });
+    }
+    // Widest first; drivers whose swing is undefined last; ties keep the drivers' order.
+    drivers.sort_by(|a, b| match (a.spread(), b.spread()) {
+        (Some(x), Some(y)) => y.cmp(&x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    Ok(Sensitivity {
+        metric,
+        swing_pct,
+        base,
+        drivers,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Goal seek
+
+/// Why a goal seek found no value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Unreachable {
+    /// The figure does not change with this driver.
+    NoEffect,
+    /// Every value in the driver's valid range leaves the figure on one side of the target.
+    OutOfRange,
+    /// The figure is undefined for every value tried.
+    Undefined,
+    /// The figure jumps over the target between two neighbouring values the driver can take
+    /// (it moves in steps, like a break-even month).
+    Steps,
+}
+
+impl Unreachable {
+    pub const fn key(self) -> &'static str {
+        match self {
+            Unreachable::NoEffect => "no_effect",
+            Unreachable::OutOfRange => "out_of_range",
+            Unreachable::Undefined => "undefined",
+            Unreachable::Steps => "steps",
+        }
+    }
+}
+
+/// A goal seek's answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Solution {
+    /// The driver at `value` gives `metric_value`, within the tolerance of the target.
+    Found {
+        value: Decimal,
+        metric_value: Decimal,
+    },
+    /// No value in the valid range reaches the target; the closest one found, if any figure
+    /// was defined.
+    Unreachable {
+        reason: Unreachable,
+        best: Option<(Decimal, Decimal)>,
+    },
+}
+
+/// How close a goal seek must come: 0.01 for money, 0.0001 for everything else.
+pub fn tolerance(metric: Metric) -> Decimal {
+    match metric.unit() {
+        Unit::Money => Decimal::new(1, 2),
+        Unit::Customers | Unit::Months | Unit::Times | Unit::Share => Decimal::new(1, 4),
+    }
+}
+
+/// Values are searched on the grid of 4 decimals that every field accepts.
+const GRID_SCALE: u32 = 4;
+
+fn grid_value(i: i128) -> Decimal {
+    Decimal::from_i128_with_scale(i, GRID_SCALE)
+}
+
+fn grid_index(x: Decimal, up: bool) -> i128 {
+    let scaled = x * Decimal::new(10_000, 0);
+    let r = if up { scaled.ceil() } else { scaled.floor() };
+    r.mantissa() / 10_i128.pow(r.scale())
+}
+
+/// What `driver` must be in `column` for `metric` to reach `target`, over the driver's valid
+/// range, on the grid of 4 decimals its field accepts (finer, up to [`ANSWER_DP`] decimals,
+/// when neighbouring values on that grid straddle the target).
+///
+/// The range is scanned (evenly for a bounded driver, in powers of two and ten around its
+/// value for an unbounded one); the bracket nearest the driver's present value is then halved
+/// down to two neighbouring grid values, and the closer one is the answer.
+///
+/// ```
+/// use customer_cost_planner::model::{analysis, Column, Driver, Example, Input, Lang, Metric};
+/// use analysis::Solution;
+/// let plan = Example::Starter.plan(Lang::En);
+/// let churn = Driver::Input(Input::ChurnPct);
+/// let s = analysis::solve(&plan, Column::Baseline, Metric::LtvCac, 3.into(), churn).unwrap();
+/// let Solution::Found { metric_value, .. } = s else { panic!("{s:?}") };
+/// assert!((metric_value - rust_decimal::Decimal::from(3)).abs() <= analysis::tolerance(Metric::LtvCac));
+/// ```
+pub fn solve(
+    plan: &Plan,
+    column: Column,
+    metric: Metric,
+    target: Decimal,
+    driver: Driver,
+) -> Result<Solution, AnalysisError> {
+    let at = effective(plan, column)?;
+    let Some(current) = driver.value(&at) else {
+        return Err(AnalysisError::NoDriver(driver));
+    };
+    let tol = tolerance(metric);
+    let (min, max) = bounds(driver);
+    let (lo, hi) = (grid_index(min, true), grid_index(max, false));
+    let eval_at = |x: Decimal| -> Option<Decimal> {
+        let mut p = at.clone();
+        driver.set(&mut p, x).ok()?;
+        figure_of(&p, metric).value()
+    };
+    let eval = |i: i128| eval_at(grid_value(i));
+
+    // The points to scan, as grid indices.
+    let now = grid_index(current, false).clamp(lo, hi);
+    // Powers of ten and of two around the present value find the targets near a boundary
+    // (churn close to zero); a bounded range is also scanned evenly.
+    let mut points = vec![lo, hi, now];
+    let mut p = 1_i128; // 0.0001
+    while p <= hi {
+        points.extend([p, -p]);
+        p *= 10;
+    }
+    if now != 0 {
+        for k in 1..=24 {
+            points.push(now >> k);
+            points.push(now.saturating_mul(1_i128 << k));
+        }
+    }
+    if max <= Decimal::from(1000) {
+        let n = 40;
+        points.extend((1..n).map(|k| lo + (hi - lo) * k / n));
+    }
+    points.retain(|p| (lo..=hi).contains(p));
+    points.sort_unstable();
+    points.dedup();
+
+    let scanned: Vec<(i128, Option<Decimal>)> = points.iter().map(|&i| (i, eval(i))).collect();
+    let gap = |v: Decimal| (v - target).abs();
+    let best_of = |list: &[(i128, Option<Decimal>)]| {
+        list.iter()
+            .filter_map(|(i, v)| v.map(|v| (*i, v)))
+            .min_by(|a, b| {
+                gap(a.1)
+                    .cmp(&gap(b.1))
+                    .then((a.0 - now).abs().cmp(&(b.0 - now).abs()))
+            })
+    };
+    let Some(best) = best_of(&scanned) else {
+        return Ok(Solution::Unreachable {
+            reason: Unreachable::Undefined,
+            best: None,
+        });
+    };
+    let found = |(i, v): (i128, Decimal)| Solution::Found {
+        value: grid_value(i).normalize(),
+        metric_value: v,
+    };
+    if gap(best.1) <= tol {
+        return Ok(found(best));
+    }
+    // Brackets: neighbouring scanned points with defined figures on both sides of the target.
+    let side = |v: Decimal| (v - target).is_sign_positive();
+    let bracket = scanned
+        .windows(2)
+        .filter_map(|w| match (w[0], w[1]) {
+            ((a, Some(fa)), (b, Some(fb))) if side(fa) != side(fb) => Some(((a, fa), (b, fb))),
+            _ => None,
+        })
+        .min_by_key(|((a, _), (b, _))| {
+            if (*a..=*b).contains(&now) {
+                0
+            } else {
+                (a - now).abs().min((b - now).abs())
+            }
+        });
+    let Some(((mut a, mut fa), (mut b, mut fb))) = bracket else {
+        let all_same = scanned.iter().filter_map(|(_, v)| *v).all(|v| v == best.1);
+        let reason = if all_same {
+            Unreachable::NoEffect
+        } else {
+            Unreachable::OutOfRange
+        };
+        return Ok(Solution::Unreachable {
+            reason,
+            best: Some((grid_value(best.0).normalize(), best.1)),
+        });
+    };
+    while b - a > 1 {
+        let m = a + (b - a) / 2;
+        let Some(fm) = eval(m) else {
+            break;
+        };
+        if gap(fm) <= tol {
+            return Ok(found((m, fm)));
+        }
+        if side(fm) == side(fa) {
+            (a, fa) = (m, fm);
+        } else {
+            (b, fb) = (m, fm);
+        }
+    }
+    let closer = if gap(fa) <= gap(fb) { (a, fa) } else { (b, fb) };
+    if gap(closer.1) <= tol {
+        return Ok(found(closer));
+    }
+    // Two neighbouring values of the grid straddle the target: for an input, finer values
+    // than a field takes (up to ANSWER_DP decimals, what a "set" lever keeps) may reach it,
+    // unless the figure itself moves in steps. A category change or a line amount stays on
+    // the grid of its lever.
+    let (mut xa, mut xb) = (grid_value(a), grid_value(b));
+    let mut best = if gap(fa) <= gap(fb) {
+        (xa, fa)
+    } else {
+        (xb, fb)
+    };
+    let refine = if matches!(driver, Driver::Input(_)) {
+        64
+    } else {
+        0
+    };
+    for _ in 0..refine {
+        let xm = ((xa + xb) / Decimal::TWO)
+            .round_dp_with_strategy(ANSWER_DP, RoundingStrategy::MidpointAwayFromZero);
+        if xm == xa || xm == xb {
+            break;
+        }
+        let Some(fm) = eval_at(xm) else {
+            break;
+        };
+        if gap(fm) < gap(best.1) {
+            best = (xm, fm);
+        }
+        if gap(fm) <= tol {
+            return Ok(Solution::Found {
+                value: xm.normalize(),
+                metric_value: fm,
+            });
+        }
+        if side(fm) == side(fa) {
+            (xa, fa) = (xm, fm);
+        } else {
+            xb = xm;
+        }
+    }
+    Ok(Solution::Unreachable {
+        reason: Unreachable::Steps,
+        best: Some((best.0.normalize(), best.1)),
+    })
+}
+
+/// The most decimals a goal seek's answer has: the 4 a field takes, refined up to this when
+/// a figure is so sensitive that neighbouring 4-decimal values straddle the target.
+pub const ANSWER_DP: u32 = 12;
+
+/// The lever that puts a goal seek's answer into a scenario: a "set" lever for an input, a
+/// category change for a category, a line amount for a line.
+pub fn answer_lever(driver: Driver, value: Decimal) -> Lever {
+    match driver {
+        Driver::Input(input) => Lever::Set { input, value },
+        Driver::Cost(category) => Lever::CategorySpend {
+            category,
+            pct: value,
+        },
+        Driver::LineAmount(line) => Lever::LineAmount {
+            line,
+            amount: value,
+        },
+    }
+}
+
+/// A new scenario (id `id`, named `name`) that is `column` with the answer applied last: its
+/// figures are the ones the goal seek found.
+pub fn answer_scenario(
+    plan: &Plan,
+    column: Column,
+    driver: Driver,
+    value: Decimal,
+    id: ScenarioId,
+    name: String,
+) -> Scenario {
+    let mut levers = match column {
+        Column::Baseline => Vec::new(),
+        Column::Scenario(s) => plan
+            .scenario(s)
+            .map(|s| s.levers.clone())
+            .unwrap_or_default(),
+    };
+    levers.push(answer_lever(driver, value));
+    Scenario {
+        id,
+        name,
+        preset: None,
+        levers,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranges (Monte Carlo)
+
+/// SplitMix64 (Steele, Lea & Flood 2014): a small, fast generator whose sequence is the same on
+/// every platform, so a seed gives the same draws in the browser and the command line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A uniform draw in [0, 1) with 53 bits, as an exact decimal.
+    pub fn unit(&mut self) -> Decimal {
+        let bits = self.next_u64() >> 11;
+        Decimal::from(bits) / Decimal::from(1_u64 << 53)
+    }
+
+    /// A uniform integer below `n` (`n` > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        // Widening multiply: no modulo bias worth the name for the small n used here.
+        ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
+    }
+}
+
+/// √y for 0 ≤ y ≤ 1 by Newton's method, to the precision of a decimal.
+fn sqrt_unit(y: Decimal) -> Decimal {
+    if y <= Decimal::ZERO {
+        return Decimal::ZERO;
+    }
+    let two = Decimal::TWO;
+    let mut x = Decimal::ONE;
+    for _ in 0..200 {
+        let next = (x + y / x) / two;
+        if next == x {
+            break;
+        }
+        x = next;
+    }
+    x
+}
+
+/// The inverse of the triangular distribution's CDF at `u` ∈ [0, 1): low `a`, mode `c`, high
+/// `b`, on the 4-decimal grid.
+///
+/// ```
+/// use customer_cost_planner::model::analysis::triangular;
+/// use rust_decimal::Decimal;
+/// let (a, c, b) = (Decimal::from(2), Decimal::from(5), Decimal::from(8));
+/// assert_eq!(triangular(Decimal::ZERO, a, c, b), a);
+/// assert_eq!(triangular(Decimal::new(5, 1), a, c, b), c); // symmetric: median = mode
+/// ```
+pub fn triangular(u: Decimal, a: Decimal, c: Decimal, b: Decimal) -> Decimal {
+    let width = b - a;
+    if width <= Decimal::ZERO {
+        return a;
+    }
+    let fc = (c - a) / width;
+    let x = if u < fc {
+        a + width * sqrt_unit(u * fc)
+    } else {
+        b - width * sqrt_unit((Decimal::ONE - u) * (Decimal::ONE - fc))
+    };
+    round4(x.clamp(a, b))
+}
+
+/// The largest number of draws.
+pub const MAX_RUNS: usize = 10_000;
+/// The number of draws unless another is asked for.
+pub const DEFAULT_RUNS: usize = 1_000;
+
+/// The 10th, 50th and 90th percentiles of one figure over the draws.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Percentiles {
+    pub p10: Figure,
+    pub p50: Figure,
+    pub p90: Figure,
+    /// Draws in which the figure was undefined (left out of the percentiles).
+    pub undefined: usize,
+}
+
+/// The nearest-rank percentile `p` of sorted values.
+fn nearest_rank(sorted: &[Decimal], p: u32) -> Option<Decimal> {
+    let n = sorted.len();
+    if n == 0 {
+        return None;
+    }
+    let rank = (usize::try_from(p).unwrap_or(100) * n).div_ceil(100).max(1);
+    sorted.get(rank - 1).copied()
+}
+
+fn percentiles(values: &[Figure]) -> Percentiles {
+    let mut defined: Vec<Decimal> = values.iter().filter_map(|f| f.value()).collect();
+    defined.sort_unstable();
+    let undefined = values.len() - defined.len();
+    // When no draw has a value, the reason most draws gave.
+    let reason = || {
+        let mut counts: Vec<(Undefined, usize)> = Vec::new();
+        for u in values.iter().filter_map(|f| f.undefined()) {
+            match counts.iter_mut().find(|(r, _)| *r == u) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((u, 1)),
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(_, n)| *n)
+            .map_or(Undefined::TooLarge, |(u, _)| u)
+    };
+    let at =
+        |p| nearest_rank(&defined, p).map_or_else(|| Figure::Undefined(reason()), Figure::Value);
+    Percentiles {
+        p10: at(10),
+        p50: at(50),
+        p90: at(90),
+        undefined,
+    }
+}
+
+/// What a Monte Carlo run reports: percentiles of each headline figure and, month by month,
+/// of cumulative net contribution (the fan chart).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RangeSummary {
+    pub runs: usize,
+    pub seed: u64,
+    pub metrics: Vec<(Metric, Percentiles)>,
+    /// Month m (1-based) at index m − 1: P10, P50, P90 of cumulative net contribution.
+    pub fan: Vec<[Decimal; 3]>,
+}
+
+/// The figures a Monte Carlo run summarises.
+pub const RANGE_METRICS: [Metric; 9] = [
+    Metric::TotalCost,
+    Metric::Cac,
+    Metric::CostToServe,
+    Metric::ClvNet,
+    Metric::LtvCac,
+    Metric::PaybackMonths,
+    Metric::EndCustomers,
+    Metric::NetContribution,
+    Metric::Npv,
+];
+
+/// A seeded Monte Carlo run that can be advanced a few draws at a time (so a page stays
+/// responsive) and stopped at any point.
+#[derive(Clone, Debug)]
+pub struct MonteCarlo {
+    plan: Plan,
+    scenario: Option<Scenario>,
+    /// Each uncertain driver: low, most likely (the plan's value), high.
+    ranges: Vec<(Driver, Decimal, Decimal, Decimal)>,
+    rng: Rng,
+    seed: u64,
+    runs: usize,
+    figures: Vec<Vec<Figure>>,
+    cumulative: Vec<Vec<Decimal>>,
+    done: usize,
+}
+
+impl MonteCarlo {
+    /// A run of `runs` draws (1 to [`MAX_RUNS`]) of `plan`'s ranges, seen by `column`.
+    /// A range that does not contain the plan's own value is widened to contain it.
+    pub fn new(
+        plan: &Plan,
+        column: Column,
+        runs: usize,
+        seed: u64,
+    ) -> Result<MonteCarlo, AnalysisError> {
+        if runs == 0 || runs > MAX_RUNS {
+            return Err(AnalysisError::BadSetting);
+        }
+        let base = effective(plan, Column::Baseline)?;
+        let scenario = match column {
+            Column::Baseline => None,
+            Column::Scenario(id) => Some(
+                plan.scenario(id)
+                    .cloned()
+                    .ok_or(AnalysisError::NoScenario(id))?,
+            ),
+        };
+        let mut ranges = Vec::new();
+        for r in &plan.ranges {
+            let Some(mode) = r.driver.value(&base) else {
+                continue;
+            };
+            ranges.push((r.driver, r.low.min(mode), mode, r.high.max(mode)));
+        }
+        let months = usize::from(base.horizon_months);
+        Ok(MonteCarlo {
+            plan: base,
+            scenario,
+            ranges,
+            rng: Rng::new(seed),
+            seed,
+            runs,
+            figures: vec![Vec::with_capacity(runs); RANGE_METRICS.len()],
+            cumulative: vec![Vec::with_capacity(runs); months],
+            done: 0,
+        })
+    }
+
+    pub fn runs(&self) -> usize {
+        self.runs
+    }
+
+    pub fn done(&self) -> usize {
+        self.done
+    }
+
+    pub fn finished(&self) -> bool {
+        self.done >= self.runs
+    }
+
+    /// Makes up to `n` more draws.
+    pub fn step(&mut self, n: usize) {
+        for _ in 0..n.min(self.runs - self.done) {
+            let mut p = self.plan.clone();
+            for &(driver, a, c, b) in &self.ranges {
+                let x = triangular(self.rng.unit(), a, c, b);
+                // The drawn value stays on the driver's grid and range; setting it cannot fail
+                // for an input or a line, and a category's factor is at most 11.
+                let _ = driver.set(&mut p, x);
+            }
+            let seen = match &self.scenario {
+                None => Ok(p),
+                Some(s) => apply_scenario(&p, s),
+            };
+            match seen.and_then(|p| evaluate_unchecked(&p)) {
+                Ok(e) => {
+                    for (slot, m) in self.figures.iter_mut().zip(RANGE_METRICS) {
+                        slot.push(m.of(&e.metrics));
+                    }
+                    for (slot, month) in self.cumulative.iter_mut().zip(&e.projection.months) {
+                        slot.push(month.cumulative_net_contribution);
+                    }
+                }
+                Err(_) => {
+                    for slot in &mut self.figures {
+                        slot.push(Figure::Undefined(Undefined::TooLarge));
+                    }
+                }
+            }
+            self.done += 1;
+        }
+    }
+
+    /// The percentiles of the draws made so far.
+    pub fn summary(&self) -> RangeSummary {
+        let metrics = RANGE_METRICS
+            .into_iter()
+            .zip(&self.figures)
+            .map(|(m, values)| (m, percentiles(values)))
+            .collect();
+        let fan = self
+            .cumulative
+            .iter()
+            .map(|values| {
+                let mut sorted = values.clone();
+                sorted.sort_unstable();
+                let at = |p| nearest_rank(&sorted, p).unwrap_or(Decimal::ZERO);
+                [at(10), at(50), at(90)]
+            })
+            .collect();
+        RangeSummary {
+            runs: self.done,
+            seed: self.seed,
+            metrics,
+            fan,
+        }
+    }
+}
+
+/// A whole Monte Carlo run at once (what `ccp ranges` prints).
+pub fn ranges(
+    plan: &Plan,
+    column: Column,
+    runs: usize,
+    seed: u64,
+) -> Result<RangeSummary, AnalysisError> {
+    let mut mc = MonteCarlo::new(plan, column, runs, seed)?;
+    mc.step(runs);
+    Ok(mc.summary())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attribution (Shapley values)
+
+/// One lever's share of a scenario's change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeverShare {
+    pub index: usize,
+    pub kind: LeverKind,
+    pub share: Decimal,
+}
+
+/// A scenario's change in one figure, split between its levers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    pub metric: Metric,
+    pub base: Decimal,
+    pub value: Decimal,
+    /// value − base = Σ shares, exactly.
+    pub total: Decimal,
+    pub levers: Vec<LeverShare>,
+    /// Exact Shapley values (up to [`EXACT_LEVERS`] levers), or an average over
+    /// [`SAMPLED_ORDERS`] orders drawn with a fixed seed.
+    pub exact: bool,
+}
+
+/// Up to this many levers, every subset is evaluated.
+pub const EXACT_LEVERS: usize = 8;
+/// Above [`EXACT_LEVERS`], the number of lever orders sampled.
+pub const SAMPLED_ORDERS: usize = 250;
+/// Decimals a share is rounded to; the remainder goes to the largest share.
+pub const SHARE_DP: u32 = 10;
+/// The seed of the sampled orders.
+pub const ATTRIBUTION_SEED: u64 = 1;
+
+/// Each lever's share of the change in `metric` from the baseline to scenario `id`: its
+/// Shapley value, where a set of levers is worth the figure of the baseline with those levers
+/// applied (in the scenario's order). The shares sum exactly to the total change, do not depend
+/// on which lever is listed first, and a single lever's share is the whole change.
+///
+/// ```
+/// use customer_cost_planner::model::{analysis, Example, Lang, Metric};
+/// let plan = Example::Starter.plan(Lang::En);
+/// let s = &plan.scenarios[0];
+/// let a = analysis::attribute(&plan, s.id, Metric::NetContribution).unwrap();
+/// let sum: rust_decimal::Decimal = a.levers.iter().map(|l| l.share).sum();
+/// assert_eq!(sum, a.total);
+/// ```
+pub fn attribute(
+    plan: &Plan,
+    id: ScenarioId,
+    metric: Metric,
+) -> Result<Attribution, AnalysisError> {
+    let base_plan = effective(plan, Column::Baseline)?;
+    let scenario = plan.scenario(id).ok_or(AnalysisError::NoScenario(id))?;
+    let n = scenario.levers.len();
+    if n == 0 {
+        return Err(AnalysisError::NoLevers);
+    }
+    // The figure with the levers whose indices are listed (kept in the scenario's order).
+    let worth = |indices: &mut dyn Iterator<Item = usize>| -> Result<Decimal, AnalysisError> {
+        let subset = Scenario {
+            levers: indices.map(|i| scenario.levers[i].clone()).collect(),
+            ..scenario.clone()
+        };
+        let p = apply_scenario(&base_plan, &subset)?;
+        match figure_of(&p, metric) {
+            Figure::Value(v) => Ok(v),
+            Figure::Undefined(u) => Err(AnalysisError::Undefined(u)),
+        }
+    };
+    let too_large = || {
+        AnalysisError::Model(ModelError::TooLarge {
+            field: super::error::Field::Scenarios,
+        })
+    };
+    let base = worth(&mut std::iter::empty())?;
+    let value = worth(&mut (0..n))?;
+    let total = value.checked_sub(base).ok_or_else(too_large)?;
+
+    let (raw, exact): (Vec<Decimal>, bool) = if n <= EXACT_LEVERS {
+        let masks = 1_usize << n;
+        let mut v = Vec::with_capacity(masks);
+        for mask in 0..masks {
+            v.push(worth(&mut (0..n).filter(|i| mask & (1 << i) != 0))?);
+        }
+        let fact = |k: usize| (1..=k).product::<usize>();
+        let n_fact = Decimal::from(fact(n));
+        let mut shares = Vec::with_capacity(n);
+        for i in 0..n {
+            let mut sum = Decimal::ZERO;
+            for mask in (0..masks).filter(|m| m & (1 << i) == 0) {
+                let s = mask.count_ones() as usize;
+                let weight = Decimal::from(fact(s) * fact(n - 1 - s));
+                let gain = v[mask | (1 << i)]
+                    .checked_sub(v[mask])
+                    .ok_or_else(too_large)?;
+                sum = gain
+                    .checked_mul(weight)
+                    .and_then(|g| sum.checked_add(g))
+                    .ok_or_else(too_large)?;
+            }
+            shares.push(sum.checked_div(n_fact).ok_or_else(too_large)?);
+        }
+        (shares, true)
+    } else {
+        let mut rng = Rng::new(ATTRIBUTION_SEED);
+        let mut sums = vec![Decimal::ZERO; n];
+        let mut order: Vec<usize> = (0..n).collect();
+        for _ in 0..SAMPLED_ORDERS {
+            // Fisher–Yates.
+            for i in (1..n).rev() {
+                order.swap(i, rng.below(i + 1));
+            }
+            let mut present = vec![false; n];
+            let mut before = base;
+            for &i in &order {
+                present[i] = true;
+                let after = worth(&mut (0..n).filter(|j| present[*j]))?;
+                sums[i] = after
+                    .checked_sub(before)
+                    .and_then(|g| sums[i].checked_add(g))
+                    .ok_or_else(too_large)?;
+                before = after;
+            }
+        }
+        let orders = Decimal::from(SAMPLED_ORDERS);
+        let shares = sums
+            .into_iter()
+            .map(|s| s.checked_div(orders).ok_or_else(too_large))
+            .collect::<Result<_, _>>()?;
+        (shares, false)
+    };
+
+    // Rounded, with the remainder on the largest share, so they sum to the total exactly.
+    let mut shares: Vec<Decimal> = raw
+        .iter()
+        .map(|s| s.round_dp_with_strategy(SHARE_DP, RoundingStrategy::MidpointNearestEven))
+        .collect();
+    let sum = shares
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, s| acc.checked_add(*s))
+        .ok_or_else(too_large)?;
+    let remainder = total.checked_sub(sum).ok_or_else(too_large)?;
+    if let Some(largest) =
+        (0..n).max_by(|a, b| shares[*a].abs().cmp(&shares[*b].abs()).then(b.cmp(a)))
+    {
+        shares[largest] = shares[largest]
+            .checked_add(remainder)
+            .ok_or_else(too_large)?;
+    }
+    Ok(Attribution {
+        metric,
+        base,
+        value,
+        total,
+        levers: shares
+            .into_iter()
+            .enumerate()
+            .map(|(index, share)| LeverShare {
+                index,
+                kind: scenario.levers[index].kind(),
+                share: share.normalize(),
+            })
+            .collect(),
+        exact,
+    })
+}
