@@ -32,7 +32,18 @@ test('what the page stores matches the workspace schema', async ({ page }) => {
   await page.locator('[data-action=add-blank-scenario]').click();
   await page.locator('select[id$=new-lever]').selectOption('add_line');
   await page.locator('[data-action=add-lever]').click();
+  // A range of each kind of driver and a scenario with a "set" lever (a goal seek's answer).
+  await page.locator('#tab-answers').click();
+  for (const driver of ['churn_pct', 'cost_marketing', 'line_amount_1']) {
+    await page.locator('#range-driver').selectOption(driver);
+    await page.locator('[data-action=add-range]').click();
+  }
+  await page.locator('[data-action=quick-revenue]').click();
+  await page.locator('[data-action=goal-scenario]').click();
   const stored = await savedWorkspace(page);
+  const plan = stored.workspace.plans[0].plan;
+  expect(plan.ranges.map((r) => r.driver)).toEqual(['churn_pct', 'cost_marketing', 'line_amount_1']);
+  expect(plan.scenarios.at(-1).levers[0].kind).toBe('set');
   expect(workspace(stored), ajv.errorsText(workspace.errors)).toBe(true);
 });
 
