@@ -50,6 +50,7 @@ bench: build
 	node scripts/bench.mjs
 	cargo run --release --no-default-features --example bench_model
 	cargo run --release --no-default-features --example bench_session
+	cargo run --release --no-default-features --example bench_analysis
 
 fuzz:
 	scripts/fuzz.sh $(FUZZ_SECONDS)

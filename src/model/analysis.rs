@@ -17,7 +17,7 @@ use super::driver::Driver;
 use super::error::ModelError;
 use super::metrics::{Figure, Undefined};
 use super::parse::amount_limit;
-use super::plan::{Lever, LeverKind, Plan, Scenario, ScenarioId};
+use super::plan::{BudgetLine, Lever, LeverKind, LineId, Plan, Scenario, ScenarioId};
 use super::scenario::apply_scenario;
 use super::validate::validate;
 
@@ -74,6 +74,43 @@ fn figure_of(plan: &Plan, metric: Metric) -> Figure {
     match evaluate_unchecked(plan) {
         Ok(e) => metric.of(&e.metrics),
         Err(_) => Figure::Undefined(Undefined::TooLarge),
+    }
+}
+
+/// `plan` with its lines merged by category, stage and basis (keeping the line `keep` apart),
+/// for the many evaluations of an analysis. The model sums lines of one category, stage and
+/// basis before anything else (`simulate::Budget`), exactly, so every figure is the same; a
+/// category change scales the merged line as it would each line. Only the name of the line to
+/// blame for a figure too large differs.
+fn compact(plan: &Plan, keep: Option<LineId>) -> Plan {
+    let mut lines: Vec<BudgetLine> = Vec::new();
+    for line in &plan.lines {
+        if Some(line.id) == keep {
+            lines.push(line.clone());
+            continue;
+        }
+        let same = |l: &&mut BudgetLine| {
+            Some(l.id) != keep
+                && l.category == line.category
+                && l.stage == line.stage
+                && l.basis == line.basis
+        };
+        match lines
+            .iter_mut()
+            .find(|l| same(l))
+            .map(|l| l.amount.checked_add(line.amount).map(|sum| l.amount = sum))
+        {
+            Some(Some(())) => {}
+            // Too large to merge (the plan is then too large to compute anyway): kept apart.
+            Some(None) | None => lines.push(BudgetLine {
+                name: String::new(),
+                ..line.clone()
+            }),
+        }
+    }
+    Plan {
+        lines,
+        ..plan.clone()
     }
 }
 
@@ -168,8 +205,11 @@ pub fn sensitivity(
     }
     let at = effective(plan, column)?;
     let base = figure_of(&at, metric);
+    // No driver of a tornado is a single line: every evaluation can use the merged lines.
+    let full = at;
+    let at = compact(&full, None);
     let mut drivers = Vec::new();
-    for driver in Driver::all_of(&at) {
+    for driver in Driver::all_of(&full) {
         let Some(value) = driver.value(&at) else {
             continue;
         };
@@ -299,6 +339,13 @@ pub fn solve(
     let Some(current) = driver.value(&at) else {
         return Err(AnalysisError::NoDriver(driver));
     };
+    let at = compact(
+        &at,
+        match driver {
+            Driver::LineAmount(id) => Some(id),
+            Driver::Input(_) | Driver::Cost(_) => None,
+        },
+    );
     let tol = tolerance(metric);
     let (min, max) = bounds(driver);
     let (lo, hi) = (grid_index(min, true), grid_index(max, false));
@@ -311,70 +358,136 @@ pub fn solve(
 
     // The points to scan, as grid indices.
     let now = grid_index(current, false).clamp(lo, hi);
-    // Powers of ten and of two around the present value find the targets near a boundary
-    // (churn close to zero); a bounded range is also scanned evenly.
+    // Points outward from the present value at growing steps (×4 from 1 % of it, or from one
+    // percentage point for a category change), and towards each bound by quarters, which finds
+    // targets close to a bound (LTV:CAC with churn near zero).
+    let unit = match driver {
+        Driver::Cost(_) => 100 * 10_000,
+        Driver::Input(_) | Driver::LineAmount(_) => now.abs().max(10_000),
+    };
     let mut points = vec![lo, hi, now];
-    let mut p = 1_i128; // 0.0001
-    while p <= hi {
-        points.extend([p, -p]);
-        p *= 10;
+    let mut d = (unit / 100).max(1);
+    while d < hi - lo {
+        points.extend([now.saturating_add(d), now.saturating_sub(d)]);
+        d = d.saturating_mul(4);
     }
-    if now != 0 {
-        for k in 1..=24 {
-            points.push(now >> k);
-            points.push(now.saturating_mul(1_i128 << k));
+    let bounded = max <= Decimal::from(1000);
+    for k in 1..=24 {
+        points.push(lo + (now - lo) / 4_i128.pow(k));
+        if bounded {
+            points.push(hi - (hi - now) / 4_i128.pow(k));
         }
-    }
-    if max <= Decimal::from(1000) {
-        let n = 40;
-        points.extend((1..n).map(|k| lo + (hi - lo) * k / n));
     }
     points.retain(|p| (lo..=hi).contains(p));
     points.sort_unstable();
     points.dedup();
 
-    let scanned: Vec<(i128, Option<Decimal>)> = points.iter().map(|&i| (i, eval(i))).collect();
     let gap = |v: Decimal| (v - target).abs();
-    let best_of = |list: &[(i128, Option<Decimal>)]| {
-        list.iter()
-            .filter_map(|(i, v)| v.map(|v| (*i, v)))
-            .min_by(|a, b| {
-                gap(a.1)
-                    .cmp(&gap(b.1))
-                    .then((a.0 - now).abs().cmp(&(b.0 - now).abs()))
-            })
-    };
-    let Some(best) = best_of(&scanned) else {
-        return Ok(Solution::Unreachable {
-            reason: Unreachable::Undefined,
-            best: None,
-        });
-    };
+    let side = |v: Decimal| (v - target).is_sign_positive();
     let found = |(i, v): (i128, Decimal)| Solution::Found {
         value: grid_value(i).normalize(),
         metric_value: v,
     };
-    if gap(best.1) <= tol {
-        return Ok(found(best));
+    let start = points.partition_point(|p| *p < now);
+    let ups: Vec<i128> = points[start..].iter().copied().skip(1).collect();
+    let downs: Vec<i128> = points[..start].iter().rev().copied().collect();
+    let mut scanned: Vec<(i128, Decimal)> = Vec::new();
+    let at_now = eval(now).map(|v| (now, v));
+    if let Some(p) = at_now {
+        if gap(p.1) <= tol {
+            return Ok(found(p));
+        }
+        scanned.push(p);
     }
-    // Brackets: neighbouring scanned points with defined figures on both sides of the target.
-    let side = |v: Decimal| (v - target).is_sign_positive();
-    let bracket = scanned
-        .windows(2)
-        .filter_map(|w| match (w[0], w[1]) {
-            ((a, Some(fa)), (b, Some(fb))) if side(fa) != side(fb) => Some(((a, fa), (b, fb))),
-            _ => None,
-        })
-        .min_by_key(|((a, _), (b, _))| {
-            if (*a..=*b).contains(&now) {
-                0
-            } else {
-                (a - now).abs().min((b - now).abs())
+    // The first step each way says which way the target lies; that way is scanned first, to
+    // its first bracket (the one nearest the present value), then the other way.
+    let mut first = [None, None];
+    for (slot, list) in first.iter_mut().zip([&ups, &downs]) {
+        if let Some(&p) = list.first() {
+            if let Some(v) = eval(p) {
+                if gap(v) <= tol {
+                    return Ok(found((p, v)));
+                }
+                *slot = Some((p, v));
             }
-        });
+        }
+    }
+    let up_first = match (first[0], first[1]) {
+        (Some((_, u)), Some((_, dn))) => gap(u) <= gap(dn),
+        (Some(_), None) => true,
+        (None, _) => false,
+    };
+    let order = if up_first {
+        [(&ups, first[0]), (&downs, first[1])]
+    } else {
+        [(&downs, first[1]), (&ups, first[0])]
+    };
+    let mut bracket = None;
+    'scan: for (list, head) in order {
+        // A point where the figure is undefined breaks a bracket.
+        let mut last = at_now;
+        for (k, &p) in list.iter().enumerate() {
+            let v = if k == 0 { head.map(|h| h.1) } else { eval(p) };
+            let Some(v) = v else {
+                // The figure stops being defined between the last point and this one (payback
+                // as the margin vanishes): that edge is approached by halving, since the
+                // figure may pass the target just before it.
+                if let Some((q, fq)) = last {
+                    let (mut good, mut f_good, mut bad) = (q, fq, p);
+                    while (bad - good).abs() > 1 {
+                        let m = good + (bad - good) / 2;
+                        let Some(fm) = eval(m) else {
+                            bad = m;
+                            continue;
+                        };
+                        if gap(fm) <= tol {
+                            return Ok(found((m, fm)));
+                        }
+                        scanned.push((m, fm));
+                        if side(fm) != side(f_good) {
+                            bracket = Some(if good < m {
+                                ((good, f_good), (m, fm))
+                            } else {
+                                ((m, fm), (good, f_good))
+                            });
+                            break 'scan;
+                        }
+                        (good, f_good) = (m, fm);
+                    }
+                }
+                last = None;
+                continue;
+            };
+            if gap(v) <= tol {
+                return Ok(found((p, v)));
+            }
+            scanned.push((p, v));
+            if let Some((q, fq)) = last {
+                if side(fq) != side(v) {
+                    bracket = Some(if q < p {
+                        ((q, fq), (p, v))
+                    } else {
+                        ((p, v), (q, fq))
+                    });
+                    break 'scan;
+                }
+            }
+            last = Some((p, v));
+        }
+    }
     let Some(((mut a, mut fa), (mut b, mut fb))) = bracket else {
-        let all_same = scanned.iter().filter_map(|(_, v)| *v).all(|v| v == best.1);
-        let reason = if all_same {
+        let best = scanned.iter().copied().min_by(|x, y| {
+            gap(x.1)
+                .cmp(&gap(y.1))
+                .then((x.0 - now).abs().cmp(&(y.0 - now).abs()))
+        });
+        let Some(best) = best else {
+            return Ok(Solution::Unreachable {
+                reason: Unreachable::Undefined,
+                best: None,
+            });
+        };
+        let reason = if scanned.iter().all(|(_, v)| *v == best.1) {
             Unreachable::NoEffect
         } else {
             Unreachable::OutOfRange
@@ -384,18 +497,43 @@ pub fn solve(
             best: Some((grid_value(best.0).normalize(), best.1)),
         });
     };
+    // The Illinois method (regula falsi that halves the weight of an end kept twice; Dowell &
+    // Jarratt 1971), with a plain halving every third step so a flat stretch cannot stall it.
+    let (mut ga, mut gb) = (fa - target, fb - target);
+    let mut kept = None::<bool>;
+    let mut step = 0_u32;
     while b - a > 1 {
-        let m = a + (b - a) / 2;
+        step += 1;
+        let halve = a + (b - a) / 2;
+        let m = if step % 3 == 0 {
+            halve
+        } else {
+            let t = ga.checked_div(ga - gb).unwrap_or(Decimal::new(5, 1));
+            Decimal::from_i128_with_scale(b - a, 0)
+                .checked_mul(t)
+                .map(|x| x.round().mantissa() / 10_i128.pow(x.round().scale()))
+                .map_or(halve, |d| a + d)
+        }
+        .clamp(a + 1, b - 1);
         let Some(fm) = eval(m) else {
             break;
         };
         if gap(fm) <= tol {
             return Ok(found((m, fm)));
         }
+        let gm = fm - target;
         if side(fm) == side(fa) {
-            (a, fa) = (m, fm);
+            (a, fa, ga) = (m, fm, gm);
+            if kept == Some(false) {
+                gb /= Decimal::TWO;
+            }
+            kept = Some(false);
         } else {
-            (b, fb) = (m, fm);
+            (b, fb, gb) = (m, fm, gm);
+            if kept == Some(true) {
+                ga /= Decimal::TWO;
+            }
+            kept = Some(true);
         }
     }
     let closer = if gap(fa) <= gap(fb) { (a, fa) } else { (b, fb) };
