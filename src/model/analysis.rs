@@ -505,7 +505,7 @@ pub fn solve(
     while b - a > 1 {
         step += 1;
         let halve = a + (b - a) / 2;
-        let m = if step % 3 == 0 {
+        let m = if step.is_multiple_of(3) {
             halve
         } else {
             let t = ga.checked_div(ga - gb).unwrap_or(Decimal::new(5, 1));
