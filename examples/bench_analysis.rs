@@ -89,6 +89,17 @@ fn main() {
         .expect("goal seek");
     });
     println!("  goal seek, 2,000 lines × 120 months (LTV:CAC 3 by churn): {ms:.2} ms");
+    let ms = median(7, || {
+        solve(
+            &large,
+            Column::Baseline,
+            Metric::NetContribution,
+            Decimal::ZERO,
+            Driver::Input(Input::RevenuePerCustomerMonth),
+        )
+        .expect("goal seek");
+    });
+    println!("  goal seek, 2,000 lines × 120 months (net contribution 0 by revenue): {ms:.2} ms");
     let ms = median(5, || {
         ranges(&uncertain, Column::Baseline, 1_000, 1).expect("ranges");
     });

@@ -219,10 +219,88 @@ async function lighthouse() {
   }
 }
 
+// ---- Answers (issue 11): tornado and goal seek on a big plan, a Monte Carlo run ----
+/** Milliseconds from `act` to the next paint after `selector` changes. */
+async function timed(p, selector, act) {
+  await p.evaluate((sel) => {
+    window.__done = null;
+    window.__t0 = null;
+    const target = document.querySelector(sel);
+    new MutationObserver((_, obs) => {
+      if (window.__t0 == null) return;
+      obs.disconnect();
+      const t0 = window.__t0;
+      requestAnimationFrame(() => setTimeout(() => { window.__done = performance.now() - t0; }, 0));
+    }).observe(target, { subtree: true, attributes: true, childList: true, characterData: true });
+    addEventListener('pointerdown', () => { window.__t0 = performance.now(); }, { capture: true, once: true });
+    addEventListener('keydown', () => { window.__t0 = performance.now(); }, { capture: true, once: true });
+  }, selector);
+  await act();
+  await p.waitForFunction(() => window.__done != null, null, { timeout: 60_000 });
+  return p.evaluate(() => window.__done);
+}
+
+async function answers(browser) {
+  console.log('\nanswers (input → answer painted, median of 5; no throttling):');
+  const big = bigPlan(2000, 5, 120);
+  const { context, p } = await page(browser, workspace(big));
+  await p.goto(BASE);
+  await p.waitForFunction(() => window.__firstFigure, null, { timeout: 120_000 });
+  await p.locator('#tab-answers').click();
+  await p.locator('[data-testid=tornado] tbody tr').first().waitFor({ timeout: 60_000 });
+  const tornado = [];
+  const swing = p.locator('#tornado-swing');
+  // Each swing typed over the last one: one key, one whole tornado (11 drivers × 2 runs).
+  for (const value of ['2', '3', '4', '5', '6']) {
+    await swing.click();
+    await swing.press('Control+A');
+    tornado.push(await timed(p, '[data-testid=sensitivity]', () => swing.press(value)));
+  }
+  console.log(`  ${'tornado, 2,000 lines × 120 months'.padEnd(40)} ${median(tornado).toFixed(1)} ms`);
+  const solve = [];
+  for (const action of ['quick-churn', 'quick-marketing', 'quick-revenue', 'quick-churn', 'quick-marketing']) {
+    solve.push(await timed(p, '[data-testid=goal-seek]', () => p.locator(`[data-action=${action}]`).click()));
+  }
+  console.log(`  ${'goal seek, 2,000 lines × 120 months'.padEnd(40)} ${median(solve).toFixed(1)} ms`);
+  await context.close();
+
+  const example = JSON.parse(readFileSync(join(root, 'tests/fixtures/workspace-v1.json'), 'utf8')).workspace.plans[0].plan;
+  example.ranges = [
+    { driver: 'new_customers_per_month', low: '80', high: '120' },
+    { driver: 'churn_pct', low: '4', high: '7' },
+    { driver: 'cost_marketing', low: '-10', high: '25' },
+  ];
+  const runs = [];
+  let longest = 0;
+  for (let i = 0; i < 3; i++) {
+    const { context: c, p: q } = await page(browser, workspace(example));
+    await q.goto(BASE);
+    await q.waitForFunction(() => window.__firstFigure);
+    await q.locator('#tab-answers').click();
+    await q.locator('[data-action=run-ranges]').waitFor();
+    await q.waitForTimeout(300);
+    await q.evaluate(() => {
+      window.__long = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });
+    });
+    const t0 = Date.now();
+    await q.locator('[data-action=run-ranges]').click();
+    await q.locator('[data-testid=ranges-result]').waitFor({ timeout: 60_000 });
+    runs.push(Date.now() - t0);
+    longest = Math.max(longest, ...(await q.evaluate(() => window.__long)), 0);
+    await c.close();
+  }
+  console.log(`  ${'Monte Carlo, example, 1,000 draws'.padEnd(40)} ${median(runs).toFixed(0)} ms; longest task ${longest ? `${longest.toFixed(0)} ms` : 'under 50 ms'}`);
+}
+
 sizes();
 await withServer(async () => {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, '--enable-precise-memory-info'] });
   try {
+    if (process.argv.includes('--answers-only')) {
+      await answers(browser);
+      return;
+    }
     await startup(browser);
     console.log('\nkeystroke → figure painted, and the work before the frame (new customers per month, median of 12 edits, no throttling):');
     await paintFloor(browser);
@@ -231,6 +309,7 @@ await withServer(async () => {
     const big = await keystrokes(browser, '2,000 lines × 5 scenarios × 36 months', workspace(bigPlan(2000, 5, 36)));
     const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
     console.log(`\nmemory, 2,000-line plan: after start-up JS heap ${mb(big.atStart.js)}, wasm memory ${mb(big.atStart.wasm)}; after 100 more edits JS heap ${mb(big.after.js)}, wasm memory ${mb(big.after.wasm)}`);
+    await answers(browser);
   } finally {
     await browser.close();
   }

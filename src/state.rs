@@ -674,6 +674,8 @@ fn edit_plan(plan: &mut Plan, edit: PlanEdit, lang: Lang) -> Result<Vec<Note>, M
                 .position(|l| l.id == id)
                 .ok_or_else(|| not_found(line_field(plan, id)))?;
             plan.lines.remove(index);
+            // A range of a line the plan no longer has would describe nothing.
+            plan.ranges.retain(|r| r.driver != Driver::LineAmount(id));
             let count = plan
                 .scenarios
                 .iter()
@@ -703,6 +705,8 @@ fn edit_plan(plan: &mut Plan, edit: PlanEdit, lang: Lang) -> Result<Vec<Note>, M
             let dangling_before = plan.dangling_levers().len();
             if replace {
                 plan.lines.clear();
+                plan.ranges
+                    .retain(|r| !matches!(r.driver, Driver::LineAmount(_)));
             }
             let ids = fresh_line_ids(plan, lines.len())?;
             for (mut line, id) in lines.into_iter().zip(ids) {
@@ -749,6 +753,8 @@ fn edit_plan(plan: &mut Plan, edit: PlanEdit, lang: Lang) -> Result<Vec<Note>, M
                 .position(|t| t.id == id)
                 .ok_or_else(|| not_found(Field::FeeTiers))?;
             plan.fee_tiers.remove(index);
+            plan.ranges
+                .retain(|r| r.driver != Driver::Input(crate::model::Input::TierFee(id)));
         }
         PlanEdit::AddScenario(preset) => {
             check_count(
@@ -1652,6 +1658,19 @@ mod tests {
         assert!(plan(&w).ranges.is_empty());
         assert!(h.undo(&mut w) && h.undo(&mut w) && h.undo(&mut w));
         assert_eq!(w.plans, original.plans);
+        // Deleting a line takes its range with it (and undo brings both back).
+        let line = plan(&w).lines[0].id;
+        let line_range = InputRange {
+            driver: Driver::LineAmount(line),
+            low: Decimal::ZERO,
+            high: Decimal::from(100_000),
+        };
+        edit(&mut w, PlanEdit::SetRange(line_range.clone())).expect("range");
+        h.apply(&mut w, Action::Edit(PlanEdit::DeleteLine(line)), 20_000.0)
+            .expect("delete");
+        assert!(plan(&w).ranges.is_empty());
+        assert!(h.undo(&mut w));
+        assert_eq!(plan(&w).ranges, vec![line_range]);
     }
 
     #[test]

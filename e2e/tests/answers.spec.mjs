@@ -95,7 +95,7 @@ for (const lang of ['zh-CN', 'en']) {
         await expect(result).toHaveAttribute('data-metric-value', expected.metric_value);
       }
       // An impossible target says why, with the closest value.
-      await page.locator('#answers-metric').selectOption('ltv_cac');
+      await page.locator('#solve-metric').selectOption('ltv_cac');
       await page.locator('#solve-input').selectOption('gross_margin_pct');
       await typeInto(page.locator('#solve-target'), '300');
       await page.locator('[data-action=solve]').click();
@@ -103,6 +103,16 @@ for (const lang of ['zh-CN', 'en']) {
       await expect(result).toHaveAttribute('data-unreachable', impossible.unreachable);
       await expect(result).toHaveAttribute('data-best-value', impossible.best_value);
       await expect(result).toHaveAttribute('data-best-metric', impossible.best_metric);
+      // One line's amount: the lines are a second list, opened by choosing "a line".
+      await page.locator('#solve-metric').selectOption('npv');
+      await page.locator('#solve-input').selectOption('line');
+      await page.locator('#solve-line').selectOption('line_amount_2');
+      await typeInto(page.locator('#solve-target'), '900000');
+      await page.locator('[data-action=solve]').click();
+      const line = answer('solve', plan, ['--metric', 'npv', '--target', '900000', '--input', 'line_amount_2']);
+      await expect(result).toHaveAttribute('data-input', 'line_amount_2');
+      await expect(result).toHaveAttribute('data-value', line.value);
+      await expect(result).toHaveAttribute('data-metric-value', line.metric_value);
       // The churn answer as a scenario: its LTV:CAC in the headline is the answer's.
       await page.locator('[data-action=quick-churn]').click();
       const churn = answer('solve', plan, ['--metric', 'ltv_cac', '--target', '3', '--input', 'churn_pct']);

@@ -103,7 +103,7 @@ pub fn Answers() -> impl IntoView {
                 </div>
             </section>
             <Tornado column=column metric=metric/>
-            <GoalSeek column=column metric=metric/>
+            <GoalSeek column=column/>
             <Ranges column=column/>
             <Waterfall column=column metric=metric/>
         </div>
@@ -298,25 +298,37 @@ struct Solved {
 }
 
 #[component]
-fn GoalSeek(column: Memo<Column>, metric: RwSignal<Metric>) -> impl IntoView {
+fn GoalSeek(column: Memo<Column>) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let t = move || answer_texts(lang.get());
+    // A question of its own: asking one does not recompute the tornado's figure.
+    let metric = RwSignal::new(Metric::LtvCac);
     let driver = RwSignal::new(Driver::Input(Input::ChurnPct));
     let typed = RwSignal::new(Decimal::from(3));
     let solved = RwSignal::new(None::<Solved>);
     let made = RwSignal::new(None::<String>);
     // The drivers of the plan as the column sees it (a scenario may add or remove lines).
+    // The drivers of the plan as the column sees it (a scenario may add or remove lines): the
+    // inputs, categories and tiers in one list, and the lines in a second list shown only when
+    // a line is chosen, so a plan's thousands of lines cost nothing until asked for.
     let drivers = Memo::new(move |_| {
         let plan = ctx.plan.get()?;
         let at = analysis::effective(&plan, column.get()).ok()?;
-        Some(
-            Driver::with_lines(&at)
+        let lang = lang.get();
+        let name = |d: Driver| (d, i18n::driver_name(d, &at, lang));
+        Some((
+            Driver::all_of(&at)
                 .into_iter()
-                .map(|d| (d, i18n::driver_name(d, &at, lang.get())))
+                .map(name)
                 .collect::<Vec<_>>(),
-        )
+            at.lines
+                .iter()
+                .map(|l| name(Driver::LineAmount(l.id)))
+                .collect::<Vec<_>>(),
+        ))
     });
+    let line_chosen = Memo::new(move |_| matches!(driver.get(), Driver::LineAmount(_)));
     let solve = move || {
         let Some(plan) = ctx.plan.get_untracked() else {
             return;
@@ -459,26 +471,92 @@ fn GoalSeek(column: Memo<Column>, metric: RwSignal<Metric>) -> impl IntoView {
             </div>
             <form class="solve-form" on:submit=move |ev| { ev.prevent_default(); solve(); }>
                 <div class="field">
+                    <label for="solve-metric">{move || answer_texts(lang.get()).metric}</label>
+                    <select
+                        id="solve-metric"
+                        on:change=move |ev| {
+                            if let Some(m) = Metric::from_key(&event_target_value(&ev)) {
+                                metric.set(m);
+                            }
+                        }
+                    >
+                        {move || {
+                            let current = metric.get();
+                            let lang = lang.get();
+                            metrics()
+                                .into_iter()
+                                .map(|m| view! { <option value=m.key() selected=m == current>{i18n::metric(m, lang)}</option> })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <div class="field">
                     <label for="solve-input">{move || t().solve_input}</label>
                     <select
                         id="solve-input"
+                        prop:value=move || if line_chosen.get() { LINE_KEY.to_owned() } else { driver.get().key() }
                         on:change=move |ev| {
-                            if let Some(d) = Driver::from_key(&event_target_value(&ev)) {
+                            let key = event_target_value(&ev);
+                            if key == LINE_KEY {
+                                let first = drivers.with_untracked(|d| d.as_ref().and_then(|d| d.1.first().map(|(d, _)| *d)));
+                                if let Some(d) = first {
+                                    driver.set(d);
+                                }
+                            } else if let Some(d) = Driver::from_key(&key) {
                                 driver.set(d);
                             }
                         }
                     >
                         {move || {
-                            let current = driver.get();
-                            drivers
-                                .get()
-                                .unwrap_or_default()
-                                .into_iter()
-                                .map(|(d, name)| view! { <option value=d.key() selected=d == current>{name}</option> })
-                                .collect_view()
+                            let current = driver.get_untracked();
+                            let lang = lang.get();
+                            drivers.with(|d| {
+                                let Some((main, lines)) = d else {
+                                    return ().into_any();
+                                };
+                                let options = main
+                                    .iter()
+                                    .map(|(d, name)| view! { <option value=d.key() selected=*d == current>{name.clone()}</option> })
+                                    .collect_view();
+                                let line = (!lines.is_empty()).then(|| {
+                                    view! {
+                                        <option value=LINE_KEY selected=matches!(current, Driver::LineAmount(_))>
+                                            {answer_texts(lang).solve_line}
+                                        </option>
+                                    }
+                                });
+                                (options, line).into_any()
+                            })
                         }}
                     </select>
                 </div>
+                <Show when=move || line_chosen.get()>
+                    <div class="field">
+                        <label for="solve-line">{move || answer_texts(lang.get()).solve_line}</label>
+                        <select
+                            id="solve-line"
+                            prop:value=move || driver.get().key()
+                            on:change=move |ev| {
+                                if let Some(d) = Driver::from_key(&event_target_value(&ev)) {
+                                    driver.set(d);
+                                }
+                            }
+                        >
+                            {move || {
+                                let current = driver.get_untracked();
+                                drivers.with(|d| {
+                                    d.as_ref()
+                                        .map(|(_, lines)| {
+                                            lines
+                                                .iter()
+                                                .map(|(d, name)| view! { <option value=d.key() selected=*d == current>{name.clone()}</option> })
+                                                .collect_view()
+                                        })
+                                })
+                            }}
+                        </select>
+                    </div>
+                </Show>
                 // Rebuilt when the figure changes: a share's target is typed in percent.
                 {move || {
                     let m = metric.get();
@@ -487,7 +565,7 @@ fn GoalSeek(column: Memo<Column>, metric: RwSignal<Metric>) -> impl IntoView {
                             <NumberField
                                 id="solve-target"
                                 field="target"
-                                label=Signal::derive(move || format!("{} · {}", answer_texts(lang.get()).solve_target, i18n::metric(m, lang.get())))
+                                label=Signal::derive(move || answer_texts(lang.get()).solve_target.to_owned())
                                 value=typed
                                 rule=target_rule(m)
                                 on_commit=Callback::new(move |v: Decimal| {
@@ -505,6 +583,9 @@ fn GoalSeek(column: Memo<Column>, metric: RwSignal<Metric>) -> impl IntoView {
         </section>
     }
 }
+
+/// The goal seek's choice that opens the list of lines.
+const LINE_KEY: &str = "line";
 
 /// A new range for `driver`: ±20 % of its value (a category: −20 % to +20 %), within its rule.
 fn default_range(driver: Driver, value: Decimal) -> InputRange {
@@ -828,10 +909,11 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
                 <label for="range-driver" class="visually-hidden">{move || t().driver}</label>
                 <select
                     id="range-driver"
+                    prop:value=move || new_driver.get().map(|d| d.key()).unwrap_or_default()
                     on:change=move |ev| new_driver.set(Driver::from_key(&event_target_value(&ev)))
                 >
                     {move || {
-                        let current = new_driver.get();
+                        let current = new_driver.get_untracked();
                         free.get()
                             .into_iter()
                             .map(|(d, name)| view! { <option value=d.key() selected=Some(d) == current>{name}</option> })

@@ -550,14 +550,26 @@ pub fn solve(
     } else {
         (xb, fb)
     };
-    let refine = if matches!(driver, Driver::Input(_)) {
+    let refine: u32 = if matches!(driver, Driver::Input(_)) {
         64
     } else {
         0
     };
-    for _ in 0..refine {
-        let xm = ((xa + xb) / Decimal::TWO)
-            .round_dp_with_strategy(ANSWER_DP, RoundingStrategy::MidpointAwayFromZero);
+    // Illinois steps again, between the two grid values, every third a halving.
+    let (mut ga, mut gb) = (fa - target, fb - target);
+    let mut kept = None::<bool>;
+    let snap =
+        |x: Decimal| x.round_dp_with_strategy(ANSWER_DP, RoundingStrategy::MidpointAwayFromZero);
+    for step in 1..=refine {
+        let halve = snap((xa + xb) / Decimal::TWO);
+        let xm = if step.is_multiple_of(3) {
+            halve
+        } else {
+            ga.checked_div(ga - gb)
+                .and_then(|t| (xb - xa).checked_mul(t))
+                .map_or(halve, |d| snap(xa + d))
+        };
+        let xm = if xm > xa && xm < xb { xm } else { halve };
         if xm == xa || xm == xb {
             break;
         }
@@ -573,10 +585,19 @@ pub fn solve(
                 metric_value: fm,
             });
         }
+        let gm = fm - target;
         if side(fm) == side(fa) {
-            (xa, fa) = (xm, fm);
+            (xa, fa, ga) = (xm, fm, gm);
+            if kept == Some(false) {
+                gb /= Decimal::TWO;
+            }
+            kept = Some(false);
         } else {
-            xb = xm;
+            (xb, gb) = (xm, gm);
+            if kept == Some(true) {
+                ga /= Decimal::TWO;
+            }
+            kept = Some(true);
         }
     }
     Ok(Solution::Unreachable {
