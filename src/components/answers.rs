@@ -202,7 +202,7 @@ fn Tornado(column: Memo<Column>, metric: RwSignal<Metric>) -> impl IntoView {
                         data-high-input=d.high_input.normalize().to_string()
                     >
                         <th scope="row">{name}</th>
-                        <td class="num">
+                        <td class="num inputs">
                             {i18n::driver_value(d.driver, d.low_input, &currency)}
                             " / "
                             {i18n::driver_value(d.driver, d.high_input, &currency)}
@@ -231,7 +231,7 @@ fn Tornado(column: Memo<Column>, metric: RwSignal<Metric>) -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">{t.driver}</th>
-                            <th scope="col" class="num">{t.lower}" / "{t.higher}</th>
+                            <th scope="col" class="num inputs">{t.lower}" / "{t.higher}</th>
                             <th scope="col"><span class="visually-hidden">{t.spread}</span></th>
                             <th scope="col" class="num">{t.lower}</th>
                             <th scope="col" class="num">{t.higher}</th>
@@ -909,7 +909,14 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
                 <label for="range-driver" class="visually-hidden">{move || t().driver}</label>
                 <select
                     id="range-driver"
-                    prop:value=move || new_driver.get().map(|d| d.key()).unwrap_or_default()
+                    prop:value=move || {
+                        new_driver
+                            .get()
+                            .filter(|d| free.with(|f| f.iter().any(|(x, _)| x == d)))
+                            .or_else(|| free.with(|f| f.first().map(|(d, _)| *d)))
+                            .map(|d| d.key())
+                            .unwrap_or_default()
+                    }
                     on:change=move |ev| new_driver.set(Driver::from_key(&event_target_value(&ev)))
                 >
                     {move || {
