@@ -1,7 +1,7 @@
 // Editing a plan as a person does: typing values (including 1.2万 and bad ones), budget lines,
 // fee tiers. Every valid edit recomputes at once; a bad value keeps the last valid one.
 import { test, expect } from '@playwright/test';
-import { figure, open, savedPlan, showTab, typeInto } from './helpers.mjs';
+import { figure, open, savedPlan, savedWorkspace, showTab, typeInto } from './helpers.mjs';
 
 test('typed values go through the parser; bad ones show a message and change nothing', async ({ page }) => {
   await open(page);
@@ -116,6 +116,8 @@ test('fee tiers: add, edit, delete, with the shares total checked', async ({ pag
 
 test('2,000 budget lines stay smooth to edit', async ({ page }) => {
   await open(page);
+  // The first visit saves the example after a quiet moment: wait for it before changing it.
+  await savedWorkspace(page);
   // Build a plan with 2,000 lines through the app's own storage format, then reload.
   await page.evaluate(() => {
     const key = 'customer-cost-planner/workspace';

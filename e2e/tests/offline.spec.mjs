@@ -97,11 +97,12 @@ test('a new build is picked up whole on the next visit, never mixed with the old
     // the new build, which installs in the background. A later visit is build B, all of it.
     // (Visits a few seconds apart, as a person makes them: a worker switches builds only
     // once the old one has no requests in flight.)
+    // (A busy machine may take longer than the default wait to install a build and compile it.)
     await page.goto(url);
-    await expect(page.locator('[data-testid=headline] td[data-metric]').first()).toBeVisible();
+    await expect(page.locator('[data-testid=headline] td[data-metric]').first()).toBeVisible({ timeout: 30_000 });
     await expect.poll(async () => {
       await page.goto(url);
-      await expect(page.locator('[data-testid=headline] td[data-metric]').first()).toBeVisible();
+      await expect(page.locator('[data-testid=headline] td[data-metric]').first()).toBeVisible({ timeout: 30_000 });
       return page.locator('meta[name=build]').count();
     }, { timeout: 45_000, intervals: [3_000] }).toBe(1);
     const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\.(js|wasm)$/.test(n) && !n.endsWith('sw.js')));

@@ -77,20 +77,21 @@ fn figure_of(plan: &Plan, metric: Metric) -> Figure {
     }
 }
 
-/// `plan` with its lines merged by category, stage and basis (keeping the line `keep` apart),
-/// for the many evaluations of an analysis. The model sums lines of one category, stage and
-/// basis before anything else (`simulate::Budget`), exactly, so every figure is the same; a
-/// category change scales the merged line as it would each line. Only the name of the line to
-/// blame for a figure too large differs.
-fn compact(plan: &Plan, keep: Option<LineId>) -> Plan {
+/// `plan` with its lines merged by category, stage and basis (keeping the lines in `keep`
+/// apart, with their ids), for the many evaluations of an analysis. The model sums lines of one
+/// category, stage and basis before anything else (`simulate::Budget`), exactly, so every
+/// figure is the same; a category change scales a merged line as it would each line. Only the
+/// name of the line to blame for a figure too large differs.
+fn compact(plan: &Plan, keep: &[LineId]) -> Plan {
+    let kept = |id: LineId| keep.contains(&id);
     let mut lines: Vec<BudgetLine> = Vec::new();
     for line in &plan.lines {
-        if Some(line.id) == keep {
+        if kept(line.id) {
             lines.push(line.clone());
             continue;
         }
         let same = |l: &&mut BudgetLine| {
-            Some(l.id) != keep
+            !kept(l.id)
                 && l.category == line.category
                 && l.stage == line.stage
                 && l.basis == line.basis
@@ -112,6 +113,13 @@ fn compact(plan: &Plan, keep: Option<LineId>) -> Plan {
         lines,
         ..plan.clone()
     }
+}
+
+/// The lines a scenario's levers name (set or removed): they must stay lines of their own.
+fn named_lines(scenario: Option<&Scenario>) -> Vec<LineId> {
+    scenario
+        .map(|s| s.levers.iter().filter_map(Lever::target).collect())
+        .unwrap_or_default()
 }
 
 /// The smallest and largest value `driver` may take.
@@ -207,7 +215,7 @@ pub fn sensitivity(
     let base = figure_of(&at, metric);
     // No driver of a tornado is a single line: every evaluation can use the merged lines.
     let full = at;
-    let at = compact(&full, None);
+    let at = compact(&full, &[]);
     let mut drivers = Vec::new();
     for driver in Driver::all_of(&full) {
         let Some(value) = driver.value(&at) else {
@@ -339,13 +347,11 @@ pub fn solve(
     let Some(current) = driver.value(&at) else {
         return Err(AnalysisError::NoDriver(driver));
     };
-    let at = compact(
-        &at,
-        match driver {
-            Driver::LineAmount(id) => Some(id),
-            Driver::Input(_) | Driver::Cost(_) => None,
-        },
-    );
+    let keep: &[LineId] = match &driver {
+        Driver::LineAmount(id) => std::slice::from_ref(id),
+        Driver::Input(_) | Driver::Cost(_) => &[],
+    };
+    let at = compact(&at, keep);
     let tol = tolerance(metric);
     let (min, max) = bounds(driver);
     let (lo, hi) = (grid_index(min, true), grid_index(max, false));
@@ -849,8 +855,13 @@ impl MonteCarlo {
             ranges.push((r.driver, r.low.min(mode), mode, r.high.max(mode)));
         }
         let months = usize::from(base.horizon_months);
+        let mut keep = named_lines(scenario.as_ref());
+        keep.extend(ranges.iter().filter_map(|(d, ..)| match d {
+            Driver::LineAmount(id) => Some(*id),
+            Driver::Input(_) | Driver::Cost(_) => None,
+        }));
         Ok(MonteCarlo {
-            plan: base,
+            plan: compact(&base, &keep),
             scenario,
             ranges,
             rng: Rng::new(seed),
@@ -960,6 +971,7 @@ pub struct LeverShare {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attribution {
     pub metric: Metric,
+    /// The baseline's figure and the scenario's, rounded to [`SHARE_DP`] decimals.
     pub base: Decimal,
     pub value: Decimal,
     /// value − base = Σ shares, exactly.
@@ -999,6 +1011,7 @@ pub fn attribute(
 ) -> Result<Attribution, AnalysisError> {
     let base_plan = effective(plan, Column::Baseline)?;
     let scenario = plan.scenario(id).ok_or(AnalysisError::NoScenario(id))?;
+    let base_plan = compact(&base_plan, &named_lines(Some(scenario)));
     let n = scenario.levers.len();
     if n == 0 {
         return Err(AnalysisError::NoLevers);
@@ -1022,7 +1035,13 @@ pub fn attribute(
     };
     let base = worth(&mut std::iter::empty())?;
     let value = worth(&mut (0..n))?;
-    let total = value.checked_sub(base).ok_or_else(too_large)?;
+    // The two ends on the shares' grid: a ratio's 28 digits leave no room to add a remainder
+    // to a share exactly, and 10 decimals are far below anything shown.
+    let on_grid =
+        |x: Decimal| x.round_dp_with_strategy(SHARE_DP, RoundingStrategy::MidpointNearestEven);
+    let total = on_grid(value)
+        .checked_sub(on_grid(base))
+        .ok_or_else(too_large)?;
 
     let (raw, exact): (Vec<Decimal>, bool) = if n <= EXACT_LEVERS {
         let masks = 1_usize << n;
@@ -1097,9 +1116,9 @@ pub fn attribute(
     }
     Ok(Attribution {
         metric,
-        base,
-        value,
-        total,
+        base: on_grid(base).normalize(),
+        value: on_grid(value).normalize(),
+        total: total.normalize(),
         levers: shares
             .into_iter()
             .enumerate()
