@@ -370,6 +370,17 @@ pub fn unique_name<'a>(base: &str, taken: impl Iterator<Item = &'a str> + Clone)
         .unwrap_or(base)
 }
 
+/// The id of one more scenario, if the plan has room for it.
+fn new_scenario_id(plan: &Plan) -> Result<ScenarioId, ModelError> {
+    check_count(
+        plan.scenarios.len() + 1,
+        limits::SCENARIOS,
+        Field::Scenarios,
+    )?;
+    plan.next_scenario_id()
+        .ok_or_else(|| invalid(Field::Scenarios, Problem::Dangling))
+}
+
 fn not_found(field: Field) -> ModelError {
     invalid(field, Problem::Dangling)
 }
@@ -757,14 +768,7 @@ fn edit_plan(plan: &mut Plan, edit: PlanEdit, lang: Lang) -> Result<Vec<Note>, M
                 .retain(|r| r.driver != Driver::Input(crate::model::Input::TierFee(id)));
         }
         PlanEdit::AddScenario(preset) => {
-            check_count(
-                plan.scenarios.len() + 1,
-                limits::SCENARIOS,
-                Field::Scenarios,
-            )?;
-            let id = plan
-                .next_scenario_id()
-                .ok_or_else(|| invalid(Field::Scenarios, Problem::Dangling))?;
+            let id = new_scenario_id(plan)?;
             let mut scenario = match preset {
                 Some(strategy) => strategy.scenario(id, lang),
                 None => Scenario {
@@ -781,14 +785,7 @@ fn edit_plan(plan: &mut Plan, edit: PlanEdit, lang: Lang) -> Result<Vec<Note>, M
             plan.scenarios.push(scenario);
         }
         PlanEdit::AddScenarioWith { name, levers } => {
-            check_count(
-                plan.scenarios.len() + 1,
-                limits::SCENARIOS,
-                Field::Scenarios,
-            )?;
-            let id = plan
-                .next_scenario_id()
-                .ok_or_else(|| invalid(Field::Scenarios, Problem::Dangling))?;
+            let id = new_scenario_id(plan)?;
             check_count(levers.len(), limits::LEVERS, Field::Scenarios)?;
             let name = unique_name(&name, plan.scenarios.iter().map(|s| s.name.as_str()));
             plan.scenarios.push(Scenario {

@@ -80,32 +80,41 @@ pub fn Answers() -> impl IntoView {
                             }}
                         </select>
                     </div>
-                    <div class="field">
-                        <label for="answers-metric">{move || t().metric}</label>
-                        <select
-                            id="answers-metric"
-                            on:change=move |ev| {
-                                if let Some(m) = Metric::from_key(&event_target_value(&ev)) {
-                                    metric.set(m);
-                                }
-                            }
-                        >
-                            {move || {
-                                let current = metric.get();
-                                let lang = lang.get();
-                                metrics()
-                                    .into_iter()
-                                    .map(|m| view! { <option value=m.key() selected=m == current>{i18n::metric(m, lang)}</option> })
-                                    .collect_view()
-                            }}
-                        </select>
-                    </div>
+                    {metric_select("answers-metric", metric)}
                 </div>
             </section>
             <Tornado column=column metric=metric/>
             <GoalSeek column=column/>
             <Ranges column=column/>
             <Waterfall column=column metric=metric/>
+        </div>
+    }
+}
+
+/// A labelled list of every figure, choosing `metric`.
+fn metric_select(id: &'static str, metric: RwSignal<Metric>) -> impl IntoView {
+    let lang = use_ctx().lang;
+    view! {
+        <div class="field">
+            <label for=id>{move || answer_texts(lang.get()).metric}</label>
+            <select
+                id=id
+                prop:value=move || metric.get().key()
+                on:change=move |ev| {
+                    if let Some(m) = Metric::from_key(&event_target_value(&ev)) {
+                        metric.set(m);
+                    }
+                }
+            >
+                {move || {
+                    let current = metric.get_untracked();
+                    let lang = lang.get();
+                    metrics()
+                        .into_iter()
+                        .map(|m| view! { <option value=m.key() selected=m == current>{i18n::metric(m, lang)}</option> })
+                        .collect_view()
+                }}
+            </select>
         </div>
     }
 }
@@ -470,26 +479,7 @@ fn GoalSeek(column: Memo<Column>) -> impl IntoView {
                 </button>
             </div>
             <form class="solve-form" on:submit=move |ev| { ev.prevent_default(); solve(); }>
-                <div class="field">
-                    <label for="solve-metric">{move || answer_texts(lang.get()).metric}</label>
-                    <select
-                        id="solve-metric"
-                        on:change=move |ev| {
-                            if let Some(m) = Metric::from_key(&event_target_value(&ev)) {
-                                metric.set(m);
-                            }
-                        }
-                    >
-                        {move || {
-                            let current = metric.get();
-                            let lang = lang.get();
-                            metrics()
-                                .into_iter()
-                                .map(|m| view! { <option value=m.key() selected=m == current>{i18n::metric(m, lang)}</option> })
-                                .collect_view()
-                        }}
-                    </select>
-                </div>
+                {metric_select("solve-metric", metric)}
                 <div class="field">
                     <label for="solve-input">{move || t().solve_input}</label>
                     <select
