@@ -614,10 +614,9 @@ const SLICE_MS: f64 = 30.0;
 #[derive(Clone, Debug, PartialEq)]
 enum RunState {
     Idle,
-    Running {
-        done: usize,
-        runs: usize,
-    },
+    /// Drawing; how far is in the run's progress signal, so the Cancel button stays the same
+    /// element (one re-created each slice could miss a click).
+    Running,
     Finished {
         summary: Arc<RangeSummary>,
         cancelled: bool,
@@ -636,6 +635,8 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
     let runs = RwSignal::new(Decimal::from(analysis::DEFAULT_RUNS));
     let seed = RwSignal::new(Decimal::ONE);
     let state = RwSignal::new(RunState::Idle);
+    // Draws made and asked for, while a run is going.
+    let progress = RwSignal::new((0_usize, 0_usize));
     // Each run has a number; a newer run or a cancel makes an older one stop at its next slice.
     let generation = StoredValue::new(0_u64);
     // The run the user cancelled.
@@ -705,10 +706,8 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
         generation.set_value(id);
         let currency = plan.currency.clone();
         let from = (plan, column.get_untracked());
-        state.set(RunState::Running {
-            done: 0,
-            runs: mc.runs(),
-        });
+        progress.set((0, mc.runs()));
+        state.set(RunState::Running);
         leptos::task::spawn_local(async move {
             loop {
                 let start = js_sys::Date::now();
@@ -721,10 +720,7 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
                 if mc.finished() {
                     break;
                 }
-                state.set(RunState::Running {
-                    done: mc.done(),
-                    runs: mc.runs(),
-                });
+                progress.set((mc.done(), mc.runs()));
                 next_task().await;
                 // A newer run replaced this one: it shows its own progress.
                 if generation.try_get_value() != Some(id) {
@@ -819,10 +815,10 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
         match state.get() {
         RunState::Idle => ().into_any(),
         RunState::Failed(m) => view! { <p class="warning">{m}</p> }.into_any(),
-        RunState::Running { done, runs } => view! {
+        RunState::Running => view! {
             <div class="progress-line" role="status" data-testid="ranges-progress">
-                <progress max=runs value=done></progress>
-                <span>{move || answer_texts(lang.get()).running}" "{done}" / "{runs}</span>
+                <progress max=move || progress.get().1 value=move || progress.get().0></progress>
+                <span>{move || answer_texts(lang.get()).running}" "{move || progress.get().0}" / "{move || progress.get().1}</span>
                 <button type="button" class="button" data-action="cancel-ranges" on:click=cancel>{move || answer_texts(lang.get()).cancel}</button>
             </div>
         }
@@ -940,7 +936,7 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
                     type="button"
                     class="button primary"
                     data-action="run-ranges"
-                    disabled=move || matches!(state.get(), RunState::Running { .. })
+                    disabled=move || matches!(state.get(), RunState::Running)
                     on:click=run
                 >
                     {move || t().run}
