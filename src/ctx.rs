@@ -401,6 +401,12 @@ impl Ctx {
         })
     }
 
+    /// The column of the open plan whose key (`baseline`, `s3`) a list sent, if it still exists.
+    pub fn column_by_key(self, key: &str) -> Option<Column> {
+        self.columns
+            .with_untracked(|cs| cs.iter().copied().find(|c| c.key() == key))
+    }
+
     /// Every column of the open plan with its name, for the lists that pick one. A memo, so an
     /// edit that changes no name rebuilds no `<option>`.
     pub fn column_names(self) -> Memo<Vec<(Column, String)>> {

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 
@@ -20,20 +21,11 @@ use crate::model::{
 };
 use crate::state::PlanEdit;
 
-/// The figures an analysis can be asked about, in the comparison's order.
-fn metrics() -> Vec<Metric> {
-    Metric::all()
-}
-
 /// A figure's exact value for `data-*`: empty when undefined.
 fn data_of(f: Figure) -> String {
     f.value()
         .map(|v| v.normalize().to_string())
         .unwrap_or_default()
-}
-
-fn show(metric: Metric, f: Figure, currency: &str, lang: Lang) -> String {
-    format::figure(metric, f, currency, lang)
 }
 
 #[component]
@@ -65,7 +57,7 @@ pub fn Answers() -> impl IntoView {
                             id="answers-scenario"
                             on:change=move |ev| {
                                 let key = event_target_value(&ev);
-                                if let Some(c) = ctx.columns.with_untracked(|cs| cs.iter().copied().find(|c| c.key() == key)) {
+                                if let Some(c) = ctx.column_by_key(&key) {
                                     picked.set(c);
                                 }
                             }
@@ -109,7 +101,7 @@ fn metric_select(id: &'static str, metric: RwSignal<Metric>) -> impl IntoView {
                 {move || {
                     let current = metric.get_untracked();
                     let lang = lang.get();
-                    metrics()
+                    Metric::all()
                         .into_iter()
                         .map(|m| view! { <option value=m.key() selected=m == current>{i18n::metric(m, lang)}</option> })
                         .collect_view()
@@ -131,16 +123,16 @@ fn swing_rule() -> Rule {
 
 /// Where `x` falls on a scale from `lo` to `hi`, in percent of the width (0–100).
 fn at(x: Decimal, lo: Decimal, hi: Decimal) -> f64 {
-    let width = hi - lo;
+    let width = hi.saturating_sub(lo);
     if width <= Decimal::ZERO {
         return 50.0;
     }
-    let f = ((x - lo) / width * Decimal::ONE_HUNDRED)
-        .round_dp(2)
-        .to_string()
-        .parse::<f64>()
-        .unwrap_or(50.0);
-    f.clamp(0.0, 100.0)
+    // Figures can be near the largest decimal: saturate, never overflow (a panic would stop
+    // the page). f64 only places a bar, as in the charts.
+    x.saturating_sub(lo)
+        .checked_div(width)
+        .and_then(|f| f.to_f64())
+        .map_or(50.0, |f| (f * 100.0).clamp(0.0, 100.0))
 }
 
 fn pct(x: f64) -> String {
@@ -182,10 +174,12 @@ fn Tornado(column: Memo<Column>, metric: RwSignal<Metric>) -> impl IntoView {
             .iter()
             .flat_map(|d| [d.low.value(), d.high.value()])
             .flatten()
-            .filter_map(|v| base.map(|b| (v - b).abs()))
+            .filter_map(|v| base.map(|b| v.saturating_sub(b).abs()))
             .max()
             .unwrap_or(Decimal::ZERO);
-        let (lo, hi) = base.map_or((Decimal::ZERO, Decimal::ZERO), |b| (b - reach, b + reach));
+        let (lo, hi) = base.map_or((Decimal::ZERO, Decimal::ZERO), |b| {
+            (b.saturating_sub(reach), b.saturating_add(reach))
+        });
         let rows = s
             .drivers
             .iter()
@@ -223,15 +217,15 @@ fn Tornado(column: Memo<Column>, metric: RwSignal<Metric>) -> impl IntoView {
                                 {bar(d.high, "up")}
                             </span>
                         </td>
-                        <td class="num">{show(m, d.low, &currency, lang)}</td>
-                        <td class="num">{show(m, d.high, &currency, lang)}</td>
+                        <td class="num">{format::figure(m, d.low, &currency, lang)}</td>
+                        <td class="num">{format::figure(m, d.high, &currency, lang)}</td>
                     </tr>
                 }
             })
             .collect_view();
         view! {
             <p class="tornado-base" data-testid="tornado-base" data-value=data_of(s.base)>
-                {t.as_planned}": "<strong>{show(m, s.base, &currency, lang)}</strong>
+                {t.as_planned}": "<strong>{format::figure(m, s.base, &currency, lang)}</strong>
                 <span class="legend"><span class="swatch down"></span>{t.lower}<span class="swatch up"></span>{t.higher}</span>
             </p>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="tornado-title">
@@ -579,10 +573,7 @@ const LINE_KEY: &str = "line";
 
 /// A new range for `driver`: ±20 % of its value (a category: −20 % to +20 %), within its rule.
 fn default_range(driver: Driver, value: Decimal) -> InputRange {
-    let rule = driver.rule();
-    let max = rule
-        .max
-        .unwrap_or_else(|| crate::model::amount_limit() - Decimal::new(1, 4));
+    let (min, max) = driver.bounds();
     let (low, high) = match driver {
         Driver::Cost(_) => (Decimal::from(-20), Decimal::from(20)),
         Driver::Input(_) | Driver::LineAmount(_) => {
@@ -592,8 +583,8 @@ fn default_range(driver: Driver, value: Decimal) -> InputRange {
     };
     InputRange {
         driver,
-        low: low.clamp(rule.min, max).normalize(),
-        high: high.clamp(rule.min, max).normalize(),
+        low: low.clamp(min, max).normalize(),
+        high: high.clamp(min, max).normalize(),
     }
 }
 
@@ -836,9 +827,9 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
                     view! {
                         <tr data-metric=m.key() data-p10=data_of(p.p10) data-p50=data_of(p.p50) data-p90=data_of(p.p90) data-undefined=p.undefined>
                             <th scope="row">{i18n::metric(m, lang)}</th>
-                            <td class="num">{show(m, p.p10, &currency, lang)}</td>
-                            <td class="num">{show(m, p.p50, &currency, lang)}</td>
-                            <td class="num">{show(m, p.p90, &currency, lang)}</td>
+                            <td class="num">{format::figure(m, p.p10, &currency, lang)}</td>
+                            <td class="num">{format::figure(m, p.p50, &currency, lang)}</td>
+                            <td class="num">{format::figure(m, p.p90, &currency, lang)}</td>
                             <td class="num">{p.undefined}</td>
                         </tr>
                     }
@@ -1092,7 +1083,7 @@ fn waterfall(a: &Attribution, column: Column, lang: Lang) -> impl IntoView {
     let mut points = vec![a.base];
     let mut run = a.base;
     for l in &a.levers {
-        run += l.share;
+        run = run.saturating_add(l.share);
         points.push(run);
     }
     let lo = points

@@ -62,7 +62,7 @@ pub fn CalcGrid() -> impl IntoView {
                     id="calc-column"
                     on:change=move |ev| {
                         let key = event_target_value(&ev);
-                        if let Some(c) = ctx.columns.with_untracked(|cs| cs.iter().copied().find(|c| c.key() == key)) {
+                        if let Some(c) = ctx.column_by_key(&key) {
                             column.set(c);
                         }
                     }

@@ -48,7 +48,7 @@ pub fn Headline() -> impl IntoView {
                         id="headline-scenario"
                         on:change=move |ev| {
                             let key = event_target_value(&ev);
-                            picked.set(ctx.columns.with_untracked(|cs| cs.iter().copied().find(|c| c.key() == key)));
+                            picked.set(ctx.column_by_key(&key));
                         }
                     >
                         {move || {

@@ -16,7 +16,6 @@ use super::compare::{evaluate_unchecked, Column, Metric, Unit};
 use super::driver::Driver;
 use super::error::ModelError;
 use super::metrics::{Figure, Undefined};
-use super::parse::amount_limit;
 use super::plan::{BudgetLine, Lever, LeverKind, LineId, Plan, Scenario, ScenarioId};
 use super::scenario::apply_scenario;
 use super::validate::validate;
@@ -122,15 +121,6 @@ fn named_lines(scenario: Option<&Scenario>) -> Vec<LineId> {
         .unwrap_or_default()
 }
 
-/// The smallest and largest value `driver` may take.
-fn bounds(driver: Driver) -> (Decimal, Decimal) {
-    let rule = driver.rule();
-    let max = rule
-        .max
-        .unwrap_or_else(|| amount_limit() - Decimal::new(1, 4));
-    (rule.min, max)
-}
-
 fn round4(x: Decimal) -> Decimal {
     x.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero)
         .normalize()
@@ -177,7 +167,7 @@ pub fn swing_bounds() -> (Decimal, Decimal) {
 /// `driver`'s value moved by `pct` percent of itself (a category's spend: `pct` percent change),
 /// kept within what the driver may take.
 fn moved(driver: Driver, value: Decimal, pct: Decimal) -> Decimal {
-    let (min, max) = bounds(driver);
+    let (min, max) = driver.bounds();
     let raw = match driver {
         Driver::Cost(_) => {
             // value is already a change in percent: (1 + v)(1 + p) − 1.
@@ -353,7 +343,7 @@ pub fn solve(
     };
     let at = compact(&at, keep);
     let tol = tolerance(metric);
-    let (min, max) = bounds(driver);
+    let (min, max) = driver.bounds();
     let (lo, hi) = (grid_index(min, true), grid_index(max, false));
     let eval_at = |x: Decimal| -> Option<Decimal> {
         let mut p = at.clone();
@@ -388,8 +378,10 @@ pub fn solve(
     points.sort_unstable();
     points.dedup();
 
-    let gap = |v: Decimal| (v - target).abs();
-    let side = |v: Decimal| (v - target).is_sign_positive();
+    // A figure may be near the largest decimal (a ratio with a tiny divisor): its distance to
+    // the target saturates rather than overflow.
+    let gap = |v: Decimal| v.saturating_sub(target).abs();
+    let side = |v: Decimal| v >= target;
     let found = |(i, v): (i128, Decimal)| Solution::Found {
         value: grid_value(i).normalize(),
         metric_value: v,
@@ -505,8 +497,7 @@ pub fn solve(
     };
     // The Illinois method (regula falsi that halves the weight of an end kept twice; Dowell &
     // Jarratt 1971), with a plain halving every third step so a flat stretch cannot stall it.
-    let (mut ga, mut gb) = (fa - target, fb - target);
-    let mut kept = None::<bool>;
+    let mut weights = Illinois::new(fa, fb, target);
     let mut step = 0_u32;
     while b - a > 1 {
         step += 1;
@@ -514,7 +505,7 @@ pub fn solve(
         let m = if step.is_multiple_of(3) {
             halve
         } else {
-            let t = ga.checked_div(ga - gb).unwrap_or(Decimal::new(5, 1));
+            let t = weights.fraction().unwrap_or(Decimal::new(5, 1));
             Decimal::from_i128_with_scale(b - a, 0)
                 .checked_mul(t)
                 .map(|x| x.round().mantissa() / 10_i128.pow(x.round().scale()))
@@ -527,19 +518,12 @@ pub fn solve(
         if gap(fm) <= tol {
             return Ok(found((m, fm)));
         }
-        let gm = fm - target;
         if side(fm) == side(fa) {
-            (a, fa, ga) = (m, fm, gm);
-            if kept == Some(false) {
-                gb /= Decimal::TWO;
-            }
-            kept = Some(false);
+            (a, fa) = (m, fm);
+            weights.replace_low(fm);
         } else {
-            (b, fb, gb) = (m, fm, gm);
-            if kept == Some(true) {
-                ga /= Decimal::TWO;
-            }
-            kept = Some(true);
+            (b, fb) = (m, fm);
+            weights.replace_high(fm);
         }
     }
     let closer = if gap(fa) <= gap(fb) { (a, fa) } else { (b, fb) };
@@ -562,8 +546,7 @@ pub fn solve(
         0
     };
     // Illinois steps again, between the two grid values, every third a halving.
-    let (mut ga, mut gb) = (fa - target, fb - target);
-    let mut kept = None::<bool>;
+    let mut weights = Illinois::new(fa, fb, target);
     let snap =
         |x: Decimal| x.round_dp_with_strategy(ANSWER_DP, RoundingStrategy::MidpointAwayFromZero);
     for step in 1..=refine {
@@ -571,7 +554,8 @@ pub fn solve(
         let xm = if step.is_multiple_of(3) {
             halve
         } else {
-            ga.checked_div(ga - gb)
+            weights
+                .fraction()
                 .and_then(|t| (xb - xa).checked_mul(t))
                 .map_or(halve, |d| snap(xa + d))
         };
@@ -591,25 +575,64 @@ pub fn solve(
                 metric_value: fm,
             });
         }
-        let gm = fm - target;
         if side(fm) == side(fa) {
-            (xa, fa, ga) = (xm, fm, gm);
-            if kept == Some(false) {
-                gb /= Decimal::TWO;
-            }
-            kept = Some(false);
+            (xa, fa) = (xm, fm);
+            weights.replace_low(fm);
         } else {
-            (xb, gb) = (xm, gm);
-            if kept == Some(true) {
-                ga /= Decimal::TWO;
-            }
-            kept = Some(true);
+            xb = xm;
+            weights.replace_high(fm);
         }
     }
     Ok(Solution::Unreachable {
         reason: Unreachable::Steps,
         best: Some((best.0.normalize(), best.1)),
     })
+}
+
+/// The Illinois method's weights at the two ends of a bracket (Dowell & Jarratt 1971): the
+/// figure's distance from the target at each end, halved at an end kept twice in a row, so
+/// the false position cannot stall on one side.
+struct Illinois {
+    target: Decimal,
+    low: Decimal,
+    high: Decimal,
+    /// Which end the last step kept: `Some(true)` the low one.
+    kept_low: Option<bool>,
+}
+
+impl Illinois {
+    fn new(f_low: Decimal, f_high: Decimal, target: Decimal) -> Illinois {
+        Illinois {
+            target,
+            low: f_low.saturating_sub(target),
+            high: f_high.saturating_sub(target),
+            kept_low: None,
+        }
+    }
+
+    /// How far from the low end to the high end the secant meets the target (0–1), unless
+    /// the weights are too large to divide.
+    fn fraction(&self) -> Option<Decimal> {
+        self.low.checked_div(self.low.saturating_sub(self.high))
+    }
+
+    /// The low end moved to a point with figure `f`; the high end is kept.
+    fn replace_low(&mut self, f: Decimal) {
+        self.low = f.saturating_sub(self.target);
+        if self.kept_low == Some(false) {
+            self.high /= Decimal::TWO;
+        }
+        self.kept_low = Some(false);
+    }
+
+    /// The high end moved to a point with figure `f`; the low end is kept.
+    fn replace_high(&mut self, f: Decimal) {
+        self.high = f.saturating_sub(self.target);
+        if self.kept_low == Some(true) {
+            self.low /= Decimal::TWO;
+        }
+        self.kept_low = Some(true);
+    }
 }
 
 /// The most decimals a goal seek's answer has: the 4 a field takes, refined up to this when

@@ -181,6 +181,16 @@ impl Driver {
         }
     }
 
+    /// The smallest and largest value the driver may take (a rule without a maximum allows
+    /// anything below 10^15, on the 4-decimal grid).
+    pub fn bounds(self) -> (Decimal, Decimal) {
+        let rule = self.rule();
+        let max = rule
+            .max
+            .unwrap_or_else(|| super::parse::amount_limit() - Decimal::new(1, 4));
+        (rule.min, max)
+    }
+
     /// The driver's value in `plan`: `None` when the plan has no such tier or line, or (for a
     /// category) no line in it.
     pub fn value(self, plan: &Plan) -> Option<Decimal> {
