@@ -24,6 +24,7 @@ use crate::session::{
 };
 use crate::state::{Action, PlanEdit, Workspace};
 use crate::storage::{KeyValue, Place, WorkspaceStore, KEY};
+use crate::store::{Backup, SaveError, Store};
 
 /// A modal dialog's content.
 #[derive(Clone, Debug, PartialEq)]
@@ -191,7 +192,7 @@ impl Ctx {
         let mut page = Vec::new();
         self.place.update_value(|place| {
             self.session
-                .update(|s| page = session::drive(s, commands, &mut WorkspaceStore(place)));
+                .update(|s| page = session::drive(s, commands, &mut WorkspaceStore(&mut *place)));
         });
         for command in page {
             match command {
@@ -321,9 +322,61 @@ impl Ctx {
         self.send(Event::ClosePreview { save_copy });
     }
 
-    /// Plans set aside at start-up (for download).
+    /// Plans kept aside because they could not be read (for repair, download or discarding).
     pub fn set_aside(self) -> Vec<json::SetAside> {
-        self.session.with_untracked(|s| s.set_aside().to_vec())
+        self.session.with_untracked(Session::set_aside)
+    }
+
+    /// The backups kept where this page keeps its work (memory in an embed), newest first.
+    pub fn backups(self) -> Vec<Backup> {
+        self.with_store(|s| s.backups()).unwrap_or_default()
+    }
+
+    /// The text of a kept backup.
+    pub fn read_backup(self, key: &str) -> Option<String> {
+        self.with_store(|s| s.read_backup(key)).flatten()
+    }
+
+    pub fn delete_backup(self, key: &str) -> Result<(), SaveError> {
+        self.with_store(|s| s.delete_backup(key))
+            .unwrap_or(Err(SaveError::Unavailable))
+    }
+
+    /// Runs `f` on the session's store: the browser's storage, or memory in an embed
+    /// (`None` once the app is gone).
+    fn with_store<T>(self, f: impl FnOnce(&mut WorkspaceStore<&mut Place>) -> T) -> Option<T> {
+        self.place.try_update_value(|p| f(&mut WorkspaceStore(p)))
+    }
+
+    /// Offers a kept backup as a file.
+    pub fn download_backup(self, key: &str) {
+        if let Some(raw) = self.read_backup(key) {
+            crate::download::text_file(
+                "customer-cost-planner-backup.json",
+                "application/json",
+                &raw,
+            );
+        }
+    }
+
+    /// Offers the stored text that was too large to keep as a backup, as a file.
+    pub fn download_unkept(self) {
+        let text = self
+            .session
+            .with_untracked(|s| s.unkept_text().map(str::to_owned));
+        if let Some(text) = text {
+            crate::download::text_file(
+                "customer-cost-planner-stored.json",
+                "application/json",
+                &text,
+            );
+        }
+    }
+
+    /// Saves this tab's plans over stored data that could not be kept as a backup (after the
+    /// user downloaded it).
+    pub fn write_without_backup(self) {
+        self.send(Event::WriteWithoutBackup);
     }
 
     /// Saves soon: after a quiet moment, so typing is never interrupted by storage.
@@ -360,9 +413,21 @@ impl Ctx {
         let mut page = Vec::new();
         self.place.update_value(|place| {
             self.session
-                .update(|s| page = session::save(s, &mut WorkspaceStore(place)));
+                .update(|s| page = session::save(s, &mut WorkspaceStore(&mut *place)));
         });
         self.run(page);
+    }
+
+    /// Switches to the new build of the app that is waiting (boot.js carries it out): saves
+    /// first, and leaves the page as it is if its work could not be kept.
+    pub fn update_now(self) {
+        self.save_now();
+        if self.work_at_risk() {
+            return;
+        }
+        if let Ok(event) = web_sys::Event::new("ccp:apply-update") {
+            let _ = window().dispatch_event(&event);
+        }
     }
 
     /// Whether the workspace lives in memory (an embed) rather than in the browser's storage.
@@ -620,6 +685,13 @@ pub fn today() -> String {
         d.get_month() + 1,
         d.get_date()
     )
+}
+
+/// Reloads the page (to pick up a newer build of the app).
+pub fn reload_page() {
+    if window().location().reload().is_err() {
+        leptos::logging::warn!("could not reload the page");
+    }
 }
 
 /// Removes a share link from the address bar without reloading, so a reload shows the user's

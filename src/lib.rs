@@ -28,3 +28,4 @@ pub mod model;
 pub mod session;
 pub mod state;
 pub mod storage;
+pub mod store;

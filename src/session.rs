@@ -21,21 +21,7 @@ use crate::exchange::json::{self, Imported, JsonError, ReadPlan, Repair, SetAsid
 use crate::exchange::link::LinkError;
 use crate::model::{Lang, ModelError, Plan};
 use crate::state::{Action, Applied, History, Note, PlanEntry, PlanId, Workspace};
-use crate::storage::SaveError;
-
-/// A stable 64-bit hash of a stored text (FNV-1a), to tell whether storage still holds what this
-/// tab last read or wrote.
-///
-/// ```
-/// use customer_cost_planner::session::content_hash;
-/// assert_eq!(content_hash(""), 0xcbf2_9ce4_8422_2325);
-/// assert_ne!(content_hash("a"), content_hash("b"));
-/// ```
-pub fn content_hash(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
+use crate::store::{content_hash, SaveError, Store};
 
 /// Why this tab does not write to storage at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,6 +39,8 @@ pub struct Conflict {
     pub theirs: Box<Workspace>,
     pub revision: u64,
     hash: u64,
+    /// Their text, when it did not read cleanly: kept as a backup before it is written over.
+    keep: Option<String>,
 }
 
 /// How a conflict ends.
@@ -82,15 +70,28 @@ pub enum NoticeKind {
     },
     /// An edit or command was refused; the message says why.
     Refused(ModelError),
-    /// The saved plans loaded with repairs, or with plans set aside.
+    /// The saved plans loaded with repairs, or with plans kept aside (named: every plan that
+    /// is kept aside now, because this version cannot read it).
     Salvaged {
         repairs: Vec<Repair>,
-        set_aside: usize,
+        set_aside: Vec<String>,
     },
+    /// A conflict was resolved by keeping this tab's version; the other tab's plans that this
+    /// version did not have were kept too: `added` among the plans, `trashed` (its versions of
+    /// plans changed here as well) in the recently deleted list.
+    KeptAlongside {
+        added: Vec<String>,
+        trashed: Vec<String>,
+    },
+    /// A new version of the app is ready: it starts when the page is reloaded.
+    UpdateReady,
     /// The saved data could not be read; it is kept as a backup (`backup` once written).
+    /// `elsewhere`: another tab (or another program) stored it while this tab was open, and
+    /// this tab's plans are saved again; otherwise the page started from the example.
     Unreadable {
         error: JsonError,
         backup: Option<String>,
+        elsewhere: bool,
     },
     /// Storage holds data from a newer version of the app.
     Newer {
@@ -106,7 +107,7 @@ pub enum NoticeKind {
     /// The plan file an embed was given could not be fetched (`None`) or read.
     PlanFile {
         path: String,
-        error: Option<JsonError>,
+        problem: PlanFileProblem,
     },
     /// A shared plan needed repairs to open.
     LinkRepaired(Repair),
@@ -118,6 +119,17 @@ pub enum NoticeKind {
     BackupReminder,
     /// Copying to the clipboard failed; the text is selected for copying by hand.
     CopyFailed,
+}
+
+/// Why an embed's plan file did not open.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PlanFileProblem {
+    /// It could not be fetched (not there, refused, offline).
+    Unreachable,
+    /// No answer in time.
+    TimedOut,
+    /// It arrived but does not read (or is larger than any plan file may be).
+    Read(JsonError),
 }
 
 /// How much a notice asks of the user: for information, to look at something, or a problem.
@@ -132,11 +144,13 @@ impl NoticeKind {
     pub fn tone(&self) -> Tone {
         match self {
             NoticeKind::Salvaged { .. }
+            | NoticeKind::KeptAlongside { .. }
             | NoticeKind::LeversDangling { .. }
             | NoticeKind::LinkRepaired(_)
             | NoticeKind::BackupReminder => Tone::Caution,
             NoticeKind::PlanDeleted { .. }
             | NoticeKind::UpdatedElsewhere
+            | NoticeKind::UpdateReady
             | NoticeKind::PreviewKept { .. } => Tone::Info,
             NoticeKind::Refused(_)
             | NoticeKind::Unreadable { .. }
@@ -208,6 +222,9 @@ pub enum Event {
     },
     /// Something for the user to read (from the page: a bad link, a failed copy…).
     Notify(NoticeKind),
+    /// The stored text that could not be kept as a backup (too large) has been downloaded by
+    /// the user, who chose to save this tab's plans over it without a backup.
+    WriteWithoutBackup,
     Dismiss(u64),
 }
 
@@ -275,8 +292,6 @@ pub struct Session {
     blocked: Option<Block>,
     failed: Option<SaveError>,
     conflict: Option<Conflict>,
-    /// Plans that could not be loaded, for download.
-    set_aside: Vec<SetAside>,
     notices: Vec<Notice>,
     next_notice: u64,
 }
@@ -299,7 +314,6 @@ impl Session {
             blocked: None,
             failed: None,
             conflict: None,
-            set_aside: Vec::new(),
             notices: Vec::new(),
             next_notice: 1,
         };
@@ -316,18 +330,20 @@ impl Session {
                     Ok(Imported::Workspace(salvaged)) => {
                         let clean = salvaged.is_clean();
                         s.revision = salvaged.revision.unwrap_or(0);
-                        s.own = salvaged.workspace;
                         s.dirty = if clean {
                             Unsaved::Nothing
                         } else {
                             Unsaved::Incidental
                         };
+                        s.tell_salvaged(salvaged.repairs, &salvaged.workspace);
+                        if salvaged.migrated_from.is_some() {
+                            // Written in this version with the next save, after a backup of
+                            // the older text (nothing is written until then: an open tab of
+                            // the older build keeps working on it meanwhile).
+                            s.keep = Some(raw.clone());
+                        }
+                        s.own = salvaged.workspace;
                         if !clean {
-                            s.notify(NoticeKind::Salvaged {
-                                repairs: salvaged.repairs,
-                                set_aside: salvaged.set_aside.len(),
-                            });
-                            s.set_aside = salvaged.set_aside;
                             s.keep = Some(raw.clone());
                             commands.push(Command::Backup { raw });
                             commands.push(Command::ScheduleSave);
@@ -347,10 +363,24 @@ impl Session {
         (s, commands)
     }
 
+    /// Tells what reading the workspace repaired, and names every plan kept aside.
+    fn tell_salvaged(&mut self, repairs: Vec<Repair>, ws: &Workspace) {
+        self.retract(|k| matches!(k, NoticeKind::Salvaged { .. }));
+        let set_aside: Vec<String> = ws
+            .set_aside
+            .iter()
+            .map(|k| json::kept_details(k).name.unwrap_or_default())
+            .collect();
+        if !repairs.is_empty() || !set_aside.is_empty() {
+            self.notify(NoticeKind::Salvaged { repairs, set_aside });
+        }
+    }
+
     fn start_unreadable(&mut self, raw: String, error: JsonError, commands: &mut Vec<Command>) {
         self.notify(NoticeKind::Unreadable {
             error,
             backup: None,
+            elsewhere: false,
         });
         self.keep = Some(raw.clone());
         commands.push(Command::Backup { raw });
@@ -394,9 +424,15 @@ impl Session {
             .map(|p| p.name.as_str())
     }
 
-    /// Plans that could not be loaded at start-up.
-    pub fn set_aside(&self) -> &[SetAside] {
-        &self.set_aside
+    /// The plans kept aside (they could not be read), with their names and why.
+    pub fn set_aside(&self) -> Vec<SetAside> {
+        self.own.set_aside.iter().map(json::kept_details).collect()
+    }
+
+    /// The stored text waiting to be kept as a backup before it is written over (for a
+    /// download when it is too large to keep).
+    pub fn unkept_text(&self) -> Option<&str> {
+        self.keep.as_deref()
     }
 
     /// The revision storage holds as far as this tab knows (for exported backups).
@@ -500,6 +536,14 @@ impl Session {
                 self.notify(kind);
                 Vec::new()
             }
+            Event::WriteWithoutBackup => {
+                if self.keep.take().is_none() {
+                    return Vec::new();
+                }
+                self.failed = None;
+                self.retract(|k| matches!(k, NoticeKind::SaveFailed(_)));
+                self.changed_own(Unsaved::Incidental)
+            }
             Event::Dismiss(id) => {
                 self.notices.retain(|n| n.id != id);
                 Vec::new()
@@ -529,6 +573,9 @@ impl Session {
                             NoticeKind::PlanDeleted { plan: id, name }
                         }
                         Note::LeversDangling { count } => NoticeKind::LeversDangling { count },
+                        Note::KeptAlongside { added, trashed } => {
+                            NoticeKind::KeptAlongside { added, trashed }
+                        }
                     });
                 }
                 let commands = if changed && self.preview.is_none() {
@@ -664,6 +711,7 @@ impl Session {
             Ok(Imported::Workspace(salvaged)) => {
                 let revision = salvaged.revision.unwrap_or(0);
                 let clean = salvaged.is_clean();
+                let repairs = salvaged.repairs;
                 let theirs = Box::new(salvaged.workspace);
                 // Equal or lower revision with other content: someone wrote over this tab's save
                 // without seeing it.
@@ -674,27 +722,42 @@ impl Session {
                         theirs,
                         revision,
                         hash,
+                        keep: (!clean).then_some(raw),
                     });
                     self.dirty = Unsaved::Edits;
                     Vec::new()
                 } else {
+                    self.tell_salvaged(repairs, &theirs);
                     self.adopt(*theirs, revision, hash);
                     self.notify(NoticeKind::UpdatedElsewhere);
                     if clean {
                         Vec::new()
                     } else {
+                        // Plans it set aside are kept (in the workspace, verbatim) by the next
+                        // save; the text as found is kept as a backup first.
                         self.keep = Some(raw);
                         self.changed_own(Unsaved::Incidental)
                     }
                 }
             }
-            Ok(Imported::Plan(_)) | Err(_) => {
-                // Unreadable: keep it as a backup before this tab's plans go back in.
-                self.stored_hash = Some(hash);
-                self.keep = Some(raw);
-                self.changed_own(Unsaved::Incidental)
-            }
+            Ok(Imported::Plan(_)) => self.unreadable_elsewhere(raw, hash, JsonError::NotAPlan),
+            Err(error) => self.unreadable_elsewhere(raw, hash, error),
         }
+    }
+
+    /// Storage holds something this version cannot read at all, written while this tab was
+    /// open: it is kept as a backup before this tab's plans go back in, and the user is told.
+    fn unreadable_elsewhere(&mut self, raw: String, hash: u64, error: JsonError) -> Vec<Command> {
+        self.notify(NoticeKind::Unreadable {
+            error,
+            backup: None,
+            elsewhere: true,
+        });
+        self.stored_hash = Some(hash);
+        self.keep = Some(raw.clone());
+        let mut commands = vec![Command::Backup { raw }];
+        commands.extend(self.changed_own(Unsaved::Incidental));
+        commands
     }
 
     /// Shows a version storage already holds, without writing it back. Undo history is
@@ -715,13 +778,39 @@ impl Session {
         };
         match keep {
             Keep::Theirs => {
+                self.tell_salvaged(Vec::new(), &conflict.theirs);
                 self.adopt(*conflict.theirs, conflict.revision, conflict.hash);
-                Vec::new()
+                match conflict.keep {
+                    // Plans it set aside are kept by the next save, after a backup.
+                    Some(raw) => {
+                        self.keep = Some(raw);
+                        self.changed_own(Unsaved::Incidental)
+                    }
+                    None => Vec::new(),
+                }
             }
             Keep::Mine => {
-                // Write over exactly the version the user saw and declined.
+                // Write over exactly the version the user saw and declined, keeping what only
+                // it had (its other plans, its plans kept aside): declining a version is not
+                // deleting its plans.
                 self.stored_hash = Some(conflict.hash);
                 self.revision = self.revision.max(conflict.revision);
+                if let Some(raw) = conflict.keep {
+                    self.keep = Some(raw);
+                }
+                match self
+                    .history
+                    .apply(&mut self.own, Action::KeepAlongside(conflict.theirs), 0.0)
+                {
+                    Ok(applied) => {
+                        for note in applied.notes {
+                            if let Note::KeptAlongside { added, trashed } = note {
+                                self.notify(NoticeKind::KeptAlongside { added, trashed });
+                            }
+                        }
+                    }
+                    Err(e) => self.notify(NoticeKind::Refused(e)),
+                }
                 self.changed_own(Unsaved::Edits)
             }
         }
@@ -767,6 +856,7 @@ impl Session {
                 selected: PlanId(1),
                 lang: self.own.lang,
                 trash: Vec::new(),
+                set_aside: Vec::new(),
             },
             history: History::default(),
             edited: false,
@@ -811,17 +901,6 @@ impl Session {
             .find(|p| p.id == id)
             .map(|p| &*p.plan)
     }
-}
-
-/// Where the session's data lives: localStorage in the browser (`crate::storage`), a map in
-/// tests. Each call is synchronous.
-pub trait Store {
-    /// What is stored under the workspace key.
-    fn read(&mut self) -> Result<Option<String>, SaveError>;
-    /// Writes the workspace and reads it back; an error if it did not stick.
-    fn write(&mut self, text: &str) -> Result<(), SaveError>;
-    /// Keeps `raw` under a backup key (reusing an existing backup of the same text); the key.
-    fn keep_backup(&mut self, raw: &str) -> Result<String, SaveError>;
 }
 
 /// Runs the storage commands against `store`, feeding each result back to the session, and

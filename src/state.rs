@@ -53,7 +53,49 @@ pub const TRASH_LIMIT: usize = 20;
 /// Most plans in a workspace.
 pub const PLANS_LIMIT: usize = 200;
 
-/// Everything the user has: plans, which one is open, the language, recently deleted plans.
+/// A plan this version could not read, kept exactly as it was found (its workspace entry's
+/// JSON text) so that no save ever drops it: a newer version of the app may read it, and the
+/// user can repair, download or discard it. Never trusted as data: it is only carried along.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeptPlan {
+    /// The plan entry's JSON text as found (`{"id":…,"plan":{…}}`).
+    pub raw: String,
+    /// Whether it was in the trash (recently deleted).
+    pub deleted: bool,
+}
+
+impl Serialize for KeptPlan {
+    /// `{"deleted":false,"entry":{…}}`, the entry written back verbatim.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let entry = serde_json::value::RawValue::from_string(self.raw.clone())
+            .map_err(serde::ser::Error::custom)?;
+        let mut out = s.serialize_struct("KeptPlan", 2)?;
+        out.serialize_field("deleted", &self.deleted)?;
+        out.serialize_field("entry", &entry)?;
+        out.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for KeptPlan {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Out {
+            #[serde(default)]
+            deleted: bool,
+            entry: Box<serde_json::value::RawValue>,
+        }
+        let out = Out::deserialize(d)?;
+        Ok(KeptPlan {
+            raw: out.entry.get().to_owned(),
+            deleted: out.deleted,
+        })
+    }
+}
+
+/// Everything the user has: plans, which one is open, the language, recently deleted plans,
+/// and plans kept aside because this version could not read them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Workspace {
@@ -63,6 +105,10 @@ pub struct Workspace {
     /// Recently deleted plans, newest last, so a deletion can be taken back.
     #[serde(default)]
     pub trash: Vec<PlanEntry>,
+    /// Plans that could not be read (format version 2 on), carried verbatim by every save
+    /// until the user repairs or discards them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set_aside: Vec<KeptPlan>,
 }
 
 fn invalid(field: Field, problem: Problem) -> ModelError {
@@ -201,10 +247,23 @@ pub enum Action {
     RestorePlan(PlanId),
     /// Adds a plan (an import or a shared link) and opens it.
     AddPlan(Box<Plan>),
-    /// Adds several plans (a workspace file) and opens the first.
-    AddPlans(Vec<Plan>),
-    /// Replaces every plan with a workspace's (a backup file); the language stays.
+    /// Adds several plans (a workspace file) and opens the first; the file's plans that could
+    /// not be read are kept aside with this workspace's.
+    AddPlans(Vec<Plan>, Vec<KeptPlan>),
+    /// Replaces every plan with a workspace's (a backup file); the language stays, and plans
+    /// kept aside (this tab's and the file's) stay kept.
     ReplaceWorkspace(Box<Workspace>),
+    /// Ends a plan kept aside (the one whose text is `raw`): with a plan (its repair), the plan
+    /// joins the plans and opens; without, the kept text is discarded. Undoable.
+    ResolveSetAside {
+        raw: String,
+        with: Option<Box<Plan>>,
+    },
+    /// Keeps this workspace but takes in what another version of it (another tab's, declined
+    /// in a conflict) has that this one does not: its other plans join the plans, its other
+    /// versions of this workspace's plans go to the trash, its plans kept aside stay kept.
+    /// Nothing the other version stored is dropped without the user's say.
+    KeepAlongside(Box<Workspace>),
     /// A change to the open plan.
     Edit(PlanEdit),
 }
@@ -318,6 +377,12 @@ pub enum Note {
     /// An edit left levers pointing at a line the plan no longer has; they change nothing
     /// until re-pointed (the scenario marks them).
     LeversDangling { count: usize },
+    /// Plans of another version of the workspace were kept beside this one's: `added` to the
+    /// plans, `trashed` (their other versions of plans kept here) to the trash.
+    KeptAlongside {
+        added: Vec<String>,
+        trashed: Vec<String>,
+    },
 }
 
 /// What an action did: whether anything changed, how to undo it, what to tell the user.
@@ -397,6 +462,7 @@ impl Workspace {
             selected: PlanId(1),
             lang,
             trash: Vec::new(),
+            set_aside: Vec::new(),
         }
     }
 
@@ -528,8 +594,11 @@ impl Workspace {
                 Ok(())
             }),
             Action::AddPlan(plan) => self.restructure(|ws, _| ws.push_plans(vec![(*plan, None)])),
-            Action::AddPlans(plans) => self
-                .restructure(|ws, _| ws.push_plans(plans.into_iter().map(|p| (p, None)).collect())),
+            Action::AddPlans(plans, kept) => self.restructure(|ws, _| {
+                ws.push_plans(plans.into_iter().map(|p| (p, None)).collect())?;
+                ws.keep_aside(kept);
+                Ok(())
+            }),
             Action::ReplaceWorkspace(workspace) => self.restructure(|ws, _| {
                 if let Some(e) = validate_workspace(&workspace).into_iter().next() {
                     return Err(e);
@@ -537,9 +606,106 @@ impl Workspace {
                 ws.plans = workspace.plans;
                 ws.trash = workspace.trash;
                 ws.selected = workspace.selected;
+                ws.keep_aside(workspace.set_aside);
                 Ok(())
             }),
+            Action::ResolveSetAside { raw, with } => self.restructure(|ws, _| {
+                let index = ws
+                    .set_aside
+                    .iter()
+                    .position(|k| k.raw == raw)
+                    .ok_or_else(|| not_found(Field::Plans))?;
+                if let Some(plan) = with {
+                    ws.push_plans(vec![(*plan, None)])?;
+                }
+                ws.set_aside.remove(index);
+                Ok(())
+            }),
+            Action::KeepAlongside(theirs) => {
+                let mut changed = false;
+                let mut applied = self.restructure(|ws, notes| {
+                    let (note, any) = ws.keep_alongside(*theirs)?;
+                    notes.extend(note);
+                    changed = any;
+                    Ok(())
+                })?;
+                if !changed {
+                    // Nothing to take in: no step, nothing changed.
+                    applied.changed = false;
+                    applied.step = None;
+                }
+                Ok(applied)
+            }
         }
+    }
+
+    /// Adds plans kept aside that this workspace does not keep yet; whether it added any.
+    fn keep_aside(&mut self, kept: Vec<KeptPlan>) -> bool {
+        let before = self.set_aside.len();
+        for k in kept {
+            if !self.set_aside.contains(&k) {
+                self.set_aside.push(k);
+            }
+        }
+        self.set_aside.len() != before
+    }
+
+    /// See [`Action::KeepAlongside`]. Plans are compared by id and content: an identical entry
+    /// is already here; a plan whose id is not used here joins the plans (the trash if the
+    /// plans are full); a different plan under an id used here goes to the trash under a fresh
+    /// id (the trash keeps its newest [`TRASH_LIMIT`], as for any deletion).
+    fn keep_alongside(&mut self, theirs: Workspace) -> Result<(Option<Note>, bool), ModelError> {
+        let (mut added, mut trashed) = (Vec::new(), Vec::new());
+        let here = |ws: &Workspace, e: &PlanEntry| {
+            ws.plans
+                .iter()
+                .chain(&ws.trash)
+                .any(|p| p.id == e.id && p.plan == e.plan)
+        };
+        // Fresh ids avoid theirs too, so a copy never takes the id of a plan still to come.
+        let mut used: Vec<u32> = self
+            .plans
+            .iter()
+            .chain(&self.trash)
+            .chain(&theirs.plans)
+            .chain(&theirs.trash)
+            .map(|p| p.id.0)
+            .collect();
+        for entry in theirs.plans.into_iter().chain(theirs.trash) {
+            if here(self, &entry) {
+                continue;
+            }
+            let id_used = self
+                .plans
+                .iter()
+                .chain(&self.trash)
+                .any(|p| p.id == entry.id);
+            let id = if id_used {
+                let fresh = fresh_ids(used.iter().copied(), 1)
+                    .and_then(|ids| ids.first().copied())
+                    .ok_or_else(|| invalid(Field::Plans, Problem::TooMany { max: PLANS_LIMIT }))?;
+                used.push(fresh);
+                PlanId(fresh)
+            } else {
+                entry.id
+            };
+            let entry = PlanEntry { id, ..entry };
+            if !id_used && self.plans.len() < PLANS_LIMIT {
+                added.push(entry.plan.name.clone());
+                self.plans.push(entry);
+            } else {
+                trashed.push(entry.plan.name.clone());
+                self.trash.push(entry);
+                if self.trash.len() > TRASH_LIMIT {
+                    self.trash.remove(0);
+                }
+            }
+        }
+        let kept_more = self.keep_aside(theirs.set_aside);
+        let any = kept_more || !added.is_empty() || !trashed.is_empty();
+        let note = (!added.is_empty() || !trashed.is_empty())
+            .then_some(Note::KeptAlongside { added, trashed });
+        Ok((note, any))
     }
 
     /// Runs a change that adds, removes or replaces whole plans. The undo step is the previous
@@ -550,6 +716,7 @@ impl Workspace {
         change: impl FnOnce(&mut Workspace, &mut Vec<Note>) -> Result<(), ModelError>,
     ) -> Result<Applied, ModelError> {
         let (plans, trash, selected) = (self.plans.clone(), self.trash.clone(), self.selected);
+        let set_aside = self.set_aside.clone();
         let mut notes = Vec::new();
         let result = change(self, &mut notes).and_then(|()| {
             structure_errors(self)
@@ -561,6 +728,7 @@ impl Workspace {
             self.plans = plans;
             self.trash = trash;
             self.selected = selected;
+            self.set_aside = set_aside;
             return Err(e);
         }
         Ok(Applied::recorded(
@@ -568,6 +736,7 @@ impl Workspace {
                 plans,
                 trash,
                 selected,
+                set_aside,
             },
             notes,
         ))
@@ -1102,6 +1271,7 @@ pub enum Step {
         plans: Vec<PlanEntry>,
         trash: Vec<PlanEntry>,
         selected: PlanId,
+        set_aside: Vec<KeptPlan>,
     },
 }
 
@@ -1123,10 +1293,12 @@ impl Step {
                 plans,
                 trash,
                 selected,
+                set_aside,
             } => {
                 std::mem::swap(plans, &mut ws.plans);
                 std::mem::swap(trash, &mut ws.trash);
                 std::mem::swap(selected, &mut ws.selected);
+                std::mem::swap(set_aside, &mut ws.set_aside);
                 true
             }
         }
@@ -1165,8 +1337,10 @@ impl History {
             | Action::DeletePlan(_)
             | Action::RestorePlan(_)
             | Action::AddPlan(_)
-            | Action::AddPlans(_)
-            | Action::ReplaceWorkspace(_) => None,
+            | Action::AddPlans(..)
+            | Action::ReplaceWorkspace(_)
+            | Action::ResolveSetAside { .. }
+            | Action::KeepAlongside(_) => None,
         };
         let mut applied = ws.apply(action)?;
         if let Some(step) = applied.step.take() {
@@ -1565,10 +1739,13 @@ mod tests {
         .expect("replace");
         assert_eq!(plan(&w).lines.len(), imported.len());
 
-        w.apply(Action::AddPlans(vec![
-            Example::Ecommerce.plan(Lang::En),
-            Example::Manufacturer.plan(Lang::En),
-        ]))
+        w.apply(Action::AddPlans(
+            vec![
+                Example::Ecommerce.plan(Lang::En),
+                Example::Manufacturer.plan(Lang::En),
+            ],
+            Vec::new(),
+        ))
         .expect("add plans");
         assert_eq!(w.plans.len(), 3);
         assert_eq!(plan(&w).name, "Example: e-commerce firm");

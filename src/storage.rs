@@ -1,14 +1,16 @@
-//! The only code that touches localStorage: the workspace key (as a [`crate::session::Store`])
-//! and the backups. What to write and when is decided by `crate::session`; here are only the
+//! The only code that touches localStorage: the workspace key and the backups, as a
+//! [`crate::store::Store`] over the browser's storage or memory (an embed). What to write and when is decided by `crate::session`; here are only the
 //! reads and writes, and the policy that keeps backups bounded.
 //!
 //! Backups are copies of stored data this version could not read in full, kept before anything
 //! is written over it. They are named `customer-cost-planner/backup/<ms>-<hash>`: the same text
 //! is never kept twice, and at most [`BACKUPS_MAX`] backups of at most [`BACKUP_CHARS_MAX`]
-//! characters in all are kept (the oldest go first), so backups cannot fill the quota. They
-//! are listed under File, can be downloaded, imported again, and deleted.
+//! characters in all are kept (the oldest go first, once the new one is written), so backups
+//! cannot fill the quota. They are listed under File, can be downloaded, imported again, and
+//! deleted.
 
-use crate::session::content_hash;
+use crate::store::{content_hash, Store};
+pub use crate::store::{Backup, SaveError};
 
 /// The key of the workspace.
 pub const KEY: &str = "customer-cost-planner/workspace";
@@ -21,24 +23,6 @@ pub const BACKUPS_MAX: usize = 5;
 /// Most characters kept in backups, all together (browsers give a site about 5 million).
 pub const BACKUP_CHARS_MAX: usize = 2_000_000;
 
-/// Why a save did not stick.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SaveError {
-    /// The browser's storage quota is full.
-    Quota,
-    /// Storage is disabled or forbidden (private mode, a sandboxed iframe).
-    Unavailable,
-    /// The value read back differs from what was written.
-    Mismatch,
-    Other(String),
-}
-
-impl SaveError {
-    pub fn message(&self, lang: crate::model::Lang) -> String {
-        crate::i18n::save_error(self, lang)
-    }
-}
-
 /// Classifies a DOM exception name from a failed `setItem`.
 pub fn classify_error(name: &str, message: &str) -> SaveError {
     match name {
@@ -47,18 +31,6 @@ pub fn classify_error(name: &str, message: &str) -> SaveError {
         _ if message.contains("quota") || message.contains("Quota") => SaveError::Quota,
         _ => SaveError::Other(format!("{name}: {message}")),
     }
-}
-
-/// A kept backup.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Backup {
-    pub key: String,
-    /// When it was kept (milliseconds since 1970).
-    pub saved_ms: u64,
-    /// The hash of its text (`None` for backups of earlier versions, named by time only).
-    pub hash: Option<u64>,
-    /// Its length in characters (UTF-16 units, as storage counts them).
-    pub chars: usize,
 }
 
 /// The key for a backup of a text with `hash`, kept at `ms`.
@@ -75,9 +47,10 @@ pub fn parse_backup_key(key: &str) -> Option<(u64, Option<u64>)> {
     }
 }
 
-/// Which backups to delete, oldest first, so that one more of `chars` fits the bounds. The
-/// new one is kept even if it alone is over the character budget (it is data that must not be
-/// lost); then every other goes.
+/// Which of the other backups to delete, oldest first, so that they and a new one of `chars`
+/// fit the bounds (called once the new one is written). A new one over the character budget
+/// by itself is refused before this ([`SaveError::BackupTooLarge`]), so it never evicts the
+/// others.
 ///
 /// ```
 /// use customer_cost_planner::storage::{prune, Backup, BACKUPS_MAX};
@@ -132,11 +105,11 @@ pub fn backups_in(kv: &impl KeyValue) -> Vec<Backup> {
     list
 }
 
-/// The session's [`crate::session::Store`] over a key-value store: the workspace key, written
-/// and read back, and bounded backups.
+/// The session's [`Store`] over a key-value store: the workspace key, written and read back,
+/// and bounded backups.
 pub struct WorkspaceStore<K: KeyValue>(pub K);
 
-impl<K: KeyValue> crate::session::Store for WorkspaceStore<K> {
+impl<K: KeyValue> Store for WorkspaceStore<K> {
     fn read(&mut self) -> Result<Option<String>, SaveError> {
         self.0.get(KEY)
     }
@@ -149,18 +122,43 @@ impl<K: KeyValue> crate::session::Store for WorkspaceStore<K> {
         }
     }
 
+    /// Writes the new backup first and only then prunes the oldest others, so a failed write
+    /// (a full quota) leaves every earlier backup in place.
     fn keep_backup(&mut self, raw: &str) -> Result<String, SaveError> {
         let hash = content_hash(raw);
         let existing = backups_in(&self.0);
         if let Some(same) = existing.iter().find(|b| b.hash == Some(hash)) {
             return Ok(same.key.clone());
         }
-        for key in prune(&existing, raw.encode_utf16().count()) {
-            self.0.remove(&key)?;
+        let chars = raw.encode_utf16().count();
+        if chars > BACKUP_CHARS_MAX {
+            return Err(SaveError::BackupTooLarge { chars });
         }
         let key = backup_key(self.0.now_ms(), hash);
         self.0.set(&key, raw)?;
+        for old in prune(&existing, chars) {
+            // A backup that cannot be removed only stays longer.
+            let _kept = self.0.remove(&old);
+        }
         Ok(key)
+    }
+
+    fn backups(&self) -> Vec<Backup> {
+        backups_in(&self.0)
+    }
+
+    fn read_backup(&self, key: &str) -> Option<String> {
+        if !key.starts_with(BACKUP_PREFIX) {
+            return None;
+        }
+        self.0.get(key).ok().flatten()
+    }
+
+    fn delete_backup(&mut self, key: &str) -> Result<(), SaveError> {
+        if !key.starts_with(BACKUP_PREFIX) {
+            return Ok(());
+        }
+        self.0.remove(key)
     }
 }
 
@@ -348,26 +346,6 @@ mod browser {
     }
 }
 
-/// The backups kept in this browser, newest first.
-pub fn backups() -> Vec<Backup> {
-    backups_in(&Browser)
-}
-
-/// The text of a backup.
-pub fn read_backup(key: &str) -> Option<String> {
-    if !key.starts_with(BACKUP_PREFIX) {
-        return None;
-    }
-    Browser.get(key).ok().flatten()
-}
-
-pub fn delete_backup(key: &str) -> Result<(), SaveError> {
-    if !key.starts_with(BACKUP_PREFIX) {
-        return Ok(());
-    }
-    Browser.remove(key)
-}
-
 /// Whether the user has been reminded to keep a backup file; marks it so.
 pub fn remind_once() -> bool {
     match Browser.get(REMINDED_KEY) {
@@ -432,7 +410,7 @@ mod tests {
             (4, 10, 10, &[]),
             (5, 10, 10, &["k4"]),
             (3, 900_000, 900_000, &["k2", "k1"]),
-            (3, 10, BACKUP_CHARS_MAX + 1, &["k2", "k1", "k0"]),
+            (3, 600_000, BACKUP_CHARS_MAX - 600_000, &["k2", "k1"]),
         ];
         for (n, size, new, expected) in cases {
             assert_eq!(prune(&kept(n, size), new), expected, "{n} × {size} + {new}");

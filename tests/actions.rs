@@ -12,12 +12,13 @@ use customer_cost_planner::model::{
     limits, Basis, BudgetLine, Category, Example, FeeTier, Lang, Lever, LineId, Plan, Scenario,
     ScenarioId, Stage, Strategy as Preset, TierId,
 };
-use customer_cost_planner::session::{self, Event, Session, Store};
+use customer_cost_planner::session::{self, Event, Session};
 use customer_cost_planner::state::{
     validate_workspace, Action, EconomicsField, LineEdit, PlanEdit, PlanEntry, PlanId, TierEdit,
     Workspace, PLANS_LIMIT,
 };
 use customer_cost_planner::storage::{KeyValue, SaveError, WorkspaceStore};
+use customer_cost_planner::store::Store;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -281,7 +282,7 @@ fn action(op: &Op, ws: &Workspace) -> Option<Action> {
         Op::RestorePlan(p) => pick(&ws.trash, p).map(|e| Action::RestorePlan(e.id)),
         Op::SelectPlan(p) => pick(&ws.plans, p).map(|e| Action::SelectPlan(e.id)),
         Op::AddCopy => Some(Action::AddPlan(Box::new(plan.clone()))),
-        Op::AddCopies(n) => Some(Action::AddPlans(vec![plan.clone(); n])),
+        Op::AddCopies(n) => Some(Action::AddPlans(vec![plan.clone(); n], Vec::new())),
         Op::Rename(n) => edit(PlanEdit::Rename(n)),
         Op::Economics(f, v) => edit(PlanEdit::SetEconomics(EconomicsField::ALL[f], v)),
         Op::Horizon(m) => edit(PlanEdit::SetHorizon(m)),

@@ -13,7 +13,7 @@ use customer_cost_planner::exchange::json::{self, Imported, ReadPlan};
 use customer_cost_planner::exchange::link;
 use customer_cost_planner::model::{Example, Lang, Plan};
 use customer_cost_planner::session::{
-    drive, save, Block, Command, Event, Keep, NotSaved, NoticeKind, SaveStatus, Session, Store,
+    drive, save, Block, Command, Event, Keep, NotSaved, NoticeKind, SaveStatus, Session,
 };
 use customer_cost_planner::state::{
     Action, EconomicsField, PlanEdit, PlanEntry, PlanId, Workspace,
@@ -21,6 +21,7 @@ use customer_cost_planner::state::{
 use customer_cost_planner::storage::{
     backups_in, KeyValue, SaveError, WorkspaceStore, BACKUPS_MAX, KEY,
 };
+use customer_cost_planner::store::Store;
 use rust_decimal::Decimal;
 
 /// One browser profile's localStorage.
@@ -422,6 +423,7 @@ fn opening_a_second_link_keeps_a_changed_shared_plan() {
     let read = |e: Example| ReadPlan {
         plan: e.plan(Lang::En),
         repairs: Default::default(),
+        migrated_from: None,
     };
     a.send(Event::OpenPreview(Box::new(read(Example::Saas))));
     a.set_churn(9);
@@ -613,7 +615,7 @@ fn a_workspace_with_a_broken_plan_loads_the_others_and_keeps_the_original() {
     let b = browser();
     put(&b, &raw);
     let mut a = Tab::open(&b);
-    assert!(a.has(|k| matches!(k, NoticeKind::Salvaged { set_aside: 1, .. })));
+    assert!(a.has(|k| matches!(k, NoticeKind::Salvaged { set_aside, .. } if set_aside.len() == 1)));
     assert_eq!(a.session.own().plans.len(), 1);
     assert_eq!(a.session.set_aside().len(), 1);
     a.save();
@@ -686,4 +688,384 @@ fn storage_cleared_elsewhere_is_filled_again() {
     a.send(Event::StorageChanged(None));
     a.save();
     assert_eq!(stored_plan(&b).churn_pct, Decimal::from(4));
+}
+
+/// A workspace as another build would store it: the first-visit example plus a second plan
+/// changed by `change` (in its JSON), at `revision`.
+fn with_second_plan(revision: u64, change: impl Fn(&mut serde_json::Value)) -> String {
+    let mut ws = Workspace::first_visit(Lang::En);
+    ws.plans.push(PlanEntry {
+        id: PlanId(2),
+        example: None,
+        plan: Arc::new(Example::Saas.plan(Lang::En)),
+    });
+    let mut value: serde_json::Value =
+        serde_json::from_str(&json::workspace_to_json(&ws, revision, false)).expect("json");
+    change(&mut value["workspace"]["plans"][1]);
+    value.to_string()
+}
+
+/// The stored workspace's plans, trash and kept plans, by name (a kept plan by the name its
+/// text carries).
+fn stored_names(browser: &Shared) -> Vec<String> {
+    let raw = stored(browser).expect("something is stored");
+    let v: serde_json::Value = serde_json::from_str(&raw).expect("json");
+    let ws = &v["workspace"];
+    let mut names = Vec::new();
+    for list in ["plans", "trash"] {
+        for p in ws[list].as_array().into_iter().flatten() {
+            names.push(p["plan"]["name"].as_str().unwrap_or("").to_owned());
+        }
+    }
+    for k in ws["set_aside"].as_array().into_iter().flatten() {
+        names.push(k["entry"]["plan"]["name"].as_str().unwrap_or("").to_owned());
+    }
+    names
+}
+
+#[test]
+fn a_plan_another_tab_wrote_with_an_unknown_field_is_kept_named_and_saved_again() {
+    // Issue 17, case 1: an older tab hears that another tab stored a plan with a field it does
+    // not know (same format version), edits, and saves.
+    let b = browser();
+    let mut a = Tab::open(&b);
+    a.save();
+    let theirs = with_second_plan(5, |p| p["plan"]["growth_pct"] = "3".into());
+    put(&b, &theirs);
+    a.send(Event::StorageChanged(Some(theirs.clone())));
+    assert!(
+        a.has(|k| matches!(k, NoticeKind::Salvaged { set_aside, .. }
+            if set_aside == &vec!["Example: SaaS business".to_owned()])),
+        "the notice names the plan: {:?}",
+        a.session.notices()
+    );
+    a.set_churn(4);
+    a.save();
+    assert_eq!(a.session.status(), SaveStatus::Saved);
+    assert!(
+        stored_names(&b).contains(&"Example: SaaS business".to_owned()),
+        "the plan is still stored: {:?}",
+        stored_names(&b)
+    );
+    // Kept verbatim: the field this version does not know is still there.
+    assert!(stored(&b).expect("stored").contains("\"growth_pct\":\"3\""));
+    // The text as found was kept as a backup too, before the write.
+    assert_eq!(backups_in(&a.store.0).len(), 1);
+    // A reload keeps it kept, and a build that can read it restores it (here: this build, once
+    // the field is gone from the kept text).
+    let again = Tab::open(&b);
+    assert_eq!(again.session.set_aside().len(), 1);
+    assert!(again.has(|k| matches!(k, NoticeKind::Salvaged { .. })));
+    let healed = stored(&b)
+        .expect("stored")
+        .replace(",\"growth_pct\":\"3\"", "");
+    put(&b, &healed);
+    let c = Tab::open(&b);
+    assert!(c.session.set_aside().is_empty());
+    assert!(c
+        .session
+        .own()
+        .plans
+        .iter()
+        .any(|p| p.plan.name == "Example: SaaS business"));
+}
+
+#[test]
+fn a_kept_plan_is_repaired_or_discarded_only_when_the_user_says() {
+    let b = browser();
+    put(
+        &b,
+        &with_second_plan(3, |p| p["plan"]["lines"][0]["from_month"] = 4.into()),
+    );
+    let mut a = Tab::open(&b);
+    let kept = a.session.own().set_aside.clone();
+    assert_eq!(kept.len(), 1);
+    let repaired = json::repair_kept(&kept[0]).expect("only an unknown field in the way");
+    assert_eq!(repaired.dropped, vec!["entry.plan.lines[0].from_month"]);
+    a.send(Event::Edit {
+        action: Action::ResolveSetAside {
+            raw: kept[0].raw.clone(),
+            with: Some(Box::new(repaired.plan)),
+        },
+        now_ms: 1.0,
+    });
+    assert!(a.session.own().set_aside.is_empty());
+    assert_eq!(a.session.own().plans.len(), 2);
+    a.save();
+    assert!(!stored(&b).expect("stored").contains("set_aside"));
+    // Undo brings the kept text back; discarding it is a step of its own.
+    a.send(Event::Undo);
+    assert_eq!(a.session.own().set_aside, kept);
+    a.send(Event::Edit {
+        action: Action::ResolveSetAside {
+            raw: kept[0].raw.clone(),
+            with: None,
+        },
+        now_ms: 2.0,
+    });
+    assert!(a.session.own().set_aside.is_empty());
+    assert_eq!(a.session.own().plans.len(), 1);
+}
+
+#[test]
+fn data_of_a_newer_format_from_another_tab_is_never_written_over_and_edits_stay() {
+    let b = browser();
+    let mut a = Tab::open(&b);
+    a.save();
+    let newer = json::workspace_to_json(&Workspace::first_visit(Lang::En), 8, false).replace(
+        &format!("\"version\":{}", json::WORKSPACE_VERSION),
+        &format!("\"version\":{}", json::WORKSPACE_VERSION + 1),
+    );
+    put(&b, &newer);
+    a.send(Event::StorageChanged(Some(newer.clone())));
+    a.set_churn(7);
+    a.save();
+    a.set_churn(8);
+    a.save();
+    assert_eq!(stored(&b).as_deref(), Some(newer.as_str()));
+    assert_eq!(
+        a.churn(),
+        Decimal::from(8),
+        "this tab's edits stay on the page"
+    );
+    assert!(a.session.work_at_risk(), "leaving asks first");
+    assert!(a.has(|k| matches!(k, NoticeKind::Newer { .. })));
+}
+
+#[test]
+fn keeping_this_tabs_version_keeps_the_other_tabs_plans_too() {
+    let (b, mut a, mut t) = both_changed();
+    assert!(t.session.conflict().is_some());
+    // Meanwhile the other tab also made a plan of its own, and saved.
+    a.send(Event::Edit {
+        action: Action::NewPlan(Some(Example::Manufacturer)),
+        now_ms: 99_000.0,
+    });
+    a.save();
+    t.hear();
+    t.send(Event::ResolveConflict(Keep::Mine));
+    t.save();
+    let names = stored_names(&b);
+    assert!(
+        names.iter().any(|n| n == "Example: manufacturer"),
+        "the other tab's new plan is kept: {names:?}"
+    );
+    // Its version of the plan both changed is in the trash, ready to restore.
+    let stored_ws = match json::read(&stored(&b).expect("stored")) {
+        Ok(Imported::Workspace(s)) => s.workspace,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        stored_ws
+            .trash
+            .iter()
+            .map(|p| p.plan.name.as_str())
+            .collect::<Vec<_>>(),
+        vec!["A's version"]
+    );
+    assert_eq!(stored_ws.plans[0].plan.churn_pct, Decimal::from(3));
+    assert!(t.has(|k| matches!(k, NoticeKind::KeptAlongside { .. })));
+}
+
+#[test]
+fn a_version_1_workspace_is_read_kept_as_a_backup_and_written_as_the_new_version() {
+    let sample = include_str!("fixtures/workspace-v1.json");
+    let b = browser();
+    put(&b, sample);
+    let mut a = Tab::open(&b);
+    assert_eq!(
+        a.session.status(),
+        SaveStatus::Saved,
+        "nothing to write yet"
+    );
+    assert_eq!(stored(&b).as_deref(), Some(sample));
+    a.set_churn(6);
+    a.save();
+    let now = stored(&b).expect("stored");
+    assert!(now.contains(&format!("\"version\":{}", json::WORKSPACE_VERSION)));
+    let backups = backups_in(&a.store.0);
+    assert_eq!(
+        backups.len(),
+        1,
+        "the older text is kept before it is written over"
+    );
+    assert_eq!(
+        a.store.0.get(&backups[0].key).ok().flatten().as_deref(),
+        Some(sample)
+    );
+}
+
+#[test]
+fn a_backup_larger_than_all_backups_may_be_is_refused_and_evicts_nothing() {
+    let b = browser();
+    for i in 0..3 {
+        put(&b, &format!("{{not json {i}"));
+        let mut a = Tab::open(&b);
+        a.save();
+    }
+    let huge = format!(
+        "{{not json {}",
+        "x".repeat(customer_cost_planner::storage::BACKUP_CHARS_MAX)
+    );
+    put(&b, &huge);
+    let mut a = Tab::open(&b);
+    a.save();
+    assert_eq!(backups_in(&a.store.0).len(), 3, "the others stay");
+    assert_eq!(
+        stored(&b).as_deref(),
+        Some(huge.as_str()),
+        "nothing written over it"
+    );
+    assert!(matches!(
+        a.session.status(),
+        SaveStatus::NotSaved(NotSaved::Failed(SaveError::BackupTooLarge { .. }))
+    ));
+    assert_eq!(a.session.unkept_text(), Some(huge.as_str()));
+    // After downloading it, the user saves without a backup.
+    a.send(Event::WriteWithoutBackup);
+    a.save();
+    assert_eq!(a.session.status(), SaveStatus::Saved);
+    assert_ne!(stored(&b).as_deref(), Some(huge.as_str()));
+}
+
+#[test]
+fn a_new_backup_that_does_not_fit_leaves_the_older_ones() {
+    let b = browser();
+    for i in 0..BACKUPS_MAX {
+        put(&b, &format!("{{not json {i}"));
+        let mut a = Tab::open(&b);
+        a.save();
+    }
+    let before = backups_in(&Kv {
+        browser: b.clone(),
+        tab: 0,
+    });
+    assert_eq!(before.len(), BACKUPS_MAX);
+    let big = format!("{{not json {}", "y".repeat(5_000));
+    put(&b, &big);
+    let used: usize = b.borrow().map.values().map(|v| v.chars().count()).sum();
+    b.borrow_mut().quota = Some(used + 100);
+    let mut a = Tab::open(&b);
+    a.save();
+    assert_eq!(
+        backups_in(&Kv {
+            browser: b.clone(),
+            tab: 0
+        }),
+        before,
+        "the write failed; every older backup is still there"
+    );
+    assert_eq!(stored(&b).as_deref(), Some(big.as_str()));
+}
+
+/// Every plan id in a stored workspace: plans, trash and plans kept aside.
+fn stored_ids(raw: &str) -> std::collections::BTreeSet<u64> {
+    let v: serde_json::Value = match serde_json::from_str(raw) {
+        Ok(v) => v,
+        Err(_) => return Default::default(),
+    };
+    let ws = &v["workspace"];
+    let mut ids = std::collections::BTreeSet::new();
+    for list in ["plans", "trash"] {
+        for p in ws[list].as_array().into_iter().flatten() {
+            ids.extend(p["id"].as_u64());
+        }
+    }
+    for k in ws["set_aside"].as_array().into_iter().flatten() {
+        ids.extend(k["entry"]["id"].as_u64());
+    }
+    ids
+}
+
+#[derive(Clone, Debug)]
+enum TabOp {
+    NewPlan(usize),
+    Rename(usize, u8),
+    Churn(usize, u8),
+    Save(usize),
+    Hear(usize),
+    Resolve(usize, bool),
+    /// Another program (a newer build of the same format version) adds a plan this build
+    /// cannot read to what is stored, and the tabs are told.
+    Foreign,
+}
+
+fn tab_op() -> impl proptest::strategy::Strategy<Value = TabOp> {
+    use proptest::prelude::*;
+    let tab = 0..3usize;
+    prop_oneof![
+        1 => tab.clone().prop_map(TabOp::NewPlan),
+        1 => (tab.clone(), any::<u8>()).prop_map(|(t, n)| TabOp::Rename(t, n)),
+        1 => (tab.clone(), 1..50u8).prop_map(|(t, n)| TabOp::Churn(t, n)),
+        3 => tab.clone().prop_map(TabOp::Save),
+        3 => tab.clone().prop_map(TabOp::Hear),
+        1 => (tab, any::<bool>()).prop_map(|(t, m)| TabOp::Resolve(t, m)),
+        1 => Just(TabOp::Foreign),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Issue 17: whatever three tabs and another program do (no one deleting a plan), no save
+    /// removes a plan that the stored revision before it had.
+    #[test]
+    fn no_save_drops_a_stored_plan(ops in proptest::collection::vec(tab_op(), 1..40)) {
+        let b = browser();
+        let mut tabs: Vec<Tab> = (0..3).map(|_| Tab::open(&b)).collect();
+        let mut clock = 0.0;
+        let mut foreign = 0u32;
+        for op in ops {
+            let before = stored(&b);
+            clock += 5_000.0;
+            match op {
+                TabOp::NewPlan(t) => tabs[t].send(Event::Edit {
+                    action: Action::NewPlan(None),
+                    now_ms: clock,
+                }),
+                TabOp::Rename(t, n) => tabs[t].send(Event::Edit {
+                    action: Action::Edit(PlanEdit::Rename(format!("plan {n}"))),
+                    now_ms: clock,
+                }),
+                TabOp::Churn(t, n) => tabs[t].send(Event::Edit {
+                    action: Action::Edit(PlanEdit::SetEconomics(EconomicsField::Churn, Decimal::from(n))),
+                    now_ms: clock,
+                }),
+                TabOp::Save(t) => tabs[t].save(),
+                TabOp::Hear(t) => tabs[t].hear(),
+                TabOp::Resolve(t, mine) => tabs[t].send(Event::ResolveConflict(if mine {
+                    Keep::Mine
+                } else {
+                    Keep::Theirs
+                })),
+                TabOp::Foreign => {
+                    let Some(raw) = before.clone() else { continue };
+                    let mut v: serde_json::Value = serde_json::from_str(&raw).expect("json");
+                    foreign += 1;
+                    let id = 1_000 + u64::from(foreign);
+                    let plan = serde_json::json!({
+                        "id": id,
+                        "plan": { "name": format!("newer {foreign}"), "growth_pct": "3" }
+                    });
+                    if let Some(list) = v["workspace"]["plans"].as_array_mut() {
+                        list.push(plan);
+                    }
+                    let revision = v["revision"].as_u64().unwrap_or(0) + 1;
+                    v["revision"] = revision.into();
+                    let text = v.to_string();
+                    let mut browser = b.borrow_mut();
+                    browser.map.insert(KEY.to_owned(), text.clone());
+                    for tab in 0..browser.tabs {
+                        browser.events.push((tab, Some(text.clone())));
+                    }
+                }
+            }
+            let after = stored(&b);
+            if let (Some(before), Some(after)) = (&before, &after) {
+                let (was, now) = (stored_ids(before), stored_ids(after));
+                let lost: Vec<_> = was.difference(&now).collect();
+                proptest::prop_assert!(lost.is_empty(), "plans {lost:?} were dropped\nbefore: {before}\nafter: {after}");
+            }
+        }
+    }
 }

@@ -163,11 +163,15 @@ for (const lang of ['zh-CN', 'en']) {
         await expect(row, metric).toHaveAttribute('data-p90', p.p90 ?? '');
       }
       await expect(page.locator('[data-testid=fan]')).toHaveAttribute('data-last-p50', /\d/);
-      // A long run shows its progress and stops when cancelled, with the draws made so far.
+      // A long run shows its progress and stops when cancelled, with the draws made so far. (A
+      // CPU slowed 20 times keeps it running long enough to be cancelled by hand on any machine.)
       await typeInto(page.locator('#ranges-runs'), '10000');
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
       await section.locator('[data-action=run-ranges]').click();
       await expect(page.locator('[data-testid=ranges-progress] progress')).toBeVisible();
       await page.locator('[data-action=cancel-ranges]').click();
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
       const runs = Number(await table.getAttribute('data-runs'));
       expect(runs).toBeGreaterThan(0);
       expect(runs).toBeLessThan(10000);
@@ -213,4 +217,64 @@ test('the Answers tab fits a phone and names its scenario choice', async ({ page
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: 'e2e/artifacts/answers-390.png', fullPage: true });
+});
+
+/** Opens the app on a workspace holding `plan` (seeded before the first load). */
+async function openWith(page, plan) {
+  const ws = { format: 'customer-cost-planner/workspace', version: 2, revision: 1, workspace: { plans: [{ id: 1, plan }], selected: 1, lang: 'en' } };
+  await page.addInitScript((text) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('customer-cost-planner/workspace', text);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, JSON.stringify(ws));
+  await open(page);
+  await showTab(page, 'answers');
+}
+
+test('attribution of 40 levers runs in slices with progress and Cancel, no long task, and equals ccp; 200 levers are refused', async ({ page }) => {
+  test.setTimeout(120_000);
+  const plan = JSON.parse(ccp(['example', 'starter', '--lang', 'en'])).plan;
+  const kinds = [
+    (i) => ({ kind: 'churn', pct: String(-1 - (i % 5)) }),
+    (i) => ({ kind: 'new_customers', pct: String(1 + (i % 7)) }),
+    (i) => ({ kind: 'category_spend', category: ['marketing', 'crm', 'support', 'after_sales'][i % 4], pct: String(2 + (i % 3)) }),
+    (i) => ({ kind: 'revenue', pct: String(1 + (i % 2)) }),
+  ];
+  const levers = (n) => Array.from({ length: n }, (_, i) => kinds[i % kinds.length](i));
+  plan.scenarios = [
+    { id: 1, name: 'Forty changes', levers: levers(40) },
+    { id: 2, name: 'Two hundred changes', levers: levers(200) },
+  ];
+  await openWith(page, plan);
+  await page.locator('#answers-metric').selectOption('net_contribution');
+  await page.locator('#answers-scenario').selectOption('s1');
+  const section = page.locator('[data-testid=attribution]');
+  // Started, shown in progress, cancelled: nothing half-done is shown as an answer. (A CPU
+  // slowed 20 times keeps the run going long enough to be cancelled by hand.)
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  await section.locator('[data-action=compute-attribution]').click();
+  await expect(section.locator('[data-testid=attribution-progress] progress')).toBeVisible();
+  await section.locator('[data-action=cancel-attribution]').click();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await expect(section).toContainText('Cancelled');
+  await expect(page.locator('[data-testid=waterfall]')).toHaveCount(0);
+  // Run to the end with a long-task observer on: no task over 50 ms.
+  await page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });
+  });
+  await section.locator('[data-action=compute-attribution]').click();
+  const table = page.locator('[data-testid=waterfall]');
+  await expect(table).toBeVisible({ timeout: 90_000 });
+  const expected = answer('attribute', plan, ['--metric', 'net_contribution', '--scenario', 's1']);
+  await expect(table).toHaveAttribute('data-total', expected.total);
+  const shares = await table.locator('tr[data-lever]').evaluateAll((rows) => rows.map((r) => r.dataset.share));
+  expect(shares).toEqual(expected.levers.map((l) => l.share));
+  expect(await page.evaluate(() => window.__long)).toEqual([]);
+  // 200 levers: refused with a message that says what to do.
+  await page.locator('#answers-scenario').selectOption('s2');
+  await section.locator('[data-action=compute-attribution]').click();
+  await expect(section.locator('.warning')).toContainText('at most 50');
 });

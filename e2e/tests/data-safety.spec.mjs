@@ -357,3 +357,93 @@ test('a damaged or hostile link gives a clear message and changes nothing', asyn
     await tab.close();
   }
 });
+
+// Issue 17: updates and old tabs never drop a plan.
+
+test('a plan another tab stored with a field this build does not know is kept, named, and saved again', async ({ context }) => {
+  const a = await context.newPage();
+  await open(a);
+  await settled(a);
+  const b = await context.newPage();
+  await open(b);
+  // "Another tab" (a newer build of the same format version) stores a second plan with a field
+  // this build does not know.
+  await b.evaluate((key) => {
+    const env = JSON.parse(localStorage.getItem(key));
+    const extra = JSON.parse(JSON.stringify(env.workspace.plans[0]));
+    extra.id = 7;
+    delete extra.example;
+    extra.plan.name = '新版本的方案';
+    extra.plan.growth_pct = '3';
+    env.workspace.plans.push(extra);
+    env.revision += 1;
+    localStorage.setItem(key, JSON.stringify(env));
+  }, STORAGE_KEY);
+  // The tab that heard it names the plan it cannot read.
+  const notice = a.locator('.notice[data-notice=salvaged]');
+  await expect(notice).toContainText('新版本的方案');
+  // An edit here, and its save: the plan is still stored, verbatim.
+  await typeInto(a.locator('#econ-churn_pct'), '4');
+  await expect(a.locator('.save-status')).toHaveText('已自动保存');
+  const stored = await savedWorkspace(a);
+  expect(stored.workspace.plans[0].plan.churn_pct).toBe('4');
+  const kept = stored.workspace.set_aside ?? [];
+  expect(kept.map((k) => k.entry.plan.name)).toEqual(['新版本的方案']);
+  expect(kept[0].entry.plan.growth_pct).toBe('3');
+  // File → Backups lists it, and the repair leaves out only the field it does not know.
+  await notice.locator('[data-action=show-backups]').click();
+  const dialog = a.locator('dialog.modal');
+  await expect(dialog.locator('[data-set-aside]')).toContainText('新版本的方案');
+  await expect(dialog.locator('[data-set-aside]')).toContainText('growth_pct');
+  await dialog.locator('[data-action=repair-set-aside-0]').click();
+  await expect(a.locator('#plan-name')).toHaveValue('新版本的方案');
+  await settled(a);
+  const after = await savedWorkspace(a);
+  expect(after.workspace.set_aside).toBeUndefined();
+  expect(after.workspace.plans.map((p) => p.plan.name)).toContain('新版本的方案');
+});
+
+test('a workspace of a newer format version is never written over, and the page offers a reload and an export', async ({ context }) => {
+  const a = await context.newPage();
+  await open(a);
+  await settled(a);
+  const newer = await a.evaluate((key) => {
+    const env = JSON.parse(localStorage.getItem(key));
+    env.version += 1;
+    env.revision += 1;
+    env.workspace.future = { anything: true };
+    return JSON.stringify(env);
+  }, STORAGE_KEY);
+  const b = await context.newPage();
+  await open(b);
+  await b.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, newer]);
+  const notice = a.locator('.notice[data-notice=newer]');
+  await expect(notice).toContainText('重新加载');
+  await typeInto(a.locator('#econ-churn_pct'), '6');
+  await expect(a.locator('.save-status')).toHaveText('未保存');
+  // A hidden page saves at once: still nothing written.
+  await a.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  expect(await raw(a)).toBe(newer);
+  // This tab's work leaves as a file; the newer data stays as it is.
+  const file = await downloaded(a, () => notice.locator('[data-action=export-all]').click());
+  expect(JSON.parse(file.text).workspace.plans[0].plan.churn_pct).toBe('6');
+  await expect(notice.locator('[data-action=reload]')).toBeVisible();
+  expect(await raw(b)).toBe(newer);
+});
+
+test('a version 1 workspace opens as it is, and is kept as a backup before the first save in version 2', async ({ page }) => {
+  const v1 = readFileSync(new URL('../../tests/fixtures/workspace-v1.json', import.meta.url), 'utf8');
+  await page.addInitScript(([key, value]) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(key, value);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, [STORAGE_KEY, v1]);
+  await open(page);
+  expect(await raw(page)).toBe(v1);
+  await typeInto(page.locator('#econ-churn_pct'), '6');
+  const saved = await savedWorkspace(page);
+  expect(saved.version).toBe(2);
+  const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('/backup/')).map((k) => localStorage.getItem(k)));
+  expect(backups).toEqual([v1]);
+});

@@ -120,7 +120,7 @@ test('a saved workspace with one broken plan opens the others, says what was rep
   }, [STORAGE_KEY, raw]);
   await open(page);
   const notice = page.locator('[data-notice=salvaged]');
-  await expect(notice).toContainText('1 个已保存的方案无法读取，已单独保留');
+  await expect(notice).toContainText('有 1 个方案这个版本无法读取，已原样保留、不会丢失：「' + ws.workspace.plans[1].plan.name + '」');
   await expect(notice.locator('[data-testid=repairs]')).toContainText('1 个超过 200 字的名称已截短');
   await expect(page.locator('#plan-select option')).toHaveCount(1);
   // The broken plan is listed, downloadable, and the original is kept as a backup.
@@ -137,13 +137,24 @@ test('a saved workspace with one broken plan opens the others, says what was rep
   await dialog.locator('[data-action=import-backup]').click();
   await expect(dialog.locator('[data-testid=set-aside]')).toContainText(ws.workspace.plans[1].plan.name);
   await dialog.locator('button', { hasText: '取消' }).click();
-  // What is saved now is the repaired workspace, and a reload neither complains nor adds backups.
-  expect((await savedWorkspace(page)).workspace.plans).toHaveLength(1);
+  // What is saved now is the repaired workspace with the broken plan kept aside verbatim; a
+  // reload names the kept plan again (no repairs this time) and adds no backup.
+  const saved = (await savedWorkspace(page)).workspace;
+  expect(saved.plans).toHaveLength(1);
+  expect(saved.set_aside.map((k) => k.entry.plan.churn_pct)).toEqual(['500']);
+  await page.reload();
+  await expect(page.locator('[data-notice=salvaged]')).toContainText(ws.workspace.plans[1].plan.name);
+  await expect(page.locator('[data-notice=salvaged] [data-testid=repairs]')).toHaveCount(0);
+  await page.locator('[data-action=file-menu]').click();
+  await page.locator('[data-action=backups]').click();
+  await expect(dialog.locator('[data-testid=backups] li')).toHaveCount(1);
+  // Discarding the kept plan is the user's choice; then a reload has nothing to say.
+  await dialog.locator('[data-action=discard-set-aside-0]').click();
+  await expect.poll(async () => (await savedWorkspace(page)).workspace.set_aside).toBeUndefined();
   await page.reload();
   await expect(page.locator('[data-notice=salvaged]')).toHaveCount(0);
   await page.locator('[data-action=file-menu]').click();
   await page.locator('[data-action=backups]').click();
-  await expect(dialog.locator('[data-testid=backups] li')).toHaveCount(1);
   await dialog.locator('[data-action=delete-backup]').click();
   await expect(dialog.locator('[data-testid=no-backups]')).toBeVisible();
 });

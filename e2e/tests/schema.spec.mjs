@@ -51,7 +51,7 @@ test('the schemas refuse what the app refuses', () => {
   const file = JSON.parse(execFileSync(CCP, ['example', 'starter'], { encoding: 'utf8' }));
   const broken = [
     { ...file, extra: 1 },
-    { ...file, version: 2 },
+    { ...file, version: 3 },
     { ...file, plan: { ...file.plan, colour: 'red' } },
     { ...file, plan: { ...file.plan, horizon_months: 121 } },
     { ...file, plan: { ...file.plan, churn_pct: 5 } },

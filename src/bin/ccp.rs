@@ -190,10 +190,26 @@ fn run(args: &[String]) -> Result<String, String> {
             serde_json::to_string_pretty(&report(&plan, lang)).map_err(|e| e.to_string())
         }
         ["check", path] => {
-            read_plan(path, lang, true)?;
-            Ok(customer_cost_planner::i18n::texts(lang)
+            let plan = read_plan(path, lang, true)?;
+            let mut out = customer_cost_planner::i18n::texts(lang)
                 .plan_valid
-                .to_owned())
+                .to_owned();
+            // Levers that name a line the scenario does not have are kept (the page marks
+            // them, and undo can bring the line back) but change nothing: say which.
+            for (scenario, index) in plan.dangling_levers() {
+                let (name, line) = plan
+                    .scenario(scenario)
+                    .map(|s| (s.name.as_str(), s.levers[index].line()))
+                    .unwrap_or_default();
+                out.push('\n');
+                out.push_str(&customer_cost_planner::i18n::dangling_warning(
+                    name,
+                    index,
+                    line.map_or(0, |l| l.0),
+                    lang,
+                ));
+            }
+            Ok(out)
         }
         ["link", path] => {
             let plan = read_plan(path, lang, false)?;

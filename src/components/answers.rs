@@ -600,7 +600,7 @@ async fn next_task() {
 }
 
 /// The longest slice of a Monte Carlo run between two paints.
-const SLICE_MS: f64 = 30.0;
+const SLICE_MS: f64 = 20.0;
 
 #[derive(Clone, Debug, PartialEq)]
 enum RunState {
@@ -1014,50 +1014,142 @@ fn Fan(summary: Arc<RangeSummary>, currency: String) -> impl IntoView {
     }
 }
 
+/// What the waterfall asks: this plan (by identity), seen by this scenario, for this figure.
+type Question = (Arc<Plan>, Column, Metric);
+
+fn same_question(a: &Question, b: &Question) -> bool {
+    Arc::ptr_eq(&a.0, &b.0) && a.1 == b.1 && a.2 == b.2
+}
+
+/// Where an attribution is. Every run is sliced ([`analysis::Attributor`]): no task longer than
+/// [`SLICE_MS`], progress shown, Cancel at any time.
+#[derive(Clone)]
+enum AttrState {
+    Idle,
+    Running(Question),
+    Cancelled(Question),
+    Done(Question, Result<Arc<Attribution>, analysis::AnalysisError>),
+}
+
 #[component]
 fn Waterfall(column: Memo<Column>, metric: RwSignal<Metric>) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let t = move || answer_texts(lang.get());
-    // Many levers are sampled (250 orders): computed on request, not on every edit.
-    let requested = RwSignal::new(None::<(Arc<Plan>, Column, Metric)>);
-    let result = Memo::new(move |_| {
+    let state = RwSignal::new(AttrState::Idle);
+    let progress = RwSignal::new((0_usize, 0_usize));
+    // Each run has a number; a newer run, a changed question or Cancel stops an older one at
+    // its next slice.
+    let generation = StoredValue::new(0_u64);
+    let question = move || -> Option<Question> {
         let plan = ctx.plan.get()?;
-        let Column::Scenario(id) = column.get() else {
-            return None;
+        let c = column.get();
+        matches!(c, Column::Scenario(_)).then(|| (plan, c, metric.get()))
+    };
+    let levers = move |q: &Question| match q.1 {
+        Column::Scenario(id) => q.0.scenario(id).map_or(0, |s| s.levers.len()),
+        Column::Baseline => 0,
+    };
+    let run = move |q: Question| {
+        let Column::Scenario(id) = q.1 else {
+            return;
         };
-        let m = metric.get();
-        let levers = plan.scenario(id).map_or(0, |s| s.levers.len());
-        if levers > analysis::EXACT_LEVERS
-            && requested.with(|r| {
-                r.as_ref().is_none_or(|(p, c, rm)| {
-                    !Arc::ptr_eq(p, &plan) || *c != column.get() || *rm != m
-                })
-            })
-        {
-            return Some(Err(None));
+        let id_run = generation.get_value() + 1;
+        generation.set_value(id_run);
+        let mut a = match analysis::Attributor::new(&q.0, id, q.2) {
+            Ok(a) => a,
+            Err(e) => {
+                state.set(AttrState::Done(q, Err(e)));
+                return;
+            }
+        };
+        progress.set(a.progress());
+        state.set(AttrState::Running(q.clone()));
+        leptos::task::spawn_local(async move {
+            while !a.finished() {
+                let start = js_sys::Date::now();
+                while !a.finished() && js_sys::Date::now() - start < SLICE_MS {
+                    a.step(1);
+                }
+                progress.set(a.progress());
+                next_task().await;
+                if generation.try_get_value() != Some(id_run) {
+                    return;
+                }
+            }
+            state.set(AttrState::Done(q, a.result().map(Arc::new)));
+        });
+    };
+    // A new question: exact attributions (up to 8 levers) start by themselves; sampled ones
+    // wait for Compute. A run for an older question stops.
+    Effect::new(move |_| {
+        let Some(q) = question() else {
+            generation.update_value(|g| *g += 1);
+            state.set(AttrState::Idle);
+            return;
+        };
+        let current = state.with_untracked(|s| match s {
+            AttrState::Running(r) | AttrState::Cancelled(r) | AttrState::Done(r, _) => {
+                same_question(r, &q)
+            }
+            AttrState::Idle => false,
+        });
+        if current {
+            return;
         }
-        Some(analysis::attribute(&plan, id, m).map_err(|e| Some(e.message(lang.get()))))
+        generation.update_value(|g| *g += 1);
+        if levers(&q) <= analysis::EXACT_LEVERS {
+            run(q);
+        } else {
+            state.set(AttrState::Idle);
+        }
     });
+    let cancel = move |_| {
+        generation.update_value(|g| *g += 1);
+        if let AttrState::Running(q) = state.get_untracked() {
+            state.set(AttrState::Cancelled(q));
+        }
+    };
+    let compute_button = move |t: &'static i18n::AnswerTexts| {
+        view! {
+            <button
+                type="button"
+                class="button"
+                data-action="compute-attribution"
+                on:click=move |_| {
+                    if let Some(q) = untrack(question) {
+                        run(q);
+                    }
+                }
+            >
+                {t.compute}
+            </button>
+            <p class="muted small">{t.attribution_sampled}</p>
+        }
+    };
     let body = move || {
         let lang = lang.get();
         let t = answer_texts(lang);
-        match result.get() {
-            None => view! { <p class="muted small">{t.attribution_pick}</p> }.into_any(),
-            Some(Err(None)) => view! {
-                <button
-                    type="button"
-                    class="button"
-                    data-action="compute-attribution"
-                    on:click=move |_| requested.set(ctx.plan.get_untracked().map(|p| (p, column.get_untracked(), metric.get_untracked())))
-                >
-                    {t.compute}
-                </button>
-                <p class="muted small">{t.attribution_sampled}</p>
+        match (question(), state.get()) {
+            (None, _) => view! { <p class="muted small">{t.attribution_pick}</p> }.into_any(),
+            (Some(_), AttrState::Running(_)) => view! {
+                <div class="progress-line" role="status" data-testid="attribution-progress">
+                    <progress max=move || progress.get().1 value=move || progress.get().0></progress>
+                    <span>{t.attributing}" "{move || progress.get().0}" / "{move || progress.get().1}</span>
+                    <button type="button" class="button" data-action="cancel-attribution" on:click=cancel>{t.cancel}</button>
+                </div>
             }
             .into_any(),
-            Some(Err(Some(message))) => view! { <p class="warning" role="status">{message}</p> }.into_any(),
-            Some(Ok(a)) => waterfall(&a, column.get(), lang).into_any(),
+            (Some(_), AttrState::Done(_, Err(e))) => {
+                view! { <p class="warning" role="status">{e.message(lang)}</p> }.into_any()
+            }
+            (Some(_), AttrState::Done(q, Ok(a))) => waterfall(&a, q.1, lang).into_any(),
+            (Some(_), AttrState::Cancelled(_)) => view! {
+                <p class="muted small" role="status">{t.attribution_cancelled}</p>
+                {compute_button(t)}
+            }
+            .into_any(),
+            (Some(_), AttrState::Idle) => compute_button(t).into_any(),
         }
     };
     view! {

@@ -9,13 +9,12 @@ use wasm_bindgen::JsCast;
 
 use crate::components::embed_dialog::EmbedDialog;
 use crate::ctx::{file_stem, use_ctx, Ctx, Dialog};
-use crate::exchange::json::{Imported, Repair, SetAside};
+use crate::exchange::json::{self, Imported, Repair, SetAside};
 use crate::exchange::link::{LinkError, COMFORTABLE_CHARS};
 use crate::i18n::{self, texts};
 use crate::model::{BudgetLine, Lang};
 use crate::session::{Keep, NoticeKind};
-use crate::state::{Action, PlanEdit};
-use crate::storage;
+use crate::state::{Action, KeptPlan, PlanEdit};
 
 fn close(ctx: Ctx) {
     ctx.dialog.set(None);
@@ -112,6 +111,7 @@ pub fn Dialogs() -> impl IntoView {
                 let ws = &salvaged.workspace;
                 let names: Vec<String> = ws.plans.iter().map(|p| p.plan.name.clone()).collect();
                 let plans: Vec<_> = ws.plans.iter().map(|p| (*p.plan).clone()).collect();
+                let kept = ws.set_aside.clone();
                 let all = Box::new(ws.clone());
                 let repairs: Vec<String> = salvaged.repairs.iter().map(|r| r.message(l)).collect();
                 let set_aside = salvaged.set_aside.clone();
@@ -127,7 +127,7 @@ pub fn Dialogs() -> impl IntoView {
                             {repairs.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
                         </ul>
                     })}
-                    {(!set_aside.is_empty()).then(|| set_aside_view(l, set_aside))}
+                    {(!set_aside.is_empty()).then(|| set_aside_view(ctx, l, set_aside, false))}
                     <p class="small muted">
                         {texts(l).add_all_keeps_your_plans}
                     </p>
@@ -136,7 +136,7 @@ pub fn Dialogs() -> impl IntoView {
                             type="button"
                             class="button primary"
                             data-action="confirm-import"
-                            on:click=move |_| confirm(ctx, Action::AddPlans(plans.clone()))
+                            on:click=move |_| confirm(ctx, Action::AddPlans(plans.clone(), kept.clone()))
                         >
                             {texts(l).add_all}
                         </button>
@@ -397,11 +397,13 @@ pub(crate) fn copy_text(ctx: Ctx, text: String, copied: RwSignal<bool>) {
     });
 }
 
-/// Plans that could not be read, each downloadable as a plan file to mend.
-fn set_aside_view(l: Lang, plans: Vec<SetAside>) -> impl IntoView {
+/// Plans that could not be read, each downloadable as a plan file to mend; with `manage`
+/// (the plans this workspace keeps aside), also repaired when only unknown fields are in the
+/// way, or discarded (an undoable step).
+fn set_aside_view(ctx: Ctx, l: Lang, plans: Vec<SetAside>, manage: bool) -> impl IntoView {
     view! {
         <p class="small">
-            {i18n::plans_set_aside(plans.len(), l)}
+            {i18n::plans_set_aside(plans.len(), manage, l)}
         </p>
         <ul class="dialog-list small" data-testid="set-aside">
             {plans
@@ -412,10 +414,46 @@ fn set_aside_view(l: Lang, plans: Vec<SetAside>) -> impl IntoView {
                     let reason = p.error.message(l);
                     let file = p.file_text();
                     let file_name = format!("{}.ccp.json", file_stem(&name));
+                    let kept = KeptPlan { raw: p.raw.clone(), deleted: p.deleted };
+                    let repaired = manage.then(|| json::repair_kept(&kept).ok()).flatten();
+                    let raw = p.raw.clone();
+                    let repair = repaired.map(|r| {
+                        let dropped = r.dropped.join(", ");
+                        let raw = raw.clone();
+                        view! {
+                            <span class="muted">{i18n::repair_drops(&dropped, l)}</span>
+                            <button
+                                type="button"
+                                class="button quiet"
+                                data-action=format!("repair-set-aside-{i}")
+                                on:click=move |_| {
+                                    ctx.act(Action::ResolveSetAside { raw: raw.clone(), with: Some(Box::new(r.plan.clone())) });
+                                    close(ctx);
+                                }
+                            >
+                                {texts(l).repair}
+                            </button>
+                        }
+                    });
+                    let discard = manage.then(|| view! {
+                        <button
+                            type="button"
+                            class="button quiet danger"
+                            data-action=format!("discard-set-aside-{i}")
+                            on:click=move |_| {
+                                ctx.act(Action::ResolveSetAside { raw: raw.clone(), with: None });
+                                close(ctx);
+                            }
+                        >
+                            {texts(l).discard}
+                        </button>
+                    });
+                    let label = name.clone();
                     view! {
-                        <li>
+                        <li data-set-aside=label>
                             <strong>{name}</strong>
                             <span class="muted">{format!(" — {reason} ")}</span>
+                            {repair}
                             <button
                                 type="button"
                                 class="button quiet"
@@ -424,6 +462,7 @@ fn set_aside_view(l: Lang, plans: Vec<SetAside>) -> impl IntoView {
                             >
                                 {texts(l).download}
                             </button>
+                            {discard}
                         </li>
                     }
                 })
@@ -435,7 +474,7 @@ fn set_aside_view(l: Lang, plans: Vec<SetAside>) -> impl IntoView {
 /// The backups this browser keeps (copies of stored data that could not be read in full),
 /// and the plans set aside at start-up: download, import again, delete.
 fn backups_view(ctx: Ctx, l: Lang) -> impl IntoView {
-    let list = RwSignal::new(storage::backups());
+    let list = RwSignal::new(ctx.backups());
     let set_aside = ctx.set_aside();
     let when = move |ms: u64| {
         let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
@@ -453,7 +492,7 @@ fn backups_view(ctx: Ctx, l: Lang) -> impl IntoView {
         <p class="small">
             {texts(l).when_page_finds_saved_data}
         </p>
-        {(!set_aside.is_empty()).then(|| set_aside_view(l, set_aside))}
+        {(!set_aside.is_empty()).then(|| set_aside_view(ctx, l, set_aside, true))}
         <Show
             when=move || list.with(|b| !b.is_empty())
             fallback=move || view! { <p class="empty" data-testid="no-backups">{texts(l).no_backups}</p> }
@@ -470,23 +509,19 @@ fn backups_view(ctx: Ctx, l: Lang) -> impl IntoView {
                             <li data-backup=key.clone()>
                                 <span>{when(b.saved_ms)}</span>
                                 <span class="muted">{format!(" · {size} ")}</span>
-                                <button type="button" class="button quiet" data-action="download-backup" on:click=move |_| {
-                                    if let Some(raw) = storage::read_backup(&k1) {
-                                        crate::download::text_file("customer-cost-planner-backup.json", "application/json", &raw);
-                                    }
-                                }>
+                                <button type="button" class="button quiet" data-action="download-backup" on:click=move |_| ctx.download_backup(&k1)>
                                     {texts(l).download}
                                 </button>
                                 <button type="button" class="button quiet" data-action="import-backup" on:click=move |_| {
-                                    if let Some(raw) = storage::read_backup(&k2) {
+                                    if let Some(raw) = ctx.read_backup(&k2) {
                                         ctx.dialog.set(Some(Dialog::ImportJson(crate::exchange::json::read(&raw))));
                                     }
                                 }>
                                     {texts(l).import}
                                 </button>
                                 <button type="button" class="button quiet danger" data-action="delete-backup" on:click=move |_| {
-                                    match storage::delete_backup(&k3) {
-                                        Ok(()) => list.set(storage::backups()),
+                                    match ctx.delete_backup(&k3) {
+                                        Ok(()) => list.set(ctx.backups()),
                                         Err(e) => ctx.notify(NoticeKind::SaveFailed(e)),
                                     }
                                 }>

@@ -7,18 +7,7 @@ use crate::ctx::{use_ctx, Dialog};
 use crate::i18n::{self, texts};
 use crate::session::{NoticeKind, Tone};
 use crate::state::Action;
-use crate::storage;
-
-/// Offers a kept backup as a file.
-fn download_backup(key: &str) {
-    if let Some(raw) = storage::read_backup(key) {
-        crate::download::text_file(
-            "customer-cost-planner-backup.json",
-            "application/json",
-            &raw,
-        );
-    }
-}
+use crate::store::SaveError;
 
 #[component]
 pub fn Notices() -> impl IntoView {
@@ -88,8 +77,16 @@ pub fn Notices() -> impl IntoView {
                         NoticeKind::Unreadable { backup: Some(key), .. } => Some(button(
                             "download-backup",
                             |l| texts(l).download_backup,
-                            Box::new(move || download_backup(&key)),
+                            Box::new(move || ctx.download_backup(&key)),
                         )),
+                        NoticeKind::SaveFailed(SaveError::BackupTooLarge { .. }) => Some(view! {
+                            <button type="button" class="button" data-action="download-stored" on:click=move |_| ctx.download_unkept()>
+                                {move || texts(lang.get()).download_stored}
+                            </button>
+                            <button type="button" class="button quiet" data-action="save-without-backup" on:click=move |_| ctx.write_without_backup()>
+                                {move || texts(lang.get()).save_without_backup}
+                            </button>
+                        }.into_any()),
                         NoticeKind::SaveFailed(_)
                         | NoticeKind::BackupReminder
                         | NoticeKind::StorageUnavailable => Some(button(
@@ -97,9 +94,24 @@ pub fn Notices() -> impl IntoView {
                             |l| texts(l).export_all_plans,
                             Box::new(move || ctx.export_all()),
                         )),
+                        // The newer version's data stays as it is; this tab's work can leave
+                        // as a file before the reload that brings the new version.
+                        NoticeKind::Newer { .. } => Some(view! {
+                            <button type="button" class="button" data-action="reload" on:click=move |_| crate::ctx::reload_page()>
+                                {move || texts(lang.get()).reload}
+                            </button>
+                            <button type="button" class="button quiet" data-action="export-all" on:click=move |_| ctx.export_all()>
+                                {move || texts(lang.get()).export_all_plans}
+                            </button>
+                        }.into_any()),
+                        NoticeKind::UpdateReady => Some(button(
+                            "reload",
+                            |l| texts(l).reload,
+                            Box::new(move || ctx.update_now()),
+                        )),
                         NoticeKind::Unreadable { backup: None, .. }
                         | NoticeKind::Refused(_)
-                        | NoticeKind::Newer { .. }
+                        | NoticeKind::KeptAlongside { .. }
                         | NoticeKind::UpdatedElsewhere
                         | NoticeKind::Link(_)
                         | NoticeKind::PlanFile { .. }
@@ -143,6 +155,8 @@ fn notice_key(kind: &NoticeKind) -> &'static str {
         NoticeKind::LeversDangling { .. } => "levers-dangling",
         NoticeKind::Refused(_) => "refused",
         NoticeKind::Salvaged { .. } => "salvaged",
+        NoticeKind::KeptAlongside { .. } => "kept-alongside",
+        NoticeKind::UpdateReady => "update-ready",
         NoticeKind::Unreadable { .. } => "unreadable",
         NoticeKind::Newer { .. } => "newer",
         NoticeKind::StorageUnavailable => "storage-unavailable",

@@ -22,16 +22,19 @@ use super::salvage::{repair_plan, PlanRepairs};
 use crate::i18n;
 use crate::model::plan::fresh_ids;
 use crate::model::{validate, Lang, ModelError, Plan};
-use crate::state::{PlanEntry, PlanId, Workspace, PLANS_LIMIT, TRASH_LIMIT};
+use crate::state::{KeptPlan, PlanEntry, PlanId, Workspace, PLANS_LIMIT, TRASH_LIMIT};
 
 /// The `format` of a workspace (file or stored).
 pub const WORKSPACE_FORMAT: &str = "customer-cost-planner/workspace";
-/// The newest workspace version this build writes.
-pub const WORKSPACE_VERSION: u32 = 1;
+/// The newest workspace version this build writes (the history is in docs/formats.md,
+/// "Versions"). Every addition to the workspace or plan format bumps it, with a step in
+/// [`upgrade`] and a stored sample of the older version (`tests/fixtures/workspace-v<N>.json`);
+/// `tests/format_version.rs` fails when the written fields change and the version does not.
+pub const WORKSPACE_VERSION: u32 = 2;
 /// The `format` of a plan file.
 pub const PLAN_FORMAT: &str = "customer-cost-planner/plan";
-/// The newest plan file version this build writes and reads.
-pub const PLAN_VERSION: u32 = 1;
+/// The newest plan file version this build writes and reads (moves with the workspace's).
+pub const PLAN_VERSION: u32 = 2;
 /// Largest JSON text read, in bytes, checked before parsing. A browser's localStorage holds
 /// about 5.24 million UTF-16 units for a site, at most 3 bytes each in UTF-8 (Chinese text):
 /// anything the app could have stored or exported reads back, and a hostile file cannot take
@@ -96,6 +99,8 @@ pub enum Repair {
     LangReset,
     /// No plan could be read; a blank plan was added so the page has one to show.
     BlankPlanAdded,
+    /// A plan kept aside before reads now and is back among the plans (or the trash).
+    Restored { plan: String },
 }
 
 impl Repair {
@@ -132,18 +137,140 @@ impl SetAside {
     }
 }
 
+/// A plan kept aside, as the page lists it: its name when that much reads, and why it does not
+/// read (the kept text is read again: a kept plan is never trusted as data).
+pub fn kept_details(kept: &KeptPlan) -> SetAside {
+    let error = match RawValue::from_string(kept.raw.clone()) {
+        Ok(raw) => match entry_from_raw(&raw, "entry") {
+            // It reads now (the next load restores it); say what it is.
+            Ok(_) => JsonError::Invalid(Vec::new()),
+            Err(e) => e,
+        },
+        Err(e) => JsonError::Syntax(shorten_message(&e.to_string())),
+    };
+    let name = RawValue::from_string(kept.raw.clone())
+        .ok()
+        .and_then(|raw| name_of(&raw));
+    SetAside {
+        name,
+        deleted: kept.deleted,
+        raw: kept.raw.clone(),
+        error,
+    }
+}
+
+/// A plan kept aside, made readable by leaving out what this version does not know.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Repaired {
+    pub plan: Plan,
+    /// The paths of the fields left out (`plan.lines[2].from_month`).
+    pub dropped: Vec<String>,
+}
+
+/// Most unknown fields one repair leaves out.
+const REPAIR_FIELDS_MAX: usize = 1_000;
+
+/// Repairs a plan kept aside when the only thing in the way is fields this version does not
+/// know (typically written by a newer version): they are left out, each named, and the rest
+/// must read and pass every rule as it is. Anything else (a value out of range, a wrong type)
+/// is not guessed at: the error says what, and the plan stays kept for download.
+///
+/// ```
+/// use customer_cost_planner::exchange::json::repair_kept;
+/// use customer_cost_planner::state::KeptPlan;
+/// let raw = r#"{"id":4,"plan":{"name":"Q4","colour":"red"}}"#.to_owned();
+/// let r = repair_kept(&KeptPlan { raw, deleted: false }).unwrap();
+/// assert_eq!((r.plan.name.as_str(), r.dropped), ("Q4", vec!["entry.plan.colour".to_owned()]));
+/// ```
+pub fn repair_kept(kept: &KeptPlan) -> Result<Repaired, JsonError> {
+    let mut value: serde_json::Value = serde_json::from_str(&kept.raw)
+        .map_err(|e| JsonError::Syntax(shorten_message(&e.to_string())))?;
+    let mut dropped = Vec::new();
+    loop {
+        let text = value.to_string();
+        let raw = RawValue::from_string(text).map_err(|e| JsonError::Syntax(e.to_string()))?;
+        match entry_from_raw(&raw, "entry") {
+            Ok((entry, _)) => {
+                return Ok(Repaired {
+                    plan: Arc::unwrap_or_clone(entry.plan),
+                    dropped,
+                })
+            }
+            Err(JsonError::Shape { path, detail })
+                if detail.starts_with("unknown field") && dropped.len() < REPAIR_FIELDS_MAX =>
+            {
+                if !remove_at(&mut value, &path) {
+                    return Err(JsonError::Shape { path, detail });
+                }
+                dropped.push(path);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Removes the member at `path` (`entry.plan.lines[2].from_month`) from `value`; whether it
+/// was there.
+fn remove_at(value: &mut serde_json::Value, path: &str) -> bool {
+    let Some(rest) = path.strip_prefix("entry") else {
+        return false;
+    };
+    let mut steps = Vec::new();
+    for part in rest.split('.').filter(|p| !p.is_empty()) {
+        let (key, indices) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if !key.is_empty() {
+            steps.push(Err(key.to_owned()));
+        }
+        for index in indices.split('[').filter(|x| !x.is_empty()) {
+            match index.trim_end_matches(']').parse::<usize>() {
+                Ok(i) => steps.push(Ok(i)),
+                Err(_) => return false,
+            }
+        }
+    }
+    let Some(Err(last)) = steps.pop() else {
+        return false;
+    };
+    let mut at = value;
+    for step in steps {
+        at = match (step, at) {
+            (Ok(i), serde_json::Value::Array(a)) => match a.get_mut(i) {
+                Some(v) => v,
+                None => return false,
+            },
+            (Err(k), serde_json::Value::Object(o)) => match o.get_mut(&k) {
+                Some(v) => v,
+                None => return false,
+            },
+            _ => return false,
+        };
+    }
+    at.as_object_mut()
+        .is_some_and(|o| o.remove(&last).is_some())
+}
+
 /// A workspace as read: what loads, what was repaired, what was set aside.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Salvaged {
+    /// What loads; its `set_aside` holds every plan kept aside, the ones set aside by this
+    /// read and the ones that were kept aside before and still cannot be read.
     pub workspace: Workspace,
     /// The revision it was saved at; `None` when it has none that can be read.
     pub revision: Option<u64>,
     pub repairs: Vec<Repair>,
+    /// The plans this read set aside (they are also kept in `workspace.set_aside`).
     pub set_aside: Vec<SetAside>,
+    /// The older format version it was upgraded from, if it was.
+    pub migrated_from: Option<u32>,
 }
 
 impl Salvaged {
-    /// Whether it loaded exactly as stored.
+    /// Whether it loaded exactly as stored (plans kept aside before and still kept aside are
+    /// part of what is stored; an older version that upgrades without a change is clean: it
+    /// is written in the new version with the next edit, after a backup of the old text).
     pub fn is_clean(&self) -> bool {
         self.repairs.is_empty() && self.set_aside.is_empty()
     }
@@ -154,6 +281,8 @@ impl Salvaged {
 pub struct ReadPlan {
     pub plan: Plan,
     pub repairs: PlanRepairs,
+    /// The older format version it was upgraded from, if it was.
+    pub migrated_from: Option<u32>,
 }
 
 /// What a JSON text held.
@@ -239,7 +368,11 @@ fn plan_from_raw(raw: &RawValue, path: &str) -> Result<ReadPlan, JsonError> {
     let repairs = repair_plan(&mut plan);
     let errors = validate(&plan);
     if errors.is_empty() {
-        Ok(ReadPlan { plan, repairs })
+        Ok(ReadPlan {
+            plan,
+            repairs,
+            migrated_from: None,
+        })
     } else {
         Err(JsonError::Invalid(errors))
     }
@@ -290,31 +423,61 @@ pub fn read(text: &str) -> Result<Imported, JsonError> {
     };
     match format.as_str() {
         PLAN_FORMAT => {
-            if version > u64::from(PLAN_VERSION) {
-                return Err(JsonError::NewerVersion(version));
-            }
+            let version = upgrade(version, PLAN_VERSION)?;
             only(&top, &["format", "version", "plan"], "")?;
             let raw = top.get("plan").ok_or_else(|| missing("plan"))?;
-            plan_from_raw(raw, "plan").map(|p| Imported::Plan(Box::new(p)))
+            let mut read = plan_from_raw(raw, "plan")?;
+            read.migrated_from = version.migrated_from();
+            Ok(Imported::Plan(Box::new(read)))
         }
         WORKSPACE_FORMAT => {
-            if version > u64::from(WORKSPACE_VERSION) {
-                return Err(JsonError::NewerVersion(version));
-            }
-            // Version 1 is the first format; an older step would be migrated here, tested
-            // against its stored sample (tests/fixtures/workspace-v<N>.json).
-            if version < 1 {
-                return Err(JsonError::WrongFormat);
-            }
+            let version = upgrade(version, WORKSPACE_VERSION)?;
             only(&top, &["format", "version", "revision", "workspace"], "")?;
             let revision = match top.get("revision") {
                 None => Some(0),
                 Some(raw) => serde_json::from_str::<u64>(raw.get()).ok(),
             };
             let raw = top.get("workspace").ok_or_else(|| missing("workspace"))?;
-            salvage_workspace(raw.get(), revision).map(|s| Imported::Workspace(Box::new(s)))
+            let mut salvaged = salvage_workspace(raw.get(), revision, version)?;
+            salvaged.migrated_from = version.migrated_from();
+            Ok(Imported::Workspace(Box::new(salvaged)))
         }
         _ => Err(JsonError::WrongFormat),
+    }
+}
+
+/// The format version a text was written in, once it is known to be one this build reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Version(u32);
+
+impl Version {
+    /// The older version the text was upgraded from, if it was.
+    fn migrated_from(self) -> Option<u32> {
+        (self.0 < WORKSPACE_VERSION).then_some(self.0)
+    }
+
+    /// Whether the text may hold what `since` added.
+    fn has(self, since: u32) -> bool {
+        self.0 >= since
+    }
+}
+
+/// What each version added, and how an older text is read (docs/formats.md, "Versions"):
+///
+/// | version | added | upgrade from the version before |
+/// |---|---|---|
+/// | 1 | the first format | — |
+/// | 2 | the plan's `ranges` and the `set` lever (builds of December 2026 already wrote both under version 1), a workspace's `set_aside` (plans kept verbatim because they could not be read), at most 100 ranges a plan | none needed: a version 1 text reads as version 2; its `ranges` and `set` levers are read as written |
+///
+/// A version above `newest` is refused with [`JsonError::NewerVersion`], so that its data is
+/// kept verbatim (the caller never writes over it); version 0 and below are not this app's.
+fn upgrade(version: u64, newest: u32) -> Result<Version, JsonError> {
+    match version {
+        0 => Err(JsonError::WrongFormat),
+        v if v > u64::from(newest) => Err(JsonError::NewerVersion(v)),
+        // 1 → 2: nothing to rewrite (see the table above). A later step that must rewrite
+        // the text does it here, one version at a time, each tested against its sample.
+        v => Ok(Version(u32::try_from(v).unwrap_or(newest))),
     }
 }
 
@@ -374,13 +537,39 @@ fn name_of(raw: &RawValue) -> Option<String> {
 /// Reads a workspace object plan by plan: every plan that reads (after obvious repairs)
 /// loads; the others are set aside. Only a workspace whose own shape is broken (no plan list
 /// at all, an unknown member) is refused as a whole.
-fn salvage_workspace<'a>(text: &'a str, revision: Option<u64>) -> Result<Salvaged, JsonError> {
+fn salvage_workspace<'a>(
+    text: &'a str,
+    revision: Option<u64>,
+    version: Version,
+) -> Result<Salvaged, JsonError> {
     let map = members(text, "workspace")?;
-    only(&map, &["plans", "selected", "lang", "trash"], "workspace")?;
+    let allowed: &[&str] = if version.has(2) {
+        &["plans", "selected", "lang", "trash", "set_aside"]
+    } else {
+        &["plans", "selected", "lang", "trash"]
+    };
+    only(&map, allowed, "workspace")?;
     let plans_raw = map.get("plans").ok_or_else(|| missing("workspace.plans"))?;
     let plans_list = shaped_borrowed(plans_raw, "workspace.plans")?;
     let trash_list = match map.get("trash") {
         Some(raw) => shaped_borrowed(raw, "workspace.trash")?,
+        None => Vec::new(),
+    };
+    // Plans kept aside by an earlier save: each is tried again (a newer build may have kept
+    // what it can read now, or this build may have been updated since).
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct KeptRef<'b> {
+        #[serde(default)]
+        deleted: bool,
+        #[serde(borrow)]
+        entry: &'b RawValue,
+    }
+    let kept: Vec<KeptRef<'a>> = match map.get("set_aside") {
+        Some(raw) => serde_json::from_str(raw.get()).map_err(|e| JsonError::Shape {
+            path: "workspace.set_aside".to_owned(),
+            detail: shorten_message(&e.to_string()),
+        })?,
         None => Vec::new(),
     };
     let mut repairs = Vec::new();
@@ -390,6 +579,22 @@ fn salvage_workspace<'a>(text: &'a str, revision: Option<u64>) -> Result<Salvage
     };
     let mut plans = read_list(&plans_list, "plans", false);
     let mut trash = read_list(&trash_list, "trash", true);
+    let mut still_kept = Vec::new();
+    for (i, k) in kept.iter().enumerate() {
+        let mut unread = Vec::new();
+        let path = format!("workspace.set_aside[{i}].entry");
+        if let Some((entry, raw)) = read_one(k.entry, &path, k.deleted, &mut repairs, &mut unread) {
+            repairs.push(Repair::Restored {
+                plan: entry.plan.name.clone(),
+            });
+            if k.deleted {
+                trash.push((entry, raw));
+            } else {
+                plans.push((entry, raw));
+            }
+        }
+        still_kept.extend(unread);
+    }
     // Over the limits: the plans that do not fit are set aside (the newest deleted ones stay).
     let extra_plans: Vec<_> = plans.drain(PLANS_LIMIT.min(plans.len())..).collect();
     let extra_trash: Vec<_> = trash
@@ -473,16 +678,26 @@ fn salvage_workspace<'a>(text: &'a str, revision: Option<u64>) -> Result<Salvage
             plans[0].id
         }
     };
+    let kept_plans = still_kept
+        .iter()
+        .chain(&set_aside)
+        .map(|s| KeptPlan {
+            raw: s.raw.clone(),
+            deleted: s.deleted,
+        })
+        .collect();
     Ok(Salvaged {
         workspace: Workspace {
             plans,
             selected,
             lang,
             trash,
+            set_aside: kept_plans,
         },
         revision,
         repairs,
         set_aside,
+        migrated_from: None,
     })
 }
 
@@ -494,27 +709,48 @@ fn read_entries<'a>(
     repairs: &mut Vec<Repair>,
     set_aside: &mut Vec<SetAside>,
 ) -> Vec<(PlanEntry, &'a RawValue)> {
-    let mut entries = Vec::new();
-    for (i, raw) in list.iter().enumerate() {
-        match entry_from_raw(raw, &format!("workspace.{name}[{i}]")) {
-            Ok((entry, plan_repairs)) => {
-                if !plan_repairs.is_empty() {
-                    repairs.push(Repair::Plan {
-                        plan: entry.plan.name.clone(),
-                        repairs: plan_repairs,
-                    });
-                }
-                entries.push((entry, *raw));
+    list.iter()
+        .enumerate()
+        .flat_map(|(i, raw)| {
+            read_one(
+                raw,
+                &format!("workspace.{name}[{i}]"),
+                deleted,
+                repairs,
+                set_aside,
+            )
+        })
+        .collect()
+}
+
+/// Reads one plan entry (at `path`): the entry, or nothing and the entry set aside.
+fn read_one<'a>(
+    raw: &'a RawValue,
+    path: &str,
+    deleted: bool,
+    repairs: &mut Vec<Repair>,
+    set_aside: &mut Vec<SetAside>,
+) -> Option<(PlanEntry, &'a RawValue)> {
+    match entry_from_raw(raw, path) {
+        Ok((entry, plan_repairs)) => {
+            if !plan_repairs.is_empty() {
+                repairs.push(Repair::Plan {
+                    plan: entry.plan.name.clone(),
+                    repairs: plan_repairs,
+                });
             }
-            Err(error) => set_aside.push(SetAside {
+            Some((entry, raw))
+        }
+        Err(error) => {
+            set_aside.push(SetAside {
                 name: name_of(raw),
                 deleted,
                 raw: raw.get().to_owned(),
                 error,
-            }),
+            });
+            None
         }
     }
-    entries
 }
 
 /// Reads a list of values without reading the values.
@@ -598,11 +834,11 @@ mod tests {
             (r#"{"format":"other","version":1}"#.into(), |e| {
                 *e == JsonError::WrongFormat
             }),
-            (good.replace("\"version\": 1", "\"version\": 7"), |e| {
+            (good.replace("\"version\": 2", "\"version\": 7"), |e| {
                 *e == JsonError::NewerVersion(7)
             }),
             (
-                good.replace("\"version\": 1", "\"version\": \"1\""),
+                good.replace("\"version\": 2", "\"version\": \"1\""),
                 |e| matches!(e, JsonError::Shape { path, .. } if path == "version"),
             ),
             (

@@ -7,8 +7,8 @@ use crate::exchange::csv::{CsvIssue, CsvProblem};
 use crate::exchange::json::{self, JsonError, Repair};
 use crate::exchange::link::{LinkError, MAX_CHARS};
 use crate::model::{limits, Field, Lang, ModelError, ParseError, Problem, Undefined};
-use crate::session::{NoticeKind, SaveStatus};
-use crate::storage::SaveError;
+use crate::session::{NoticeKind, PlanFileProblem, SaveStatus};
+use crate::store::SaveError;
 
 /// Longest name quoted in a message, in characters.
 const QUOTED_NAME_CHARS: usize = 40;
@@ -63,6 +63,7 @@ pub fn field(f: &Field, lang: Lang) -> String {
         (Field::TierFee { name, .. }, Lang::Zh) => format!("收费档位「{}」的月费", short(name)),
         (Field::TierFee { name, .. }, Lang::En) => format!("monthly fee of tier “{}”", short(name)),
         (Field::Scenarios, _) => lang.pick("方案情景", "Scenarios").to_owned(),
+        (Field::Ranges, _) => lang.pick("取值范围", "Ranges").to_owned(),
         (Field::Plans, _) => lang.pick("方案列表", "Plans").to_owned(),
         (Field::ScenarioName { name, .. }, Lang::Zh) => format!("情景「{}」的名称", short(name)),
         (Field::ScenarioName { name, .. }, Lang::En) => {
@@ -323,31 +324,69 @@ pub fn notice(kind: &NoticeKind, lang: Lang) -> String {
         ),
         (NoticeKind::Refused(e), Lang::Zh) => format!("未做修改：{}", e.message(lang)),
         (NoticeKind::Refused(e), Lang::En) => format!("Nothing was changed: {}", e.message(lang)),
-        (NoticeKind::Salvaged { set_aside: 0, .. }, _) => lang
+        (NoticeKind::Salvaged { set_aside, .. }, _) if set_aside.is_empty() => lang
             .pick(
                 "已保存的方案有小问题，已自动修复（原数据另存为备份）：",
                 "The saved plans had small faults, now repaired (the original is kept as a backup):",
             )
             .to_owned(),
         (NoticeKind::Salvaged { set_aside, .. }, Lang::Zh) => format!(
-            "有 {set_aside} 个已保存的方案无法读取，已单独保留（可在“文件 → 备份”中下载）；其余方案已正常打开。"
+            "有 {} 个方案这个版本无法读取，已原样保留、不会丢失：{}。可在“文件 → 备份与保留的方案”中修复或下载；其余方案已正常打开。",
+            set_aside.len(),
+            names(set_aside, lang)
         ),
         (NoticeKind::Salvaged { set_aside, .. }, Lang::En) => format!(
-            "{set_aside} saved plan(s) could not be read and were set aside (download them under File → Backups); the other plans opened normally."
+            "{} plan(s) could not be read by this version and are kept unchanged, not lost: {}. Repair or download them under File → Backups and kept plans; the other plans opened normally.",
+            set_aside.len(),
+            names(set_aside, lang)
         ),
-        (NoticeKind::Unreadable { error, .. }, Lang::Zh) => format!(
+        (NoticeKind::KeptAlongside { added, trashed }, Lang::Zh) => {
+            let mut parts = Vec::new();
+            if !added.is_empty() {
+                parts.push(format!("另一标签页的方案 {} 已加入你的方案", names(added, lang)));
+            }
+            if !trashed.is_empty() {
+                parts.push(format!("它修改过的 {} 已放入“最近删除”，可以恢复", names(trashed, lang)));
+            }
+            format!("已保留本页的版本，且没有丢下另一标签页的内容：{}。", parts.join("；"))
+        }
+        (NoticeKind::KeptAlongside { added, trashed }, Lang::En) => {
+            let mut parts = Vec::new();
+            if !added.is_empty() {
+                parts.push(format!("the other tab's plans {} joined your plans", names(added, lang)));
+            }
+            if !trashed.is_empty() {
+                parts.push(format!("its versions of {} are in Recently deleted, ready to restore", names(trashed, lang)));
+            }
+            format!("This tab's version was kept, and nothing of the other tab's was dropped: {}.", parts.join("; "))
+        }
+        (NoticeKind::UpdateReady, _) => lang
+            .pick(
+                "新版本已准备好。你的修改已保存；重新加载页面即可使用新版本。",
+                "A new version is ready. Your work is saved; reload the page to use the new version.",
+            )
+            .to_owned(),
+        (NoticeKind::Unreadable { error, elsewhere: false, .. }, Lang::Zh) => format!(
             "已保存的数据无法读取（{}）。原数据已原样保留为备份，可以下载；本页面从示例方案开始。",
             error.message(lang)
         ),
-        (NoticeKind::Unreadable { error, .. }, Lang::En) => format!(
+        (NoticeKind::Unreadable { error, elsewhere: false, .. }, Lang::En) => format!(
             "The saved data could not be read ({}). It is kept unchanged as a backup you can download; the page starts from the example plan.",
             error.message(lang)
         ),
+        (NoticeKind::Unreadable { error, elsewhere: true, .. }, Lang::Zh) => format!(
+            "另一个标签页或程序保存了这个版本无法读取的数据（{}）。该数据已原样保留为备份，可以下载；本页的方案会重新保存。",
+            error.message(lang)
+        ),
+        (NoticeKind::Unreadable { error, elsewhere: true, .. }, Lang::En) => format!(
+            "Another tab or program stored data this version cannot read ({}). It is kept unchanged as a backup you can download; this page's plans are saved again.",
+            error.message(lang)
+        ),
         (NoticeKind::Newer { version }, Lang::Zh) => format!(
-            "已保存的数据来自更新版本的应用（格式版本 {version}）。为免覆盖，本页面不会保存修改；请使用新版应用打开。"
+            "已保存的数据来自更新版本的应用（格式版本 {version}），已原样保留。为免覆盖，本页面不再保存；请重新加载页面以使用新版本。本页尚未保存的修改仍在页面上，可以先导出。"
         ),
         (NoticeKind::Newer { version }, Lang::En) => format!(
-            "The saved data comes from a newer version of the app (format {version}). To avoid overwriting it, this page will not save changes; open it with the newer app."
+            "The saved data comes from a newer version of the app (format {version}) and is kept as it is. To avoid overwriting it, this page no longer saves: reload the page to use the new version. Changes not yet saved are still on this page; export them first if you need them."
         ),
         (NoticeKind::StorageUnavailable, _) => save_error(&SaveError::Unavailable, lang),
         (NoticeKind::SaveFailed(e), _) => save_error(e, lang),
@@ -358,22 +397,23 @@ pub fn notice(kind: &NoticeKind, lang: Lang) -> String {
             )
             .to_owned(),
         (NoticeKind::Link(e), _) => e.message(lang),
-        (NoticeKind::PlanFile { path, error: None }, Lang::Zh) => {
-            format!("无法取得方案文件 {}，本页从示例方案开始。", short(path))
-        }
-        (NoticeKind::PlanFile { path, error: None }, Lang::En) => format!(
-            "The plan file {} could not be fetched; the page starts from the example plan.",
-            short(path)
-        ),
-        (NoticeKind::PlanFile { path, error: Some(e) }, Lang::Zh) => format!(
-            "方案文件 {} 无法读取（{}），本页从示例方案开始。",
+        (NoticeKind::PlanFile { path, problem }, Lang::Zh) => format!(
+            "方案文件 {} {}，本页从示例方案开始。",
             short(path),
-            e.message(lang)
+            match problem {
+                PlanFileProblem::Unreachable => "无法取得".to_owned(),
+                PlanFileProblem::TimedOut => "在规定时间内没有下载完成".to_owned(),
+                PlanFileProblem::Read(e) => format!("无法读取（{}）", e.message(lang)),
+            }
         ),
-        (NoticeKind::PlanFile { path, error: Some(e) }, Lang::En) => format!(
-            "The plan file {} could not be read ({}); the page starts from the example plan.",
+        (NoticeKind::PlanFile { path, problem }, Lang::En) => format!(
+            "The plan file {} {}; the page starts from the example plan.",
             short(path),
-            e.message(lang)
+            match problem {
+                PlanFileProblem::Unreachable => "could not be fetched".to_owned(),
+                PlanFileProblem::TimedOut => "did not arrive in time".to_owned(),
+                PlanFileProblem::Read(e) => format!("could not be read ({})", e.message(lang)),
+            }
         ),
         (NoticeKind::LinkRepaired(r), Lang::Zh) => format!("分享的方案已自动修复：{}", r.message(lang)),
         (NoticeKind::LinkRepaired(r), Lang::En) => {
@@ -437,6 +477,16 @@ pub fn save_error(e: &SaveError, lang: Lang) -> String {
                 "What was saved did not read back the same: recent changes may not be saved. Export a backup.",
             )
             .to_owned(),
+        (SaveError::BackupTooLarge { chars }, Lang::Zh) => format!(
+            "已保存的数据需要先备份才能覆盖，但它太大（{}），放不进备份区（最多 {}）。为免丢失，本页暂不保存。请先下载这份数据，然后选择“不备份，继续保存”。",
+            super::phrases::characters(*chars, lang),
+            super::phrases::characters(crate::storage::BACKUP_CHARS_MAX, lang)
+        ),
+        (SaveError::BackupTooLarge { chars }, Lang::En) => format!(
+            "The saved data must be backed up before it is written over, but it is too large ({}) for the backups (at most {}). So that nothing is lost, this page does not save yet: download that data first, then choose “Save without a backup”.",
+            super::phrases::characters(*chars, lang),
+            super::phrases::characters(crate::storage::BACKUP_CHARS_MAX, lang)
+        ),
         (SaveError::Other(e), Lang::Zh) => format!("保存失败：{e}。请导出备份。"),
         (SaveError::Other(e), Lang::En) => format!("Saving failed: {e}. Export a backup."),
     }
@@ -537,7 +587,59 @@ pub fn repair(r: &Repair, lang: Lang) -> String {
                 "No plan could be read, so a blank plan was added.",
             )
             .to_owned(),
+        (Repair::Restored { plan }, Lang::Zh) => {
+            format!("之前保留的方案「{}」现在可以读取，已恢复。", short(plan))
+        }
+        (Repair::Restored { plan }, Lang::En) => {
+            format!(
+                "The kept plan “{}” can be read now and is back.",
+                short(plan)
+            )
+        }
     }
+}
+
+/// `ccp check`'s warning about a lever that names a line its scenario does not have.
+pub fn dangling_warning(scenario: &str, index: usize, line: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "警告：情景「{}」的第 {} 项调整指向不存在的预算项（编号 {line}），不起作用。",
+            short(scenario),
+            index + 1
+        ),
+        Lang::En => format!(
+            "warning: change {} of scenario “{}” names line {line}, which the scenario does not have; it changes nothing.",
+            index + 1,
+            short(scenario)
+        ),
+    }
+}
+
+/// Plan names for a sentence: quoted, at most five, then how many more.
+pub fn names(list: &[String], lang: Lang) -> String {
+    let quoted: Vec<String> = list
+        .iter()
+        .take(5)
+        .map(|n| {
+            let n = if n.is_empty() {
+                lang.pick("（无名称）", "(no name)").to_owned()
+            } else {
+                short(n)
+            };
+            match lang {
+                Lang::Zh => format!("「{n}」"),
+                Lang::En => format!("“{n}”"),
+            }
+        })
+        .collect();
+    let mut out = quoted.join(lang.pick("、", ", "));
+    if list.len() > 5 {
+        out.push_str(&match lang {
+            Lang::Zh => format!(" 等 {} 个", list.len()),
+            Lang::En => format!(" and {} more", list.len() - 5),
+        });
+    }
+    out
 }
 
 /// The question beside a percent field when a decimal fraction was typed (`0.025`): which of
@@ -727,6 +829,16 @@ pub fn analysis_error(e: &crate::model::analysis::AnalysisError, lang: Lang) -> 
         A::Undefined(u) => match lang {
             Lang::Zh => format!("无法计算：{}", undefined(*u, lang)),
             Lang::En => format!("Cannot be computed: {}", undefined(*u, lang)),
+        },
+        A::TooManyLevers { levers } => match lang {
+            Lang::Zh => format!(
+                "这个情景有 {levers} 项调整，贡献拆分最多支持 {} 项。请把同类调整合并（例如用一项类别调整代替多项预算项调整），或拆成几个情景。",
+                crate::model::analysis::MAX_ATTRIBUTED_LEVERS
+            ),
+            Lang::En => format!(
+                "This scenario has {levers} changes; attribution splits a change between at most {}. Combine similar changes (one category change instead of many line changes) or split the scenario.",
+                crate::model::analysis::MAX_ATTRIBUTED_LEVERS
+            ),
         },
         A::NoLevers => lang
             .pick("这个情景没有任何调整", "This scenario changes nothing yet")

@@ -72,11 +72,27 @@ pub fn long_link(chars: usize, lang: Lang) -> String {
     }
 }
 
-pub fn plans_set_aside(n: usize, lang: Lang) -> String {
+/// Above the list of plans that could not be read: in an import (`kept` false: they are kept
+/// aside with the user's plans if the file is added), or the plans the workspace keeps aside.
+pub fn plans_set_aside(n: usize, kept: bool, lang: Lang) -> String {
+    match (lang, kept) {
+        (Lang::Zh, false) => format!("文件中有 {n} 个方案无法读取：添加时会原样保留在“保留的方案”中（也可下载后修改）："),
+        (Lang::En, false) => format!(
+            "{n} plan(s) in the file could not be read: adding keeps them unchanged among the kept plans (or download them to mend):"
+        ),
+        (Lang::Zh, true) => format!("{n} 个方案这个版本无法读取，已原样保留（每次保存都会带上）。可以修复、下载或丢弃："),
+        (Lang::En, true) => format!(
+            "{n} plan(s) cannot be read by this version and are kept unchanged (every save carries them). Repair, download or discard them:"
+        ),
+    }
+}
+
+/// Beside a kept plan's Repair button: the fields the repair leaves out.
+pub fn repair_drops(fields: &str, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("{n} 个方案无法读取，不会导入（可下载后修改）："),
+        Lang::Zh => format!("修复时会去掉这个版本不认识的字段：{fields} "),
         Lang::En => {
-            format!("{n} plan(s) could not be read and are not imported (download to mend):")
+            format!("Repairing leaves out the fields this version does not know: {fields} ")
         }
     }
 }

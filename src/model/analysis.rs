@@ -34,6 +34,8 @@ pub enum AnalysisError {
     Undefined(Undefined),
     /// The baseline has no levers to attribute a change to.
     NoLevers,
+    /// More levers than an attribution splits a change between ([`MAX_ATTRIBUTED_LEVERS`]).
+    TooManyLevers { levers: usize },
     /// A setting outside what it accepts (a swing, a number of runs).
     BadSetting,
 }
@@ -1005,6 +1007,12 @@ pub struct Attribution {
     pub exact: bool,
 }
 
+fn too_large() -> AnalysisError {
+    AnalysisError::Model(ModelError::TooLarge {
+        field: super::error::Field::Scenarios,
+    })
+}
+
 /// Up to this many levers, every subset is evaluated.
 pub const EXACT_LEVERS: usize = 8;
 /// Above [`EXACT_LEVERS`], the number of lever orders sampled.
@@ -1014,10 +1022,15 @@ pub const SHARE_DP: u32 = 10;
 /// The seed of the sampled orders.
 pub const ATTRIBUTION_SEED: u64 = 1;
 
+/// Most levers an attribution splits a change between: above [`EXACT_LEVERS`] it costs
+/// [`SAMPLED_ORDERS`] × levers evaluations, each applying every lever (50 levers: 12,500).
+pub const MAX_ATTRIBUTED_LEVERS: usize = 50;
+
 /// Each lever's share of the change in `metric` from the baseline to scenario `id`: its
 /// Shapley value, where a set of levers is worth the figure of the baseline with those levers
 /// applied (in the scenario's order). The shares sum exactly to the total change, do not depend
-/// on which lever is listed first, and a single lever's share is the whole change.
+/// on which lever is listed first, and a single lever's share is the whole change. All at once;
+/// the page runs the same computation in slices ([`Attributor`]).
 ///
 /// ```
 /// use customer_cost_planner::model::{analysis, Example, Lang, Metric};
@@ -1032,125 +1045,256 @@ pub fn attribute(
     id: ScenarioId,
     metric: Metric,
 ) -> Result<Attribution, AnalysisError> {
-    let base_plan = effective(plan, Column::Baseline)?;
-    let scenario = plan.scenario(id).ok_or(AnalysisError::NoScenario(id))?;
-    let base_plan = compact(&base_plan, &named_lines(Some(scenario)));
-    let n = scenario.levers.len();
-    if n == 0 {
-        return Err(AnalysisError::NoLevers);
+    let mut a = Attributor::new(plan, id, metric)?;
+    while !a.finished() {
+        a.step(256);
     }
-    // The figure with the levers whose indices are listed (kept in the scenario's order).
-    let worth = |indices: &mut dyn Iterator<Item = usize>| -> Result<Decimal, AnalysisError> {
-        let subset = Scenario {
-            levers: indices.map(|i| scenario.levers[i].clone()).collect(),
-            ..scenario.clone()
+    a.result()
+}
+
+/// Where a sampled attribution is: the order being walked and how far along it.
+#[derive(Clone, Debug)]
+struct Walk {
+    rng: Rng,
+    order: Vec<usize>,
+    present: Vec<bool>,
+    /// Position in `order`; `n` means the next order must be drawn.
+    at: usize,
+    before: Decimal,
+    orders_done: usize,
+    sums: Vec<Decimal>,
+}
+
+/// An attribution computed a few evaluations at a time ([`Attributor::step`]), so the page can
+/// paint, show progress and cancel between slices; [`attribute`] runs it to the end. The
+/// result is the same however the steps are cut.
+#[derive(Clone, Debug)]
+pub struct Attributor {
+    base_plan: Plan,
+    scenario: Scenario,
+    metric: Metric,
+    base: Decimal,
+    value: Decimal,
+    /// Exact: the figure of each subset (by bit mask) computed so far.
+    values: Vec<Decimal>,
+    walk: Option<Walk>,
+    done: usize,
+    total: usize,
+    error: Option<AnalysisError>,
+}
+
+impl Attributor {
+    /// Starts an attribution (evaluating the two ends); refused for the baseline, a scenario
+    /// with no levers, more than [`MAX_ATTRIBUTED_LEVERS`], or an undefined end.
+    pub fn new(plan: &Plan, id: ScenarioId, metric: Metric) -> Result<Attributor, AnalysisError> {
+        let base_plan = effective(plan, Column::Baseline)?;
+        let scenario = plan.scenario(id).ok_or(AnalysisError::NoScenario(id))?;
+        let n = scenario.levers.len();
+        if n == 0 {
+            return Err(AnalysisError::NoLevers);
+        }
+        if n > MAX_ATTRIBUTED_LEVERS {
+            return Err(AnalysisError::TooManyLevers { levers: n });
+        }
+        let base_plan = compact(&base_plan, &named_lines(Some(scenario)));
+        let mut a = Attributor {
+            base_plan,
+            scenario: scenario.clone(),
+            metric,
+            base: Decimal::ZERO,
+            value: Decimal::ZERO,
+            values: Vec::new(),
+            walk: None,
+            done: 0,
+            total: 0,
+            error: None,
         };
-        let p = apply_scenario(&base_plan, &subset)?;
-        match figure_of(&p, metric) {
+        a.base = a.worth(&mut std::iter::empty())?;
+        a.value = a.worth(&mut (0..n))?;
+        if n <= EXACT_LEVERS {
+            a.total = 1 << n;
+        } else {
+            a.total = SAMPLED_ORDERS * n;
+            a.walk = Some(Walk {
+                rng: Rng::new(ATTRIBUTION_SEED),
+                order: (0..n).collect(),
+                present: vec![false; n],
+                at: n,
+                before: a.base,
+                orders_done: 0,
+                sums: vec![Decimal::ZERO; n],
+            });
+        }
+        Ok(a)
+    }
+
+    /// The figure with the levers whose indices are listed (kept in the scenario's order).
+    fn worth(&self, indices: &mut dyn Iterator<Item = usize>) -> Result<Decimal, AnalysisError> {
+        let subset = Scenario {
+            levers: indices.map(|i| self.scenario.levers[i].clone()).collect(),
+            ..self.scenario.clone()
+        };
+        let p = apply_scenario(&self.base_plan, &subset)?;
+        match figure_of(&p, self.metric) {
             Figure::Value(v) => Ok(v),
             Figure::Undefined(u) => Err(AnalysisError::Undefined(u)),
         }
-    };
-    let too_large = || {
-        AnalysisError::Model(ModelError::TooLarge {
-            field: super::error::Field::Scenarios,
-        })
-    };
-    let base = worth(&mut std::iter::empty())?;
-    let value = worth(&mut (0..n))?;
-    // The two ends on the shares' grid: a ratio's 28 digits leave no room to add a remainder
-    // to a share exactly, and 10 decimals are far below anything shown.
-    let on_grid =
-        |x: Decimal| x.round_dp_with_strategy(SHARE_DP, RoundingStrategy::MidpointNearestEven);
-    let total = on_grid(value)
-        .checked_sub(on_grid(base))
-        .ok_or_else(too_large)?;
-
-    let (raw, exact): (Vec<Decimal>, bool) = if n <= EXACT_LEVERS {
-        let masks = 1_usize << n;
-        let mut v = Vec::with_capacity(masks);
-        for mask in 0..masks {
-            v.push(worth(&mut (0..n).filter(|i| mask & (1 << i) != 0))?);
-        }
-        let fact = |k: usize| (1..=k).product::<usize>();
-        let n_fact = Decimal::from(fact(n));
-        let mut shares = Vec::with_capacity(n);
-        for i in 0..n {
-            let mut sum = Decimal::ZERO;
-            for mask in (0..masks).filter(|m| m & (1 << i) == 0) {
-                let s = mask.count_ones() as usize;
-                let weight = Decimal::from(fact(s) * fact(n - 1 - s));
-                let gain = v[mask | (1 << i)]
-                    .checked_sub(v[mask])
-                    .ok_or_else(too_large)?;
-                sum = gain
-                    .checked_mul(weight)
-                    .and_then(|g| sum.checked_add(g))
-                    .ok_or_else(too_large)?;
-            }
-            shares.push(sum.checked_div(n_fact).ok_or_else(too_large)?);
-        }
-        (shares, true)
-    } else {
-        let mut rng = Rng::new(ATTRIBUTION_SEED);
-        let mut sums = vec![Decimal::ZERO; n];
-        let mut order: Vec<usize> = (0..n).collect();
-        for _ in 0..SAMPLED_ORDERS {
-            // Fisher–Yates.
-            for i in (1..n).rev() {
-                order.swap(i, rng.below(i + 1));
-            }
-            let mut present = vec![false; n];
-            let mut before = base;
-            for &i in &order {
-                present[i] = true;
-                let after = worth(&mut (0..n).filter(|j| present[*j]))?;
-                sums[i] = after
-                    .checked_sub(before)
-                    .and_then(|g| sums[i].checked_add(g))
-                    .ok_or_else(too_large)?;
-                before = after;
-            }
-        }
-        let orders = Decimal::from(SAMPLED_ORDERS);
-        let shares = sums
-            .into_iter()
-            .map(|s| s.checked_div(orders).ok_or_else(too_large))
-            .collect::<Result<_, _>>()?;
-        (shares, false)
-    };
-
-    // Rounded, with the remainder on the largest share, so they sum to the total exactly.
-    let mut shares: Vec<Decimal> = raw
-        .iter()
-        .map(|s| s.round_dp_with_strategy(SHARE_DP, RoundingStrategy::MidpointNearestEven))
-        .collect();
-    let sum = shares
-        .iter()
-        .try_fold(Decimal::ZERO, |acc, s| acc.checked_add(*s))
-        .ok_or_else(too_large)?;
-    let remainder = total.checked_sub(sum).ok_or_else(too_large)?;
-    if let Some(largest) =
-        (0..n).max_by(|a, b| shares[*a].abs().cmp(&shares[*b].abs()).then(b.cmp(a)))
-    {
-        shares[largest] = shares[largest]
-            .checked_add(remainder)
-            .ok_or_else(too_large)?;
     }
-    Ok(Attribution {
-        metric,
-        base: on_grid(base).normalize(),
-        value: on_grid(value).normalize(),
-        total: total.normalize(),
-        levers: shares
-            .into_iter()
-            .enumerate()
-            .map(|(index, share)| LeverShare {
-                index,
-                kind: scenario.levers[index].kind(),
-                share: share.normalize(),
-            })
-            .collect(),
-        exact,
-    })
+
+    /// Evaluations made and to be made in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.done, self.total)
+    }
+
+    pub fn finished(&self) -> bool {
+        self.done >= self.total || self.error.is_some()
+    }
+
+    /// Whether the shares are exact (up to [`EXACT_LEVERS`] levers) or sampled.
+    pub fn exact(&self) -> bool {
+        self.walk.is_none()
+    }
+
+    /// Makes up to `evaluations` more evaluations.
+    pub fn step(&mut self, evaluations: usize) {
+        for _ in 0..evaluations {
+            if self.finished() {
+                return;
+            }
+            if let Err(e) = self.one() {
+                self.error = Some(e);
+            }
+        }
+    }
+
+    fn one(&mut self) -> Result<(), AnalysisError> {
+        let n = self.scenario.levers.len();
+        let Some(mut walk) = self.walk.take() else {
+            let mask = self.values.len();
+            let v = self.worth(&mut (0..n).filter(|i| mask & (1 << i) != 0))?;
+            self.values.push(v);
+            self.done += 1;
+            return Ok(());
+        };
+        if walk.at == n {
+            // Fisher–Yates, a new order.
+            for i in (1..n).rev() {
+                walk.order.swap(i, walk.rng.below(i + 1));
+            }
+            walk.present = vec![false; n];
+            walk.before = self.base;
+            walk.at = 0;
+        }
+        let i = walk.order[walk.at];
+        walk.present[i] = true;
+        let present = walk.present.clone();
+        let result = self.worth(&mut (0..n).filter(|j| present[*j]));
+        let after = match result {
+            Ok(v) => v,
+            Err(e) => {
+                self.walk = Some(walk);
+                return Err(e);
+            }
+        };
+        let sum = after
+            .checked_sub(walk.before)
+            .and_then(|g| walk.sums[i].checked_add(g))
+            .ok_or_else(too_large);
+        walk.before = after;
+        walk.at += 1;
+        if walk.at == n {
+            walk.orders_done += 1;
+        }
+        self.walk = Some(walk);
+        self.done += 1;
+        if let (Ok(v), Some(w)) = (&sum, self.walk.as_mut()) {
+            w.sums[i] = *v;
+        }
+        sum.map(|_| ())
+    }
+
+    /// The attribution, once [`Attributor::finished`] (or why there is none).
+    pub fn result(self) -> Result<Attribution, AnalysisError> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        if !self.finished() {
+            return Err(AnalysisError::BadSetting);
+        }
+        let n = self.scenario.levers.len();
+        // The two ends on the shares' grid: a ratio's 28 digits leave no room to add a
+        // remainder to a share exactly, and 10 decimals are far below anything shown.
+        let on_grid =
+            |x: Decimal| x.round_dp_with_strategy(SHARE_DP, RoundingStrategy::MidpointNearestEven);
+        let total = on_grid(self.value)
+            .checked_sub(on_grid(self.base))
+            .ok_or_else(too_large)?;
+        let raw: Vec<Decimal> = match &self.walk {
+            None => {
+                let v = &self.values;
+                let fact = |k: usize| (1..=k).product::<usize>();
+                let n_fact = Decimal::from(fact(n));
+                let mut shares = Vec::with_capacity(n);
+                for i in 0..n {
+                    let mut sum = Decimal::ZERO;
+                    for mask in (0..v.len()).filter(|m| m & (1 << i) == 0) {
+                        let s = mask.count_ones() as usize;
+                        let weight = Decimal::from(fact(s) * fact(n - 1 - s));
+                        let gain = v[mask | (1 << i)]
+                            .checked_sub(v[mask])
+                            .ok_or_else(too_large)?;
+                        sum = gain
+                            .checked_mul(weight)
+                            .and_then(|g| sum.checked_add(g))
+                            .ok_or_else(too_large)?;
+                    }
+                    shares.push(sum.checked_div(n_fact).ok_or_else(too_large)?);
+                }
+                shares
+            }
+            Some(walk) => {
+                let orders = Decimal::from(SAMPLED_ORDERS);
+                walk.sums
+                    .iter()
+                    .map(|s| s.checked_div(orders).ok_or_else(too_large))
+                    .collect::<Result<_, _>>()?
+            }
+        };
+        let exact = self.walk.is_none();
+        let scenario = &self.scenario;
+        let (base, value, metric) = (self.base, self.value, self.metric);
+        // Rounded, with the remainder on the largest share, so they sum to the total exactly.
+        let mut shares: Vec<Decimal> = raw
+            .iter()
+            .map(|s| s.round_dp_with_strategy(SHARE_DP, RoundingStrategy::MidpointNearestEven))
+            .collect();
+        let sum = shares
+            .iter()
+            .try_fold(Decimal::ZERO, |acc, s| acc.checked_add(*s))
+            .ok_or_else(too_large)?;
+        let remainder = total.checked_sub(sum).ok_or_else(too_large)?;
+        if let Some(largest) =
+            (0..n).max_by(|a, b| shares[*a].abs().cmp(&shares[*b].abs()).then(b.cmp(a)))
+        {
+            shares[largest] = shares[largest]
+                .checked_add(remainder)
+                .ok_or_else(too_large)?;
+        }
+        Ok(Attribution {
+            metric,
+            base: on_grid(base).normalize(),
+            value: on_grid(value).normalize(),
+            total: total.normalize(),
+            levers: shares
+                .into_iter()
+                .enumerate()
+                .map(|(index, share)| LeverShare {
+                    index,
+                    kind: scenario.levers[index].kind(),
+                    share: share.normalize(),
+                })
+                .collect(),
+            exact,
+        })
+    }
 }

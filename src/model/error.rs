@@ -45,6 +45,8 @@ pub enum Field {
         name: String,
     },
     Scenarios,
+    /// The plan's list of ranges.
+    Ranges,
     /// The list of plans in a workspace.
     Plans,
     ScenarioName {

@@ -288,6 +288,21 @@ pub enum LeverKind {
     Set,
 }
 
+impl Lever {
+    /// The line a lever names (changes the amount of, removes, or adds), if it names one.
+    pub fn line(&self) -> Option<LineId> {
+        match self {
+            Lever::LineAmount { line, .. } | Lever::RemoveLine { line } => Some(*line),
+            Lever::AddLine { line } => Some(line.id),
+            Lever::CategorySpend { .. }
+            | Lever::NewCustomers { .. }
+            | Lever::Churn { .. }
+            | Lever::Revenue { .. }
+            | Lever::Set { .. } => None,
+        }
+    }
+}
+
 impl LeverKind {
     pub const ALL: [LeverKind; 8] = [
         LeverKind::CategorySpend,

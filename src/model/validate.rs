@@ -17,6 +17,8 @@ pub mod limits {
     pub const SCENARIOS: usize = 50;
     pub const FEE_TIERS: usize = 50;
     pub const LEVERS: usize = 200;
+    /// Ranges a plan gives its drivers (Monte Carlo inputs).
+    pub const RANGES: usize = 100;
     /// Longest horizon in months (ten years).
     pub const HORIZON_MONTHS: u16 = 120;
 }
@@ -204,6 +206,11 @@ pub fn validate(plan: &Plan) -> Vec<ModelError> {
         }
     }
 
+    push(check_count(
+        plan.ranges.len(),
+        limits::RANGES,
+        Field::Ranges,
+    ));
     let mut ranged = HashSet::new();
     for range in &plan.ranges {
         let field = || Field::Range {
