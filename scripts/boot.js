@@ -28,6 +28,43 @@
       document.getElementById('boot')?.remove();
       window.wasmBindings = bindings;
       dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+      offline();
     }))
     .catch(fail);
+
+  // The offline copy (sw.js, release builds where the browser has service workers). A new
+  // build installs in the background and waits: the page is told (`ccp:update-ready`, and
+  // data-update="ready" on <html> for a page that starts listening later) and switches only
+  // when it asks (`ccp:apply-update`, sent by the app once its work is saved).
+  function offline() {
+    if (!__RELEASE__ || !('serviceWorker' in navigator)) return;
+    const container = navigator.serviceWorker;
+    const ready = () => {
+      if (!container.controller) return;
+      document.documentElement.dataset.update = 'ready';
+      dispatchEvent(new CustomEvent('ccp:update-ready'));
+    };
+    const start = () => container.register(here('./sw.js')).then((registration) => {
+      const watch = (worker) => worker?.addEventListener('statechange', () => {
+        if (worker.state === 'installed') ready();
+      });
+      if (registration.waiting) ready();
+      watch(registration.installing);
+      registration.addEventListener('updatefound', () => watch(registration.installing));
+      addEventListener('ccp:apply-update', () => {
+        const waiting = registration.waiting;
+        if (!waiting) {
+          location.reload();
+          return;
+        }
+        container.addEventListener('controllerchange', () => location.reload(), { once: true });
+        waiting.postMessage({ type: 'ccp-skip-waiting' });
+      });
+      // Look for a new build now (offline the check fails quietly: the cached build stays).
+      registration.update().catch(() => {});
+    }, () => console.warn('Customer Cost Planner: the offline copy is not available in this browser'));
+    // After the page has settled: registering fetches every file of the build.
+    if (document.readyState === 'complete') setTimeout(start, 0);
+    else addEventListener('load', () => setTimeout(start, 0), { once: true });
+  }
 })();

@@ -2,7 +2,7 @@
 // and moves to a new build whole, and .gz/.br files beside each asset.
 import { test, expect } from '@playwright/test';
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -47,68 +47,152 @@ test('after one visit the app starts and works with no network', async ({ page, 
   await context.setOffline(false);
 });
 
-test('a new build is picked up whole on the next visit, never mixed with the old one', async ({ browser }) => {
+/** Serves a copy of dist/ on `port` (at the root and under /some/sub/path/). */
+async function site(port) {
   const dir = mkdtempSync(join(tmpdir(), 'ccp-site-'));
   cpSync(dist, dir, { recursive: true });
-  const port = 8093;
   const server = spawn(process.execPath, [serve, String(port), dir], { stdio: 'ignore' });
+  // Wait for the server to answer (a fixed pause is too short on a busy machine).
+  for (let i = 0; i < 100; i++) {
+    const up = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { dir, server, url: `http://127.0.0.1:${port}/some/sub/path/` };
+}
+
+/**
+ * Deploys "build B" into `dir`: the same app under new file names, marked with a meta tag, and
+ * its own sw.js. (boot-<hash>.js names the app's files and the glue names its snippets: they are
+ * renamed and rewritten like index.html.)
+ */
+function deployB(dir) {
+  const renamed = [];
+  for (const f of readdirSync(dir).filter((f) => /-[0-9a-f]{12,16}(_bg)?\.(js|wasm)$/.test(f))) {
+    const next = f.replace(/-[0-9a-f]{12,16}(?=[._])/, (m) => `-b${m.slice(2)}`);
+    renameSync(join(dir, f), join(dir, next));
+    renamed.push([f, next]);
+  }
+  const rewrite = (file, edit = (t) => t) => {
+    let text = readFileSync(join(dir, file), 'utf8');
+    for (const [from, to] of renamed) text = text.replaceAll(from, to);
+    writeFileSync(join(dir, file), edit(text));
+  };
+  // wasm-bindgen's snippets sit in a folder named with a hash, imported by the glue.
+  for (const f of readdirSync(join(dir, 'snippets'))) {
+    const next = f.replace(/-[0-9a-f]{12,16}$/, (m) => `-b${m.slice(2)}`);
+    renameSync(join(dir, 'snippets', f), join(dir, 'snippets', next));
+    renamed.push([f, next]);
+  }
+  rewrite('index.html', (html) => html.replace('<head>', '<head>\n    <meta name="build" content="B">'));
+  for (const [, f] of renamed.filter(([, f]) => /^(boot|customer-cost-planner)-b[0-9a-f]+\.js$/.test(f))) rewrite(f);
+  execFileSync(process.execPath, [postbuild, dir]);
+}
+
+const headline = (page) => page.locator('[data-testid=headline] td[data-metric]').first();
+
+test('the offline copy answers only the app\'s own page: other pages of its folder and site are themselves', async ({ browser }) => {
+  const { dir, server } = await site(8096);
   try {
-    // Wait for the server to answer (a fixed pause is too short on a busy machine).
-    for (let i = 0; i < 100; i++) {
-      const up = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
-      if (up) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    mkdirSync(join(dir, 'plans'));
+    writeFileSync(join(dir, 'plans', 'demo.json'), '{"a plan file":true}');
+    writeFileSync(join(dir, 'notes.html'), '<!doctype html><title>Notes</title><p id="notes">Our notes beside the app.</p>');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // Hosted at the site's root, as docs/hosting.md allows.
+    const root = 'http://127.0.0.1:8096/';
+    await page.goto(root);
+    await expect(headline(page)).toBeVisible();
+    await controlled(page);
+    await page.goto(`${root}notes.html`);
+    await expect(page.locator('#notes')).toHaveText('Our notes beside the app.');
+    await page.goto(`${root}plans/demo.json`);
+    await expect(page.locator('body')).toContainText('a plan file');
+    await page.goto(`${root}embed.js`);
+    await expect(page.locator('body')).toContainText('data-ccp');
+    const missing = await page.goto(`${root}some/other/page.html`);
+    expect(missing.status()).toBe(404);
+    // The app's own page, with a query or a share link, is still the cached app offline.
+    await context.setOffline(true);
+    await page.goto(`${root}?lang=en#anything`);
+    await expect(headline(page)).toBeVisible();
+    await page.goto(`${root}index.html`);
+    await expect(headline(page)).toBeVisible();
+    await context.setOffline(false);
+    await context.close();
+  } finally {
+    server.kill();
+  }
+});
+
+test('a new build waits: the open page offers a reload, and switches whole when asked', async ({ browser }) => {
+  const { dir, server, url } = await site(8093);
+  try {
     const context = await browser.newContext();
     const page = await context.newPage();
     const failed = [];
     page.on('requestfailed', (r) => failed.push(r.url()));
     page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
-    const url = `http://127.0.0.1:${port}/some/sub/path/`;
     await page.goto(url);
-    await expect(page.locator('[data-testid=headline] td[data-metric]').first()).toBeVisible();
+    await expect(headline(page)).toBeVisible();
     await controlled(page);
-
-    // Deploy "build B": the same app under new file names, marked, with its own sw.js.
-    // (boot-<hash>.js names the app's files and the glue names its snippets: they are renamed
-    // and rewritten like index.html.)
-    const renamed = [];
-    for (const f of readdirSync(dir).filter((f) => /-[0-9a-f]{12,16}(_bg)?\.(js|wasm)$/.test(f))) {
-      const next = f.replace(/-[0-9a-f]{12,16}(?=[._])/, (m) => `-b${m.slice(2)}`);
-      renameSync(join(dir, f), join(dir, next));
-      renamed.push([f, next]);
-    }
-    const rewrite = (file, edit = (t) => t) => {
-      let text = readFileSync(join(dir, file), 'utf8');
-      for (const [from, to] of renamed) text = text.replaceAll(from, to);
-      writeFileSync(join(dir, file), edit(text));
-    };
-    // wasm-bindgen's snippets sit in a folder named with a hash, imported by the glue.
-    for (const f of readdirSync(join(dir, 'snippets'))) {
-      const next = f.replace(/-[0-9a-f]{12,16}$/, (m) => `-b${m.slice(2)}`);
-      renameSync(join(dir, 'snippets', f), join(dir, 'snippets', next));
-      renamed.push([f, next]);
-    }
-    rewrite('index.html', (html) => html.replace('<head>', '<head>\n    <meta name="build" content="B">'));
-    for (const [, f] of renamed.filter(([, f]) => /^(boot|customer-cost-planner)-b[0-9a-f]+\.js$/.test(f))) rewrite(f);
-    execFileSync(process.execPath, [postbuild, dir]);
-
-    // The next visit may still show build A: the old worker answers while the page looks for
-    // the new build, which installs in the background. A later visit is build B, all of it.
-    // (Visits a few seconds apart, as a person makes them: a worker switches builds only
-    // once the old one has no requests in flight.)
-    // (A busy machine may take longer than the default wait to install a build and compile it.)
+    deployB(dir);
+    // The page looks for a new build when it starts: a reload of this page finds B, which
+    // installs in the background and waits. The page stays build A and says B is ready.
+    await page.reload();
+    await expect(headline(page)).toBeVisible();
+    const ready = page.locator('.notice[data-notice=update-ready]');
+    await expect(ready).toBeVisible({ timeout: 30_000 });
+    expect(await page.locator('meta[name=build]').count()).toBe(0);
+    // Another visit while it waits is still build A: nothing switches under an open page.
     await page.goto(url);
-    await expect(page.locator('[data-testid=headline] td[data-metric]').first()).toBeVisible({ timeout: 30_000 });
-    await expect.poll(async () => {
-      await page.goto(url);
-      await expect(page.locator('[data-testid=headline] td[data-metric]').first()).toBeVisible({ timeout: 30_000 });
-      return page.locator('meta[name=build]').count();
-    }, { timeout: 45_000, intervals: [3_000] }).toBe(1);
+    await expect(headline(page)).toBeVisible();
+    expect(await page.locator('meta[name=build]').count()).toBe(0);
+    // The user's edit is saved, then the reload brings build B, all of it.
+    await page.locator('#econ-churn_pct').fill('6');
+    await page.locator('#econ-churn_pct').press('Tab');
+    await page.locator('.notice[data-notice=update-ready] [data-action=reload]').click();
+    await expect.poll(() => page.locator('meta[name=build]').count(), { timeout: 30_000 }).toBe(1);
+    await expect(headline(page)).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('#econ-churn_pct')).toHaveValue('6');
     const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\.(js|wasm)$/.test(n) && !n.endsWith('sw.js')));
     for (const name of loaded) expect(name, 'every script of the page is build B').toMatch(/-b[0-9a-f]{10,15}[._/]/);
-    expect(await page.evaluate(async () => (await caches.keys()).length)).toBe(1);
+    // This build's cache and the one before (for pages of A still open), no more.
+    expect(await page.evaluate(async () => (await caches.keys()).length)).toBeLessThanOrEqual(2);
     expect(failed).toEqual([]);
+    await context.close();
+  } finally {
+    server.kill();
+  }
+});
+
+test('a new build whose files do not name each other (a host cache serving an old page) is refused', async ({ browser }) => {
+  const { dir, server, url } = await site(8097);
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    await expect(headline(page)).toBeVisible();
+    await controlled(page);
+    const before = await page.evaluate(async () => (await caches.keys()).sort());
+    const oldIndex = readFileSync(join(dir, 'index.html'));
+    deployB(dir);
+    // Half old: the host still serves build A's page beside build B's files and worker.
+    writeFileSync(join(dir, 'index.html'), oldIndex);
+    await page.reload();
+    await expect(headline(page)).toBeVisible();
+    // The new worker tries, finds the page does not name its files, and gives up.
+    await expect.poll(() => page.evaluate(async () => {
+      const r = await navigator.serviceWorker.getRegistration();
+      return r && !r.installing ? (r.waiting ? 'waiting' : 'settled') : 'installing';
+    }), { timeout: 30_000 }).toBe('settled');
+    expect(await page.evaluate(async () => (await caches.keys()).sort())).toEqual(before);
+    await expect(page.locator('.notice[data-notice=update-ready]')).toHaveCount(0);
+    // Build A still works offline, whole.
+    await context.setOffline(true);
+    await page.reload();
+    await expect(headline(page)).toBeVisible();
+    expect(await page.locator('meta[name=build]').count()).toBe(0);
     await context.close();
   } finally {
     server.kill();
