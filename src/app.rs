@@ -27,11 +27,12 @@ use crate::ctx::Ctx;
 use crate::deflate;
 use crate::embed;
 use crate::embedding;
+use crate::exchange::json;
 use crate::exchange::json::ReadPlan;
 use crate::exchange::link::{self, LinkError};
 use crate::i18n::texts;
 use crate::model::{Column, Lang};
-use crate::session::{NoticeKind, SaveStatus};
+use crate::session::{NoticeKind, PlanFileProblem, SaveStatus};
 use crate::storage;
 
 fn browser_lang() -> Lang {
@@ -92,55 +93,16 @@ fn ask_for_persistent_storage(ctx: Ctx) {
 #[cfg(not(target_arch = "wasm32"))]
 fn ask_for_persistent_storage(_: Ctx) {}
 
-/// Registers the service worker that keeps this build for offline use (sw.js, written by
-/// scripts/postbuild.mjs), in release builds where the browser has service workers (secure
-/// contexts). `trunk serve` builds skip it, so development always loads fresh files.
-fn register_service_worker() {
-    if cfg!(debug_assertions) {
-        return;
-    }
-    let navigator = window().navigator();
-    let Ok(container) = js_sys::Reflect::get(&navigator, &"serviceWorker".into()) else {
-        return;
-    };
-    let register = js_sys::Reflect::get(&container, &"register".into())
-        .ok()
-        .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
-    let Some(register) = register else {
-        return;
-    };
-    // A refusal (private mode, a sandboxed frame) only means no offline copy.
-    let Ok(promise) = register.call1(&container, &"./sw.js".into()) else {
-        return;
-    };
-    let Ok(promise) = wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>(promise) else {
-        return;
-    };
-    leptos::task::spawn_local(async move {
-        // Look for a new build now, so the next visit starts with it.
-        let Ok(registration) = wasm_bindgen_futures::JsFuture::from(promise).await else {
-            leptos::logging::warn!("the offline copy is not available in this browser");
-            return;
-        };
-        let update = js_sys::Reflect::get(&registration, &"update".into())
-            .ok()
-            .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
-        if let Some(update) = update {
-            if let Ok(p) = update.call0(&registration) {
-                if let Ok(p) = wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>(p) {
-                    // Offline, the check fails quietly: the cached build stays.
-                    let _checked = wasm_bindgen_futures::JsFuture::from(p).await;
-                }
-            }
-        }
-    });
-}
-
 /// Starts the app: reads the options in the address (an embed's), fetches the plan file an
 /// embed was given, then mounts the page. Called by `main`.
 pub fn start() {
     let search = window().location().search().unwrap_or_default();
-    let (options, rejected) = embed::Options::parse(&search);
+    let (mut options, mut rejected) = embed::Options::parse(&search);
+    // Framed by another page without `embed=1` (a plain iframe, or someone else's page): it
+    // runs as an embed all the same, in memory with the embed bar, so it never touches the
+    // planner site's own storage from inside someone else's page. Styling applies only in an
+    // embed, and only when it reads.
+    rejected.extend(options.settle(framed()));
     for r in &rejected {
         leptos::logging::warn!(
             "Customer Cost Planner: option {} ignored; expected {}",
@@ -164,7 +126,7 @@ pub fn start() {
         // A link that opens takes the place of the plan file.
         let file = match file_path.filter(|_| !matches!(link, Some(Ok(_)))) {
             Some(path) => {
-                let text = fetch_text(&path).await;
+                let text = fetch_plan_file(&path).await;
                 Some((path, text))
             }
             None => None,
@@ -177,12 +139,22 @@ pub fn start() {
     });
 }
 
+/// Whether this page is inside a frame.
+fn framed() -> bool {
+    let w = window();
+    match w.top() {
+        Ok(Some(top)) => !js_sys::Object::is(&top, &w),
+        // The top window cannot be reached: a frame of a page that hides itself.
+        Ok(None) | Err(_) => true,
+    }
+}
+
 /// What the page starts with, read before it is mounted.
 pub struct Launch {
     /// The options in the address (all default when the planner is on its own).
     pub options: embed::Options,
     /// The plan file an embed was given, and what fetching it gave.
-    pub file: Option<(String, Option<String>)>,
+    pub file: Option<(String, Result<String, PlanFileProblem>)>,
     /// The share link in the address, read.
     pub link: Option<Result<ReadPlan, LinkError>>,
 }
@@ -191,18 +163,94 @@ fn mount(launch: Launch) {
     leptos::mount::mount_to_body(move || view! { <App launch=launch/> });
 }
 
-/// The text of a file beside the app (`None` if it cannot be fetched or is not text).
-async fn fetch_text(path: &str) -> Option<String> {
+/// How long an embed waits for its plan file before starting from the example.
+const PLAN_FILE_TIMEOUT_MS: i32 = 15_000;
+
+/// The text of a plan file beside the app: read as it streams in and stopped at the size any
+/// import may have ([`json::MAX_BYTES`]), and given up after [`PLAN_FILE_TIMEOUT_MS`], so a
+/// slow or endless answer never leaves the page loading.
+async fn fetch_plan_file(path: &str) -> Result<String, PlanFileProblem> {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    let response = JsFuture::from(window().fetch_with_str(path)).await.ok()?;
-    let response: web_sys::Response = wasm_bindgen::JsCast::dyn_into(response).ok()?;
-    if !response.ok() {
-        return None;
+
+    let controller = web_sys::AbortController::new().map_err(|_| PlanFileProblem::Unreachable)?;
+    let timed_out = Rc::new(Cell::new(false));
+    let on_time = {
+        let (controller, timed_out) = (controller.clone(), timed_out.clone());
+        wasm_bindgen::closure::Closure::once_into_js(move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let timer = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_time.unchecked_ref(),
+            PLAN_FILE_TIMEOUT_MS,
+        )
+        .ok();
+    let failed = |timed_out: &Rc<Cell<bool>>| {
+        if timed_out.get() {
+            PlanFileProblem::TimedOut
+        } else {
+            PlanFileProblem::Unreachable
+        }
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let result = async {
+        let response = JsFuture::from(window().fetch_with_str_and_init(path, &init))
+            .await
+            .map_err(|_| failed(&timed_out))?;
+        let response: web_sys::Response = response
+            .dyn_into()
+            .map_err(|_| PlanFileProblem::Unreachable)?;
+        if !response.ok() {
+            return Err(PlanFileProblem::Unreachable);
+        }
+        let body = response.body().ok_or(PlanFileProblem::Unreachable)?;
+        let reader = body.get_reader();
+        let read = js_sys::Reflect::get(&reader, &"read".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .ok_or(PlanFileProblem::Unreachable)?;
+        let mut bytes = Vec::new();
+        loop {
+            let promise = read
+                .call0(&reader)
+                .ok()
+                .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+                .ok_or(PlanFileProblem::Unreachable)?;
+            let chunk = JsFuture::from(promise)
+                .await
+                .map_err(|_| failed(&timed_out))?;
+            let done = js_sys::Reflect::get(&chunk, &"done".into())
+                .ok()
+                .and_then(|d| d.as_bool())
+                .unwrap_or(true);
+            if done {
+                break;
+            }
+            let value = js_sys::Reflect::get(&chunk, &"value".into())
+                .ok()
+                .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
+                .ok_or(PlanFileProblem::Unreachable)?;
+            if bytes.len() + value.length() as usize > json::MAX_BYTES {
+                controller.abort();
+                return Err(PlanFileProblem::Read(json::JsonError::TooLarge));
+            }
+            bytes.extend(value.to_vec());
+        }
+        crate::files::decode_text(&bytes).ok_or(PlanFileProblem::Read(json::JsonError::Syntax(
+            "not text in UTF-8, UTF-16 or GB18030".to_owned(),
+        )))
     }
-    JsFuture::from(response.text().ok()?)
-        .await
-        .ok()?
-        .as_string()
+    .await;
+    if let Some(id) = timer {
+        window().clear_timeout_with_handle(id);
+    }
+    result
 }
 
 /// The page, from what [`start`] read.
@@ -222,7 +270,12 @@ pub fn App(launch: Launch) -> impl IntoView {
     let (place, prefill_notices, shared) = if options.embedded {
         let (workspace, notices) = embed::prefill(
             shared,
-            file.as_ref().map(|(p, t)| (p.as_str(), t.as_deref())),
+            file.as_ref().map(|(p, t)| {
+                (
+                    p.as_str(),
+                    t.as_ref().map(String::as_str).map_err(Clone::clone),
+                )
+            }),
             options.currency.as_deref(),
             first_lang,
         );
@@ -294,6 +347,26 @@ pub fn App(launch: Launch) -> impl IntoView {
         on_cleanup(move || hash_changes.remove());
     }
 
+    // A new build of the app is ready (boot.js watches the offline copy): say so, and switch
+    // only when the user asks (after this page's work is saved).
+    let update_ready = move || {
+        if !ctx
+            .notices
+            .with_untracked(|n| n.iter().any(|n| n.kind == NoticeKind::UpdateReady))
+        {
+            ctx.notify(NoticeKind::UpdateReady);
+        }
+    };
+    if document()
+        .document_element()
+        .and_then(|e| e.get_attribute("data-update"))
+        .is_some()
+    {
+        update_ready();
+    }
+    let updates = window_event_listener_untyped("ccp:update-ready", move |_| update_ready());
+    on_cleanup(move || updates.remove());
+
     // Keep <html lang> and the title in the page's language.
     Effect::new(move |_| {
         let l = lang.get();
@@ -341,8 +414,6 @@ pub fn App(launch: Launch) -> impl IntoView {
                 stage.set(now);
                 if now < LAST_STAGE {
                     next_stage(stage);
-                } else {
-                    register_service_worker();
                 }
             },
             std::time::Duration::ZERO,

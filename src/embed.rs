@@ -16,7 +16,7 @@ use std::sync::Arc;
 use crate::exchange::json::{self, ReadPlan};
 use crate::exchange::link::LinkError;
 use crate::model::{Column, Example, Figure, Lang, Metric, Metrics};
-use crate::session::NoticeKind;
+use crate::session::{NoticeKind, PlanFileProblem};
 use crate::state::{PlanEntry, PlanId, Workspace};
 
 /// The `protocol` field of every message.
@@ -282,6 +282,24 @@ pub struct Options {
     pub plan_url: Option<String>,
 }
 
+/// Cards stand slightly apart from the page: lighter on a dark page, white-ish on a light one.
+fn surface_of(bg: Rgb) -> Rgb {
+    if bg.luminance() < 0.2 {
+        bg.mix(WHITE, 8)
+    } else {
+        bg.mix(WHITE, 70)
+    }
+}
+
+/// The text colour for a host's background when the host gives none.
+fn default_text(bg: Rgb) -> Rgb {
+    if bg.luminance() < 0.2 {
+        Rgb(0xe5, 0xe9, 0xf0)
+    } else {
+        Rgb(0x1e, 0x29, 0x3b)
+    }
+}
+
 /// An option that was given but not accepted, and why (for the console; English on purpose:
 /// it is read by the host's developer).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -506,6 +524,90 @@ impl Options {
         (o, rejected)
     }
 
+    /// Settles the options once the page knows whether it is framed: a framed page is an embed
+    /// even without `embed=1`; colours, font and radius apply only in an embed (a visitor's own
+    /// planner keeps its look); and text and background colours that do not reach WCAG's 4.5:1
+    /// against each other (or the page's cards) are dropped for the default theme. Returns what
+    /// was dropped, for the console.
+    ///
+    /// ```
+    /// use customer_cost_planner::embed::Options;
+    /// let (mut o, _) = Options::parse("?embed=1&bg=%23ffffff&text=%23eeeeee");
+    /// let dropped = o.settle(true);
+    /// assert_eq!((o.background, o.text, dropped.len()), (None, None, 2));
+    /// let (mut o, _) = Options::parse("?accent=%23c2410c");
+    /// assert_eq!((o.settle(false).len(), o.accent), (1, None));
+    /// ```
+    pub fn settle(&mut self, framed: bool) -> Vec<Rejected> {
+        let mut dropped = Vec::new();
+        if framed {
+            self.embedded = true;
+        }
+        if !self.embedded {
+            let styled = [
+                ("accent", self.accent.take().is_some()),
+                ("bg", self.background.take().is_some()),
+                ("text", self.text.take().is_some()),
+                ("font", self.font.take().is_some()),
+                ("radius", self.radius.take().is_some()),
+            ];
+            for (key, given) in styled {
+                if given {
+                    dropped.push(Rejected {
+                        key: key.into(),
+                        reason: "colours, font and radius apply only in an embed (embed=1)",
+                    });
+                }
+            }
+            return dropped;
+        }
+        if self.text.is_some() || self.background.is_some() {
+            let themes: &[Theme] = match self.theme {
+                Theme::Light => &[Theme::Light],
+                Theme::Dark => &[Theme::Dark],
+                Theme::Auto => &[Theme::Light, Theme::Dark],
+            };
+            let readable = themes.iter().all(|theme| {
+                let (bg, surface) = self.surfaces(*theme);
+                let text = self.text_on(*theme);
+                text.contrast(bg) >= 4.5 && text.contrast(surface) >= 4.5
+            });
+            if !readable {
+                for (key, given) in [
+                    ("bg", self.background.take().is_some()),
+                    ("text", self.text.take().is_some()),
+                ] {
+                    if given {
+                        dropped.push(Rejected {
+                            key: key.into(),
+                            reason: "text and background must contrast by at least 4.5:1 (WCAG AA); the default theme is used",
+                        });
+                    }
+                }
+            }
+        }
+        dropped
+    }
+
+    /// The page and card backgrounds in `theme`, as the stylesheet and these options make them.
+    fn surfaces(&self, theme: Theme) -> (Rgb, Rgb) {
+        match (self.background, theme) {
+            (Some(bg), _) => (bg, surface_of(bg)),
+            (None, Theme::Dark) => (Rgb(0x0f, 0x17, 0x2a), Rgb(0x1b, 0x25, 0x37)),
+            (None, Theme::Light | Theme::Auto) => (Rgb(0xf4, 0xf6, 0xf9), WHITE),
+        }
+    }
+
+    /// The text colour in `theme`, as the stylesheet and these options make it.
+    fn text_on(&self, theme: Theme) -> Rgb {
+        match (self.text, self.background, theme) {
+            (Some(t), _, _) => t,
+            (None, Some(bg), _) => default_text(bg),
+            (None, None, Theme::Dark) => Rgb(0xe2, 0xe8, 0xf0),
+            (None, None, Theme::Light | Theme::Auto) => Rgb(0x1e, 0x29, 0x3b),
+        }
+    }
+
     /// Whether the app shows the host's theme (any colour, font or radius, or a dark theme).
     pub fn themed(&self) -> bool {
         self.accent.is_some()
@@ -537,18 +639,8 @@ impl Options {
         }
         if let Some(bg) = self.background {
             out.push(("--ccp-bg", bg.css()));
-            // Cards stand slightly apart from the page: lighter on a dark page, white on a light one.
-            let surface = if bg.luminance() < 0.2 {
-                bg.mix(WHITE, 8)
-            } else {
-                bg.mix(WHITE, 70)
-            };
-            out.push(("--ccp-surface", surface.css()));
-            let text = self.text.unwrap_or(if bg.luminance() < 0.2 {
-                Rgb(0xe5, 0xe9, 0xf0)
-            } else {
-                Rgb(0x1e, 0x29, 0x3b)
-            });
+            out.push(("--ccp-surface", surface_of(bg).css()));
+            let text = self.text.unwrap_or(default_text(bg));
             out.push(("--ccp-border", bg.mix(text, 18).css()));
             out.push(("--ccp-muted", text.mix(bg, 30).css()));
         }
@@ -707,10 +799,10 @@ pub fn cta_target(cta: &Cta, share_link: Option<&str>) -> String {
 ///
 /// The plan comes from the share link in the frame's address (`shared`: read, if there is
 /// one), else from the plan file the host named (`file`: its path and what fetching it gave,
-/// `None` when it could not be fetched). The host's currency, if given, replaces the plan's.
+/// its text or why there is none). The host's currency, if given, replaces the plan's.
 pub fn prefill(
     shared: Option<Result<ReadPlan, LinkError>>,
-    file: Option<(&str, Option<&str>)>,
+    file: Option<(&str, Result<&str, PlanFileProblem>)>,
     currency: Option<&str>,
     lang: Lang,
 ) -> (Option<String>, Vec<NoticeKind>) {
@@ -722,16 +814,11 @@ pub fn prefill(
         None => {}
     }
     if let (None, Some((path, text))) = (&plan, file) {
-        let read = text.map(json::read_plan);
-        match read {
-            Some(Ok(read)) => plan = Some((read.plan, None)),
-            Some(Err(e)) => notices.push(NoticeKind::PlanFile {
+        match text.and_then(|t| json::read_plan(t).map_err(PlanFileProblem::Read)) {
+            Ok(read) => plan = Some((read.plan, None)),
+            Err(problem) => notices.push(NoticeKind::PlanFile {
                 path: path.to_owned(),
-                error: Some(e),
-            }),
-            None => notices.push(NoticeKind::PlanFile {
-                path: path.to_owned(),
-                error: None,
+                problem,
             }),
         }
     }
@@ -756,6 +843,7 @@ pub fn prefill(
         selected: PlanId(1),
         lang,
         trash: Vec::new(),
+        set_aside: Vec::new(),
     };
     (Some(json::workspace_to_json(&ws, 0, false)), notices)
 }
@@ -1019,7 +1107,7 @@ mod tests {
 
         let (ws, notices) = prefill(
             read(&fragment),
-            Some(("a.json", Some(&file_text))),
+            Some(("a.json", Ok(&file_text))),
             None,
             Lang::En,
         );
@@ -1028,7 +1116,7 @@ mod tests {
 
         let (ws, notices) = prefill(
             None,
-            Some(("a.json", Some(&file_text))),
+            Some(("a.json", Ok(&file_text))),
             Some("USD"),
             Lang::En,
         );
@@ -1043,21 +1131,119 @@ mod tests {
         assert_eq!(prefill(None, None, None, Lang::Zh), (None, vec![]));
 
         // What cannot be opened is said, and the example opens instead.
-        let (ws, notices) = prefill(read("plan=1.%%%"), Some(("b.json", None)), None, Lang::En);
+        let (ws, notices) = prefill(
+            read("plan=1.%%%"),
+            Some(("b.json", Err(PlanFileProblem::Unreachable))),
+            None,
+            Lang::En,
+        );
         assert_eq!(ws, None);
         assert!(matches!(notices[0], NoticeKind::Link(_)));
         assert_eq!(
             notices[1],
             NoticeKind::PlanFile {
                 path: "b.json".into(),
-                error: None
+                problem: PlanFileProblem::Unreachable
             }
         );
-        let (_, notices) = prefill(None, Some(("c.json", Some("[1]"))), None, Lang::En);
+        let (_, notices) = prefill(None, Some(("c.json", Ok("[1]"))), None, Lang::En);
         assert!(matches!(
             notices[0],
-            NoticeKind::PlanFile { error: Some(_), .. }
+            NoticeKind::PlanFile {
+                problem: PlanFileProblem::Read(_),
+                ..
+            }
         ));
+        for problem in [
+            PlanFileProblem::TimedOut,
+            PlanFileProblem::Read(json::JsonError::TooLarge),
+        ] {
+            let (ws, notices) =
+                prefill(None, Some(("d.json", Err(problem.clone()))), None, Lang::Zh);
+            assert_eq!(ws, None);
+            let notice = &notices[0];
+            assert_eq!(
+                *notice,
+                NoticeKind::PlanFile {
+                    path: "d.json".into(),
+                    problem
+                }
+            );
+            assert_ne!(
+                crate::i18n::notice(notice, Lang::Zh),
+                crate::i18n::notice(notice, Lang::En)
+            );
+        }
+    }
+
+    #[test]
+    fn styling_applies_only_in_an_embed_and_only_when_it_reads() {
+        // (query, framed, embedded after, background kept, text kept, accent kept)
+        let cases = [
+            (
+                "?bg=%23ffffff&text=%23ffffff",
+                false,
+                false,
+                false,
+                false,
+                false,
+            ),
+            ("?accent=%23c2410c", true, true, false, false, true),
+            (
+                "?embed=1&bg=%230f172a&text=%23e5e9f0",
+                false,
+                true,
+                true,
+                true,
+                false,
+            ),
+            (
+                "?embed=1&bg=%23ffffff&text=%23777777",
+                false,
+                true,
+                false,
+                false,
+                false,
+            ),
+            ("?embed=1&text=%23333333", false, true, false, true, false),
+            (
+                "?embed=1&text=%23333333&theme=dark",
+                false,
+                true,
+                false,
+                false,
+                false,
+            ),
+            (
+                "?embed=1&text=%23333333&theme=auto",
+                false,
+                true,
+                false,
+                false,
+                false,
+            ),
+            ("?embed=1&bg=%23111111", false, true, true, false, false),
+            ("?theme=dark", false, false, false, false, false),
+        ];
+        for (query, framed, embedded, bg, text, accent) in cases {
+            let (mut o, _) = Options::parse(query);
+            let theme = o.theme;
+            o.settle(framed);
+            assert_eq!(
+                (
+                    o.embedded,
+                    o.background.is_some(),
+                    o.text.is_some(),
+                    o.accent.is_some()
+                ),
+                (embedded, bg, text, accent),
+                "{query} framed={framed}"
+            );
+            assert_eq!(
+                o.theme, theme,
+                "{query}: a light or dark theme is the visitor's choice too"
+            );
+        }
     }
 
     #[test]

@@ -9,7 +9,9 @@ use wasm_bindgen::JsCast;
 use crate::ctx::Ctx;
 use crate::deflate;
 use crate::embed::{self, Options, Theme};
-use crate::model::Column;
+use std::sync::Arc;
+
+use crate::model::{Column, Plan};
 
 /// Puts the options that shape the page on its root element: `data-theme` (`auto` resolved to
 /// the visitor's setting, so the stylesheet has one dark palette), `data-view`,
@@ -150,11 +152,59 @@ pub fn report_changes(ctx: Ctx, host: Host, column: Memo<Column>) {
     });
 }
 
+/// The link that opens the visitor's plan in the full planner, with the plan it was made
+/// from: made after a quiet moment (compressing is asynchronous), so it can lag the last edit
+/// by a moment; [`FullLink::latest`] always gives the current plan's.
+#[derive(Clone, Copy)]
+pub struct FullLink {
+    made: RwSignal<Option<(Arc<Plan>, Option<String>)>>,
+    ctx: Ctx,
+}
+
+impl FullLink {
+    /// The link last made (`None` while there is none, or the plan is too large for a link).
+    pub fn shown(self) -> Option<String> {
+        self.made.with(|m| m.as_ref().and_then(|(_, l)| l.clone()))
+    }
+
+    /// The link for the plan on screen now, if it was made already (no waiting).
+    pub fn ready(self) -> Option<Option<String>> {
+        let plan = self.ctx.plan.get_untracked()?;
+        self.made.with_untracked(|m| {
+            m.as_ref()
+                .filter(|(p, _)| Arc::ptr_eq(p, &plan))
+                .map(|(_, l)| l.clone())
+        })
+    }
+
+    /// The link for the plan on screen now: the one made, or made now.
+    pub async fn latest(self) -> Option<String> {
+        if let Some(ready) = self.ready() {
+            return ready;
+        }
+        let plan = self.ctx.plan.get_untracked()?;
+        let link = full_link(&plan).await;
+        self.made.set(Some((plan, link.clone())));
+        link
+    }
+}
+
+/// The full planner's address with `plan` in its fragment (`None` if it is too large).
+async fn full_link(plan: &Plan) -> Option<String> {
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    let origin = location.origin().unwrap_or_default();
+    deflate::encode(plan)
+        .await
+        .ok()
+        .map(|fragment| format!("{origin}{path}#{fragment}"))
+}
+
 /// Keeps the open plan in the frame's own address (as a share link, after a quiet moment), so
 /// a reload of the frame keeps the visitor's edits; returns the link that opens the plan in the
-/// full planner (`None` while the plan is too large for a link).
-pub fn keep_in_address(ctx: Ctx) -> ReadSignal<Option<String>> {
-    let full = RwSignal::new(None::<String>);
+/// full planner.
+pub fn keep_in_address(ctx: Ctx) -> FullLink {
+    let made = RwSignal::new(None::<(Arc<Plan>, Option<String>)>);
     let timer = StoredValue::new(None::<i32>);
     Effect::new(move |_| {
         let Some(plan) = ctx.plan.get() else {
@@ -169,16 +219,16 @@ pub fn keep_in_address(ctx: Ctx) -> ReadSignal<Option<String>> {
                 let location = window().location();
                 let path = location.pathname().unwrap_or_default();
                 let search = location.search().unwrap_or_default();
-                let origin = location.origin().unwrap_or_default();
                 match deflate::encode(&plan).await {
                     Ok(fragment) => {
                         let here = format!("{path}{search}#{fragment}");
                         if let Ok(history) = window().history() {
                             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&here));
                         }
-                        full.set(Some(format!("{origin}{path}#{fragment}")));
+                        let origin = location.origin().unwrap_or_default();
+                        made.set(Some((plan, Some(format!("{origin}{path}#{fragment}")))));
                     }
-                    Err(_) => full.set(None),
+                    Err(_) => made.set(Some((plan, None))),
                 }
             });
         });
@@ -187,5 +237,5 @@ pub fn keep_in_address(ctx: Ctx) -> ReadSignal<Option<String>> {
             .ok();
         timer.set_value(id);
     });
-    full.read_only()
+    FullLink { made, ctx }
 }

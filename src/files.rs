@@ -36,12 +36,18 @@ pub fn read_chosen(
             return;
         };
         let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-        done(match decode(&bytes) {
-            Ok(text) => Ok(text),
-            Err(NotDecoded::BadUtf16) => Err(ReadError::Encoding),
-            Err(NotDecoded::TryGb18030) => gb18030(&bytes).ok_or(ReadError::Encoding),
-        });
+        done(decode_text(&bytes).ok_or(ReadError::Encoding));
     });
+}
+
+/// Text from bytes: UTF-8 or UTF-16 (`exchange::encoding`), else GB18030 through the
+/// browser's decoder; `None` when it is none of these.
+pub fn decode_text(bytes: &[u8]) -> Option<String> {
+    match decode(bytes) {
+        Ok(text) => Some(text),
+        Err(NotDecoded::BadUtf16) => None,
+        Err(NotDecoded::TryGb18030) => gb18030(bytes),
+    }
 }
 
 /// GB18030 (and so GBK and GB2312) through the platform's decoder; `None` when the bytes are

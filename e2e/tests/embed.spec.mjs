@@ -188,13 +188,16 @@ test('the host hears ready, change with the exact figures, and the call to actio
   expect(list.filter((e) => e.type === 'ready')).toHaveLength(1);
   await fits(page, frame);
 
-  // "Open in the full planner" carries the edited plan to the planner on its own.
-  const full = await frame.locator('[data-action=open-full]').getAttribute('href');
-  expect(full).toMatch(/#plan=1\./);
-  const own = await context.newPage();
-  await own.goto(full);
+  // "Open in the full planner" carries the edited plan to the planner on its own, also when
+  // clicked at once after an edit (its link is made for the plan as it is then).
+  await field.fill('322');
+  await field.press('Tab');
+  const opening = context.waitForEvent('page');
+  await frame.locator('[data-action=open-full]').click();
+  const own = await opening;
+  expect(own.url()).toMatch(/#plan=1\./);
   await expect(own.locator('[data-testid=shared-banner]')).toBeVisible();
-  await expect(own.locator('#econ-new_customers_per_month')).toHaveValue('321');
+  await expect(own.locator('#econ-new_customers_per_month')).toHaveValue('322');
 });
 
 test('the planner runs under the strict CSP with no violation, through every tab and action', async ({ page }) => {
@@ -435,4 +438,92 @@ test('a plan file beside the planner prefills an embed; edits survive a reload o
   } finally {
     server.kill();
   }
+});
+
+// Issue 17: what an embed may and may not do.
+
+test('a call to action without cta_share sends no plan link, to the host or in the address', async ({ page, context }) => {
+  await context.route('https://acme.example/**', (route) => route.fulfill({ contentType: 'text/html', body: 'ok' }));
+  await page.goto(hostUrl({ 'data-lang': 'en', 'data-cta': 'Book a call', 'data-cta-url': 'https://acme.example/book' }));
+  const frame = await planner(page);
+  const popup = context.waitForEvent('page');
+  await frame.locator('[data-action=cta]').click();
+  const opened = await popup;
+  expect(new URL(opened.url()).searchParams.get('ccp_plan')).toBeNull();
+  await expect.poll(() => page.evaluate(() => window.events.filter((e) => e.type === 'cta').length)).toBe(1);
+  const cta = await page.evaluate(() => window.events.find((e) => e.type === 'cta'));
+  expect(cta.link ?? null).toBeNull();
+  expect(cta.url).toBe('https://acme.example/book');
+});
+
+test('an embed lists and deletes only its own backups, never the planner site\'s stored data', async ({ page, context }) => {
+  // The planner's own tab has stored plans and a backup on its origin.
+  const own = await context.newPage();
+  await own.goto(APP);
+  await expect(own.locator('[data-testid=headline] td[data-metric]').first()).toBeVisible();
+  // (after its first save, so that nothing of its own changes storage later)
+  await expect.poll(() => own.evaluate(() => localStorage.getItem('customer-cost-planner/workspace') != null)).toBe(true);
+  await own.evaluate(() => localStorage.setItem('customer-cost-planner/backup/1700000000000-00000000000000aa', '{"kept":true}'));
+  const before = await own.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  await page.goto(hostUrl({ 'data-lang': 'en' }));
+  const frame = await planner(page);
+  await frame.locator('[data-action=file-menu]').click();
+  await frame.locator('[data-action=backups]').click();
+  await expect(frame.locator('[data-testid=no-backups]')).toBeVisible();
+  await frame.locator('#econ-churn_pct').fill('7');
+  await frame.locator('#econ-churn_pct').press('Tab');
+  await frame.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  expect(await own.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(before);
+});
+
+test('framed without embed=1, the planner runs in memory with the embed bar', async ({ page, context }) => {
+  const own = await context.newPage();
+  await own.goto(APP);
+  await expect(own.locator('[data-testid=headline] td[data-metric]').first()).toBeVisible();
+  await expect.poll(() => own.evaluate(() => localStorage.getItem('customer-cost-planner/workspace') != null)).toBe(true);
+  const before = await own.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  await page.goto(`${HOST}plain.html?src=${encodeURIComponent(`${APP}?lang=en`)}`);
+  let frame;
+  await expect.poll(() => (frame = page.frames().find((f) => f.url().startsWith(APP))) != null).toBe(true);
+  await expect(frame.locator('[data-testid=embed-bar]')).toBeVisible();
+  await expect(frame.locator('.save-status')).toHaveText('Kept on this page');
+  await frame.locator('#econ-churn_pct').fill('9');
+  await frame.locator('#econ-churn_pct').press('Tab');
+  await frame.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  expect(await own.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(before);
+});
+
+test('theme colours apply only in an embed, and only when text and background can be read', async ({ page }) => {
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  // On its own, a planner ignores colours given in its address (a link cannot make it unreadable).
+  await page.goto(`${APP}?bg=%23ffffff&text=%23ffffff&accent=%23ff0000`);
+  await expect(page.locator('[data-testid=headline] td[data-metric]').first()).toBeVisible();
+  expect(await page.evaluate(() => getComputedStyle(document.body).color)).toBe('rgb(30, 41, 59)');
+  expect(warnings.some((w) => w.includes('only in an embed'))).toBe(true);
+  // In an embed, white on white is refused for the default theme, with a warning.
+  await page.goto(hostUrl({ 'data-lang': 'en', 'data-bg': '#ffffff', 'data-text': '#f0f0f0' }));
+  const frame = await planner(page);
+  expect(await frame.evaluate(() => getComputedStyle(document.body).color)).toBe('rgb(30, 41, 59)');
+  expect(await frame.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(244, 246, 249)');
+  await expect.poll(() => warnings.some((w) => w.includes('4.5:1'))).toBe(true);
+});
+
+test('a plan file that is too large or never arrives is said, and the example opens', async ({ page }) => {
+  test.setTimeout(90_000);
+  // A 17 MB answer: reading stops at the import limit while it streams in.
+  await page.route('**/plans/huge.json', (route) => route.fulfill({ contentType: 'application/json', body: `{"format":"customer-cost-planner/plan","version":2,"plan":{"name":"${'x'.repeat(17 * 1024 * 1024)}"}}` }));
+  await page.goto(hostUrl({ 'data-lang': 'en', 'data-plan': 'plans/huge.json' }));
+  let frame;
+  await expect.poll(() => (frame = page.frames().find((f) => f.url().startsWith(APP))) != null).toBe(true);
+  await expect(frame.locator('[data-notice=plan-file]')).toContainText('too large', { timeout: 30_000 });
+  await expect(frame.locator('[data-testid=headline] td[data-metric]').first()).toBeVisible();
+  // An answer that never comes: given up after 15 s.
+  await page.route('**/plans/slow.json', () => {});
+  const started = Date.now();
+  await page.goto(hostUrl({ 'data-lang': 'en', 'data-plan': 'plans/slow.json' }));
+  await expect.poll(() => (frame = page.frames().find((f) => f.url().startsWith(APP))) != null).toBe(true);
+  await expect(frame.locator('[data-notice=plan-file]')).toContainText('did not arrive in time', { timeout: 30_000 });
+  await expect(frame.locator('[data-testid=headline] td[data-metric]').first()).toBeVisible();
+  expect(Date.now() - started).toBeLessThan(30_000);
 });

@@ -6,13 +6,13 @@ use leptos::prelude::*;
 
 use crate::ctx::use_ctx;
 use crate::embed::{self, Cta};
-use crate::embedding::Host;
+use crate::embedding::{FullLink, Host};
 use crate::i18n::texts;
 
 #[component]
 pub fn EmbedBar(
-    /// The link that opens the plan in the full planner (`None` while it is too large).
-    full_link: Option<ReadSignal<Option<String>>>,
+    /// The link that opens the plan in the full planner.
+    full_link: Option<FullLink>,
     cta: Option<Cta>,
     host: Option<Host>,
     /// Whether the plan can be edited here (not in a presentation), so there are changes to
@@ -22,18 +22,38 @@ pub fn EmbedBar(
     let ctx = use_ctx();
     let lang = ctx.lang;
     let t = move || texts(lang.get());
-    let link = move || full_link.and_then(|l| l.get());
+    let link = move || full_link.and_then(FullLink::shown);
+    // Both buttons carry the plan as it is now: the link made for it, or one made on the click
+    // (an edit a moment ago may not have its link yet).
+    let latest = move || async move {
+        match full_link {
+            Some(l) => l.latest().await,
+            None => None,
+        }
+    };
     let cta_button = cta.map(|cta| {
         let label = cta.label.clone();
         let open = move |_| {
-            let target = embed::cta_target(&cta, link().as_deref());
-            // A new top-level tab, with no way back into this page.
-            let _ = window().open_with_url_and_target_and_features(&target, "_blank", "noopener");
-            if let Some(host) = &host {
-                host.post(&embed::message(
-                    "cta",
-                    serde_json::json!({ "url": target, "link": link() }),
-                ));
+            let (cta, host) = (cta.clone(), host.clone());
+            let share = cta.share;
+            let go = move |link: Option<String>| {
+                // The plan's link goes to the host only when the site asked for it (cta_share).
+                let shared = link.filter(|_| cta.share);
+                let target = embed::cta_target(&cta, shared.as_deref());
+                // A new top-level tab, with no way back into this page.
+                let _ =
+                    window().open_with_url_and_target_and_features(&target, "_blank", "noopener");
+                if let Some(host) = &host {
+                    host.post(&embed::message(
+                        "cta",
+                        serde_json::json!({ "url": target, "link": shared }),
+                    ));
+                }
+            };
+            match (share, full_link.and_then(FullLink::ready)) {
+                (false, _) => go(None),
+                (true, Some(ready)) => go(ready),
+                (true, None) => leptos::task::spawn_local(async move { go(latest().await) }),
             }
         };
         view! {
@@ -53,6 +73,17 @@ pub fn EmbedBar(
                     rel="noopener"
                     href=move || link().unwrap_or_else(|| "./".to_owned())
                     title=move || link().is_none().then(|| t().plan_too_large_for_link)
+                    on:click=move |ev| {
+                        if full_link.and_then(FullLink::ready).is_some() {
+                            return;
+                        }
+                        // Not made for this plan yet: made now, then opened.
+                        ev.prevent_default();
+                        leptos::task::spawn_local(async move {
+                            let target = latest().await.unwrap_or_else(|| "./".to_owned());
+                            let _ = window().open_with_url_and_target_and_features(&target, "_blank", "noopener");
+                        });
+                    }
                 >
                     {move || t().open_full_planner}
                 </a>

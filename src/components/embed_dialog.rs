@@ -39,7 +39,7 @@ pub fn EmbedDialog() -> impl IntoView {
     let prefill = RwSignal::new(true);
     let cta_label = RwSignal::new(String::new());
     let cta_url = RwSignal::new(String::new());
-    let cta_share = RwSignal::new(true);
+    let cta_share = RwSignal::new(false);
     let host = RwSignal::new(String::new());
 
     // The open plan's share link (compressing is asynchronous in the browser).
