@@ -447,3 +447,25 @@ test('a version 1 workspace opens as it is, and is kept as a backup before the f
   const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('/backup/')).map((k) => localStorage.getItem(k)));
   expect(backups).toEqual([v1]);
 });
+
+test('stored data too large to keep as a backup is never written over until it is downloaded and the user goes on', async ({ page }) => {
+  const huge = `{not json ${'x'.repeat(2_100_000)}`;
+  await page.addInitScript(([key, value]) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('customer-cost-planner/backup/1700000000000-00000000000000aa', '{"older":true}');
+      localStorage.setItem(key, value);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, [STORAGE_KEY, huge]);
+  await open(page);
+  const notice = page.locator('.notice[data-notice=save-failed]');
+  await expect(notice).toContainText('放不进备份区');
+  expect((await raw(page)).length).toBe(huge.length);
+  // The older backup is still there: the new one was refused, it evicted nothing.
+  expect(await page.evaluate(() => localStorage.getItem('customer-cost-planner/backup/1700000000000-00000000000000aa'))).toBe('{"older":true}');
+  const file = await downloaded(page, () => notice.locator('[data-action=download-stored]').click());
+  expect(file.text.length).toBe(huge.length);
+  await notice.locator('[data-action=save-without-backup]').click();
+  await expect(page.locator('.save-status')).toHaveText('已自动保存');
+  expect((await savedWorkspace(page)).version).toBe(2);
+});
