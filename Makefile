@@ -21,6 +21,7 @@ tools:
 	@scripts/tools.sh build
 
 serve: tools
+	@mkdir -p target
 	trunk serve --offline
 
 build: tools

@@ -301,6 +301,15 @@ await withServer(async () => {
       await answers(browser);
       return;
     }
+    if (!process.argv.includes('--lighthouse-only')) await browserFigures(browser);
+  } finally {
+    await browser.close();
+  }
+  if (!process.argv.includes('--no-lighthouse')) await lighthouse();
+});
+
+async function browserFigures(browser) {
+  {
     await startup(browser);
     console.log('\nkeystroke → figure painted, and the work before the frame (new customers per month, median of 12 edits, no throttling):');
     await paintFloor(browser);
@@ -310,8 +319,5 @@ await withServer(async () => {
     const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
     console.log(`\nmemory, 2,000-line plan: after start-up JS heap ${mb(big.atStart.js)}, wasm memory ${mb(big.atStart.wasm)}; after 100 more edits JS heap ${mb(big.after.js)}, wasm memory ${mb(big.after.wasm)}`);
     await answers(browser);
-  } finally {
-    await browser.close();
   }
-  if (!process.argv.includes('--no-lighthouse')) await lighthouse();
-});
+}

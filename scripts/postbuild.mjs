@@ -1,11 +1,13 @@
 // Trunk post_build hook (Trunk.toml): runs in the staging folder of every build.
 //
-// 0. Moves Trunk's inline start-up script into boot-<hash>.js (scripts/boot.js), for a strict CSP.
+// 0. Writes boot-<hash>.js (scripts/boot.js with this build's names) into <head>, and the painted
+//    first screen into index.html.
 // 1. Writes sw.js, the service worker: it keeps this build's files (named by content hash) in a
 //    cache of its own, so a repeat visit starts with no network and the app works offline. A new
 //    build changes sw.js; the browser installs it next to the old one, fetches every file of the
-//    new build first, then switches over and drops the old cache: a page is always one build's
-//    HTML with that build's wasm, never a mix.
+//    new build and checks that they name each other, and switches only when no page of the old
+//    build is open or a page asks (docs/hosting.md): a page is always one build's HTML with that
+//    build's wasm, never a mix.
 // 2. Writes a .gz and a .br beside every text asset, for static hosts that serve precompressed
 //    files (nginx gzip_static / brotli_static, Caddy precompressed, most CDNs).
 //
@@ -21,27 +23,45 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const compressible = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.json', '.webmanifest']);
 
-// 0. Trunk writes an inline module script that starts the app; a strict Content-Security-Policy
-//    (script-src 'self') refuses inline scripts. It becomes boot-<hash>.js (scripts/boot.js with
-//    this build's file names): a classic script that also shows why the app could not start.
+// 0. boot-<hash>.js starts the app (scripts/boot.js with this build's file names, from the
+//    wasm-manifest.json that scripts/wasm.mjs wrote): a classic script, so a strict
+//    Content-Security-Policy (script-src 'self') allows it and it runs even where module scripts
+//    cannot, to say why the app could not start.
 {
   const page = join(dir, 'index.html');
   const html = readFileSync(page, 'utf8');
-  const inline = /<script type="module">([\s\S]*?)<\/script>/.exec(html);
-  if (inline) {
-    const js = /from '\.\/([^']+\.js)'/.exec(inline[1])?.[1];
-    const wasm = /module_or_path: '\.\/([^']+\.wasm)'/.exec(inline[1])?.[1];
-    if (!js || !wasm) throw new Error(`postbuild: Trunk's start-up script changed, update scripts/postbuild.mjs:\n${inline[1]}`);
+  const manifestFile = join(dir, 'wasm-manifest.json');
+  let manifest = null;
+  try {
+    manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  } catch {
+    manifest = null;
+  }
+  if (manifest) {
     const root = new URL('..', import.meta.url).pathname;
-    const boot = readFileSync(join(root, 'scripts/boot.js'), 'utf8').replace('__APP_JS__', js).replace('__APP_WASM__', wasm)
+    const boot = readFileSync(join(root, 'scripts/boot.js'), 'utf8').replace('__APP_JS__', manifest.js).replace('__APP_WASM__', manifest.wasm)
       // Development builds (trunk serve) keep no offline copy, so they always load fresh files.
       .replace('__RELEASE__', String(process.env.TRUNK_PROFILE !== 'debug'));
     const name = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;
     for (const f of readdirSync(dir)) if (/^boot-[0-9a-f]+\.js$/.test(f)) unlinkSync(join(dir, f));
     writeFileSync(join(dir, name), boot);
-    writeFileSync(page, html.replace(inline[0], `<script src="./${name}" defer></script>`));
-  } else if (!/<script src="\.\/boot-[0-9a-f]+\.js" defer><\/script>/.test(html)) {
-    throw new Error('postbuild: index.html has neither Trunk\'s start-up script nor boot.js');
+    // In <head> and not deferred: it chooses the painted first screen before the body is shown.
+    const tags = `<script src="./${name}"></script>\n  `;
+    const cleaned = html
+      // Trunk's own Rust pipeline is skipped (index.html says why); its link and note go.
+      .replace(/\s*<!-- The WebAssembly is built in parts[\s\S]*?-->\s*<link data-trunk rel="rust"[^>]*>/, '')
+      .replace(/<script src="\.\/boot-[0-9a-f]+\.js"( defer)?><\/script>\s*/, '');
+    // The first screen of a first visit (scripts/wasm.mjs wrote it with `ccp prepaint`).
+    let painted = cleaned;
+    for (const lang of ['zh-CN', 'en']) {
+      const file = join(dir, `prepaint-${lang}.html`);
+      painted = painted.replace(`<!-- prepaint:${lang} -->`, readFileSync(file, 'utf8'));
+      unlinkSync(file);
+    }
+    writeFileSync(page, painted.replace(/\s*<\/head>/, `\n    ${tags}</head>`));
+    unlinkSync(manifestFile);
+  } else if (!/<script src="\.\/boot-[0-9a-f]+\.js"><\/script>/.test(html)) {
+    throw new Error('postbuild: no wasm-manifest.json (scripts/wasm.mjs did not run) and no boot script in index.html');
   }
 }
 

@@ -3,12 +3,15 @@
 # Verified recipe: ../shared/ENVIRONMENT.md (no internet except package registries).
 #
 #   scripts/tools.sh build    Rust wasm target, pinned Trunk, wasm-bindgen-cli matching Cargo.lock,
-#                             npm packages (wasm-opt from binaryen@132, Playwright)
+#                             wasm-split-cli, npm packages (wasm-opt from binaryen@132, Playwright)
 #   scripts/tools.sh browser  Debian's Chromium and a CJK font for screenshots
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# Splits the wasm into the part fetched at start and the parts fetched when opened
+# (scripts/wasm.mjs); pinned with the wasm_split_helpers that Leptos uses (Cargo.lock).
+WASM_SPLIT_VERSION=0.2.4
 say() { printf '\033[1m[tools]\033[0m %s\n' "$*"; }
 
 need_root() {
@@ -33,6 +36,12 @@ rust_tools() {
   if ! trunk --version 2>/dev/null | grep -q " ${TRUNK_VERSION}\$"; then
     say "installing trunk ${TRUNK_VERSION} (about 7 minutes on 2 cores)"
     cargo install trunk --locked --version "${TRUNK_VERSION}"
+  fi
+  # (it prints no version of its own: cargo's list of installed crates says which)
+  if ! command -v wasm-split-cli >/dev/null \
+    || ! cargo install --list 2>/dev/null | grep -q "^wasm_split_cli_support v${WASM_SPLIT_VERSION}:"; then
+    say "installing wasm-split-cli ${WASM_SPLIT_VERSION} (about 2 minutes)"
+    cargo install wasm_split_cli_support --version "${WASM_SPLIT_VERSION}" --features build-binary --locked
   fi
   local wbg
   wbg=$(wasm_bindgen_version)

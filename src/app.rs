@@ -5,10 +5,8 @@ use leptos::prelude::*;
 
 use crate::components::embed_bar::EmbedBar;
 use crate::components::{
-    answers::Answers,
     budget_table::BudgetTable,
     calc_grid::CalcGrid,
-    charts::Charts,
     comparison_table::ComparisonTable,
     dialogs::Dialogs,
     economics_form::EconomicsForm,
@@ -16,9 +14,8 @@ use crate::components::{
     fee_tiers::FeeTiers,
     header::Header,
     headline::Headline,
+    lazy::{Lazy, Which},
     notices::Notices,
-    report::Report,
-    scenario_panel::ScenarioPanel,
     shared_banner::SharedBanner,
     summary::StickySummary,
     tabs::{Tab, TabList, TabPanel},
@@ -96,6 +93,7 @@ fn ask_for_persistent_storage(_: Ctx) {}
 /// Starts the app: reads the options in the address (an embed's), fetches the plan file an
 /// embed was given, then mounts the page. Called by `main`.
 pub fn start() {
+    mark("start");
     let search = window().location().search().unwrap_or_default();
     let (mut options, mut rejected) = embed::Options::parse(&search);
     // Framed by another page without `embed=1` (a plain iframe, or someone else's page): it
@@ -139,6 +137,19 @@ pub fn start() {
     });
 }
 
+/// A `performance.mark` (`ccp:<label>`), so a trace or `make bench` can see the start-up steps.
+pub fn mark(label: &str) {
+    let Ok(performance) = js_sys::Reflect::get(&window(), &"performance".into()) else {
+        return;
+    };
+    let mark = js_sys::Reflect::get(&performance, &"mark".into())
+        .ok()
+        .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
+    if let Some(mark) = mark {
+        let _ = mark.call1(&performance, &format!("ccp:{label}").into());
+    }
+}
+
 /// Whether this page is inside a frame.
 fn framed() -> bool {
     let w = window();
@@ -159,8 +170,35 @@ pub struct Launch {
     pub link: Option<Result<ReadPlan, LinkError>>,
 }
 
+/// Mounts the page into `#app` (index.html), hidden: the painted first screen stays on show
+/// until the page is built ([`take_over`]). Without that element (another page), into `<body>`.
 fn mount(launch: Launch) {
-    leptos::mount::mount_to_body(move || view! { <App launch=launch/> });
+    let app = document()
+        .get_element_by_id("app")
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    match app {
+        Some(el) => leptos::mount::mount_to(el, move || view! { <App launch=launch/> }).forget(),
+        None => leptos::mount::mount_to_body(move || view! { <App launch=launch/> }),
+    }
+}
+
+/// The live page replaces the painted first screen, in one step: the painted screen goes and
+/// the page, built meanwhile in its hidden place, shows in the same frame. Only new elements
+/// appear, so nothing shifts; the painted screen had the same layout, so nothing flashes.
+fn take_over() {
+    let doc = document();
+    if let Some(painted) = doc.get_element_by_id("prepaint") {
+        painted.remove();
+    }
+    if let Some(app) = doc
+        .get_element_by_id("app")
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        app.set_hidden(false);
+    }
+    if let Some(root) = doc.document_element() {
+        let _ = root.set_attribute("data-live", "");
+    }
 }
 
 /// How long an embed waits for its plan file before starting from the example.
@@ -283,7 +321,9 @@ pub fn App(launch: Launch) -> impl IntoView {
     } else {
         (storage::Place::Browser, Vec::new(), shared)
     };
+    mark("app");
     let ctx = Ctx::start(first_lang, place);
+    mark("session");
     provide_context(ctx);
     for notice in prefill_notices {
         ctx.notify(notice);
@@ -402,27 +442,69 @@ pub fn App(launch: Launch) -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     let tab = RwSignal::new(options.tab.map_or(Tab::Budget, Tab::from));
-    // Start-up in steps, each its own task: the header and the headline figures first (painted
-    // at once), then after that frame the open tab's first part, then the budget table, then the
-    // summary bar. One long task would block a phone's main thread for the whole build of the
-    // page (and the wasm code each step runs is compiled on its first call, in that step).
-    let stage = RwSignal::new(0u8);
-    fn next_stage(stage: RwSignal<u8>) {
-        set_timeout(
-            move || {
-                let now = stage.get_untracked() + 1;
-                stage.set(now);
-                if now < LAST_STAGE {
-                    next_stage(stage);
-                }
-            },
-            std::time::Duration::ZERO,
-        );
+    // Start-up in small steps, each its own task, while the page is still hidden behind the
+    // painted first screen (index.html): the header, the headline, the tabs and the economics,
+    // the budget table, the fee tiers, the summary bar; then the take-over shows it all at once.
+    // One long task would block a phone's main thread for the whole build of the page (and the
+    // wasm code each step runs is compiled on its first call, in that step).
+    let stage = RwSignal::new(0usize);
+    // The steps: the header; the figures computed; the headline a row a step; the tabs and the
+    // economics; the budget table a few rows a step; the fee tiers; the summary bar.
+    let columns = ctx.columns.with_untracked(Vec::len).max(1);
+    let lines = ctx
+        .plan
+        .with_untracked(|p| p.as_ref().map_or(0, |p| p.lines.len()))
+        .min(crate::components::budget_table::WINDOW_FROM);
+    let rows_from = 3;
+    let rest_at = rows_from + columns;
+    let lines_from = rest_at + 1;
+    let tiers_at = lines_from + lines.div_ceil(BUDGET_ROWS_A_STEP).max(1);
+    let last = tiers_at + 1;
+    fn next_stage(stage: RwSignal<usize>, last: usize, ctx: Ctx) {
+        next_task(move || {
+            let now = stage.get_untracked() + 1;
+            mark(&format!("stage-{now}"));
+            if now == 2 {
+                // The model's figures for every column, in a step of their own.
+                ctx.comparison.with_untracked(|_| ());
+            }
+            stage.set(now);
+            if now < last {
+                next_stage(stage, last, ctx);
+            } else {
+                // The last step's rendering runs in this task's microtasks: shown after it.
+                next_task(|| {
+                    take_over();
+                    mark("live");
+                    crate::components::lazy::prefetch_when_idle();
+                });
+            }
+        });
     }
-    request_animation_frame(move || next_stage(stage));
-    let rest = Memo::new(move |_| stage.get() >= 1);
-    let budget_lines = Memo::new(move |_| stage.get() >= 2);
-    let summary = Memo::new(move |_| stage.get() >= LAST_STAGE);
+    next_stage(stage, last, ctx);
+    let at = move |n: usize| Memo::new(move |_| stage.get() >= n);
+    let (header, headline, rest, budget_lines, tiers, summary) = (
+        at(1),
+        at(rows_from),
+        at(rest_at),
+        at(lines_from),
+        at(tiers_at),
+        at(last),
+    );
+    // How many of a list to show at a step: `per_step` more each step from `from`, all from
+    // `done` on.
+    let growing = move |from: usize, done: usize, per_step: usize| {
+        Signal::derive(move || {
+            let s = stage.get();
+            if s >= done {
+                usize::MAX
+            } else {
+                (s + 1).saturating_sub(from) * per_step
+            }
+        })
+    };
+    let headline_rows = growing(rows_from, rest_at, 1);
+    let budget_rows = growing(lines_from, tiers_at, BUDGET_ROWS_A_STEP);
     // The scenario being edited, kept while other tabs are open.
     let chosen_scenario = RwSignal::new(None);
     let t = move || texts(lang.get());
@@ -465,23 +547,23 @@ pub fn App(launch: Launch) -> impl IntoView {
                 {bar}
                 <Show
                     when=move || !ctx.report.get()
-                    fallback=move || view! { <Report host=host_name.clone()/> }
+                    fallback=move || view! { <Lazy which=Which::Report(host_name.clone())/> }
                 >
                 {match view_kind {
                     embed::View::Calculator => view! {
-                        <Headline/>
-                        <EconomicsForm/>
-                        <BudgetTable/>
-                        <Show when=move || rest.get()>
-                            <Charts only=CUMULATIVE_CHART/>
+                        <Show when=move || headline.get()><Headline rows=headline_rows/></Show>
+                        <Show when=move || rest.get()><EconomicsForm/></Show>
+                        <Show when=move || budget_lines.get()>
+                            <BudgetTable rows=budget_rows/>
+                            <Lazy which=Which::Charts(Some(CUMULATIVE_CHART))/>
                         </Show>
                     }
                     .into_any(),
                     embed::View::Presentation | embed::View::Full => view! {
-                        <Headline/>
+                        <Show when=move || headline.get()><Headline rows=headline_rows/></Show>
                         <Show when=move || rest.get()>
                             <ComparisonTable/>
-                            <Charts/>
+                            <Lazy which=Which::Charts(None)/>
                         </Show>
                     }
                     .into_any(),
@@ -494,57 +576,46 @@ pub fn App(launch: Launch) -> impl IntoView {
 
     view! {
         <a class="skip-link" href="#main">{move || texts(lang.get()).skip_to_main_content}</a>
-        <Header/>
-        <Notices/>
-        <Dialogs/>
+        <Show when=move || header.get()>
+            <Header/>
+            <Notices/>
+            <Dialogs/>
+        </Show>
         <main id="main" class="page">
             {bar}
             <Show
                 when=move || !ctx.report.get()
-                fallback=move || view! { <Report host=host_name.clone()/> }
+                fallback=move || view! { <Lazy which=Which::Report(host_name.clone())/> }
             >
-                <SharedBanner/>
-                <ExampleBanner/>
-                <Headline/>
-                <div id="headline-end"></div>
-                // Until it arrives, a line of the same size holds its place (the tabs below
-                // would jump down otherwise).
-                <Show
-                    when=move || rest.get()
-                    fallback=move || {
-                        view! {
-                            <div class="card calc-grid" aria-hidden="true">
-                                <p class="calc-grid-waiting">{move || t().calc_title}</p>
-                            </div>
-                        }
-                    }
-                >
-                    <CalcGrid/>
+                <Show when=move || headline.get()>
+                    <SharedBanner/>
+                    <ExampleBanner/>
+                    <Headline rows=headline_rows/>
                 </Show>
-                <TabList tab=tab lang=lang/>
-                // Until the tab arrives, its place is held so the footer does not jump down.
-                <Show
-                    when=move || rest.get()
-                    fallback=|| view! { <div class="tab-placeholder"></div> }
-                >
+                <div id="headline-end"></div>
+                <Show when=move || rest.get()>
+                    <CalcGrid/>
+                    <TabList tab=tab lang=lang/>
                     <TabPanel which=Tab::Budget tab=tab>
                         <EconomicsForm/>
                         <Show when=move || budget_lines.get()>
-                            <BudgetTable/>
+                            <BudgetTable rows=budget_rows/>
+                        </Show>
+                        <Show when=move || tiers.get()>
                             <FeeTiers/>
                         </Show>
                     </TabPanel>
                     <TabPanel which=Tab::Scenarios tab=tab>
-                        <ScenarioPanel chosen=chosen_scenario/>
+                        <Lazy which=Which::Scenarios(chosen_scenario)/>
                     </TabPanel>
                     <TabPanel which=Tab::Compare tab=tab>
                         <ComparisonTable/>
                     </TabPanel>
                     <TabPanel which=Tab::Charts tab=tab>
-                        <Charts/>
+                        <Lazy which=Which::Charts(None)/>
                     </TabPanel>
                     <TabPanel which=Tab::Answers tab=tab>
-                        <Answers/>
+                        <Lazy which=Which::Answers/>
                     </TabPanel>
                 </Show>
                 <Show when=move || summary.get()>
@@ -559,8 +630,28 @@ pub fn App(launch: Launch) -> impl IntoView {
     .into_any()
 }
 
-/// The start-up steps after the first frame (see `App`).
-const LAST_STAGE: u8 = 3;
+/// Budget lines built in one start-up step (see `App`).
+const BUDGET_ROWS_A_STEP: usize = 4;
+
+/// Runs `f` in a new task, at once: a message to this page (timers nested more than five
+/// deep wait at least 4 ms each; messages do not).
+fn next_task(f: impl FnOnce() + 'static) {
+    let run = wasm_bindgen::closure::Closure::once_into_js(f);
+    let Ok(channel) = web_sys::MessageChannel::new() else {
+        set_timeout(
+            move || {
+                let _ = wasm_bindgen::JsCast::unchecked_ref::<js_sys::Function>(&run)
+                    .call0(&wasm_bindgen::JsValue::NULL);
+            },
+            std::time::Duration::ZERO,
+        );
+        return;
+    };
+    channel
+        .port1()
+        .set_onmessage(Some(wasm_bindgen::JsCast::unchecked_ref(&run)));
+    let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
+}
 
 /// The cumulative net contribution chart: the one a calculator embed shows.
 const CUMULATIVE_CHART: usize = 3;

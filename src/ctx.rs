@@ -31,8 +31,9 @@ use crate::store::{Backup, SaveError, Store};
 pub enum Dialog {
     /// A JSON file was read: a plan, a workspace, or why not.
     ImportJson(Result<Imported, JsonError>),
-    /// A CSV file of budget lines was read: the lines, or every problem with row and column.
-    ImportCsv(Result<Vec<BudgetLine>, Vec<CsvIssue>>),
+    /// A CSV file of budget lines was chosen: its text (read by the dialog, whose code is
+    /// fetched when it first opens), or why it could not be read.
+    ImportCsv(Result<String, CsvIssue>),
     /// A share link for the open plan, or why there is none.
     Share(Result<String, LinkError>),
     /// A file could not be read at all.
@@ -85,6 +86,8 @@ pub struct Ctx {
     save_timer: StoredValue<Option<i32>>,
     /// Where the workspace is kept: the browser's storage, or memory in an embed.
     place: StoredValue<Place>,
+    /// The hash of the first-screen snapshot last kept, so an unchanged one is not written again.
+    snapshot: StoredValue<u64>,
 }
 
 /// A comparison and the plan it was made from.
@@ -178,6 +181,7 @@ impl Ctx {
             report: RwSignal::new(false),
             save_timer: StoredValue::new(None),
             place: StoredValue::new(place),
+            snapshot: StoredValue::new(0),
         };
         ctx.run(commands);
         ctx
@@ -416,6 +420,48 @@ impl Ctx {
                 .update(|s| page = session::save(s, &mut WorkspaceStore(&mut *place)));
         });
         self.run(page);
+        self.keep_snapshot();
+    }
+
+    /// Keeps the first screen as the next visit will start, for boot.js to paint before the app
+    /// arrives: only the user's own saved plans in the browser's storage (not a shared plan,
+    /// not an embed), and only when it changed.
+    fn keep_snapshot(self) {
+        if self.in_memory() || self.preview.with_untracked(Option::is_some) {
+            return;
+        }
+        if self.status.get_untracked() != SaveStatus::Saved {
+            return;
+        }
+        let json = self.session.with_untracked(|s| {
+            let ws = s.own();
+            let entry = ws.current()?;
+            let plan = self.plan.get_untracked()?;
+            if !Arc::ptr_eq(&plan, &entry.plan) {
+                return None;
+            }
+            let comparison = self.comparison.get_untracked()?;
+            crate::prepaint::snapshot_json(&crate::prepaint::Screen {
+                lang: ws.lang,
+                plans: ws.plans.iter().map(|p| p.plan.name.as_str()).collect(),
+                selected: ws
+                    .plans
+                    .iter()
+                    .position(|p| p.id == ws.selected)
+                    .unwrap_or(0),
+                plan: &plan,
+                comparison: &comparison,
+                example: entry.example.is_some(),
+            })
+        });
+        let Some(json) = json else {
+            return;
+        };
+        let hash = crate::store::content_hash(&json);
+        if self.snapshot.get_value() != hash {
+            self.snapshot.set_value(hash);
+            crate::storage::keep_snapshot(&json);
+        }
     }
 
     /// Switches to the new build of the app that is waiting (boot.js carries it out): saves
@@ -565,16 +611,23 @@ impl Ctx {
         });
     }
 
-    /// Offers the open plan's budget lines as CSV.
+    /// Offers the open plan's budget lines as CSV (the CSV code is fetched with the file
+    /// dialogs).
     pub fn export_lines_csv(self) {
-        if let Some(plan) = self.plan.get_untracked() {
-            let text = crate::exchange::csv::lines_to_csv(&plan.lines, self.lang.get_untracked());
-            crate::download::text_file(
-                &format!("{}-lines.csv", file_stem(&plan.name)),
-                "text/csv;charset=utf-8",
-                &text,
-            );
-        }
+        let Some(plan) = self.plan.get_untracked() else {
+            return;
+        };
+        let lang = self.lang.get_untracked();
+        leptos::task::spawn_local(async move {
+            match crate::components::lazy::lines_csv(plan.lines.clone(), lang).await {
+                Ok(text) => crate::download::text_file(
+                    &format!("{}-lines.csv", file_stem(&plan.name)),
+                    "text/csv;charset=utf-8",
+                    &text,
+                ),
+                Err(_) => self.notify(NoticeKind::PartFailed),
+            }
+        });
     }
 
     /// Offers the comparison table as CSV.
@@ -582,18 +635,21 @@ impl Ctx {
         let Some(plan) = self.plan.get_untracked() else {
             return;
         };
-        let text = self.comparison.with_untracked(|c| {
-            c.as_ref().map(|c| {
-                crate::exchange::csv::comparison_to_csv(&plan, c, self.lang.get_untracked())
-            })
+        let Some(comparison) = self.comparison.get_untracked() else {
+            return;
+        };
+        let lang = self.lang.get_untracked();
+        leptos::task::spawn_local(async move {
+            let name = plan.name.clone();
+            match crate::components::lazy::comparison_csv(plan, comparison, lang).await {
+                Ok(text) => crate::download::text_file(
+                    &format!("{}-comparison.csv", file_stem(&name)),
+                    "text/csv;charset=utf-8",
+                    &text,
+                ),
+                Err(_) => self.notify(NoticeKind::PartFailed),
+            }
         });
-        if let Some(text) = text {
-            crate::download::text_file(
-                &format!("{}-comparison.csv", file_stem(&plan.name)),
-                "text/csv;charset=utf-8",
-                &text,
-            );
-        }
     }
 
     /// Offers the open plan as a JSON file.

@@ -25,6 +25,7 @@ pub mod files;
 pub mod format;
 pub mod i18n;
 pub mod model;
+pub mod prepaint;
 pub mod session;
 pub mod state;
 pub mod storage;

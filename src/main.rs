@@ -3,5 +3,7 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    customer_cost_planner::app::start();
+    // In a task of its own: the module's instantiation and the app's first step are two short
+    // tasks rather than one long one (docs/performance.md, "Take-over in small tasks").
+    leptos::prelude::set_timeout(customer_cost_planner::app::start, std::time::Duration::ZERO);
 }

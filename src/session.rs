@@ -119,6 +119,8 @@ pub enum NoticeKind {
     BackupReminder,
     /// Copying to the clipboard failed; the text is selected for copying by hand.
     CopyFailed,
+    /// A part of the page (its code is fetched when first used) could not be fetched.
+    PartFailed,
 }
 
 /// Why an embed's plan file did not open.
@@ -159,7 +161,8 @@ impl NoticeKind {
             | NoticeKind::SaveFailed(_)
             | NoticeKind::Link(_)
             | NoticeKind::PlanFile { .. }
-            | NoticeKind::CopyFailed => Tone::Error,
+            | NoticeKind::CopyFailed
+            | NoticeKind::PartFailed => Tone::Error,
         }
     }
 

@@ -16,6 +16,9 @@ pub use crate::store::{Backup, SaveError};
 pub const KEY: &str = "customer-cost-planner/workspace";
 /// Backups are kept under this prefix.
 pub const BACKUP_PREFIX: &str = "customer-cost-planner/backup/";
+/// The first screen as the app last showed it, painted by boot.js before the app starts on the
+/// next visit (`crate::prepaint`). Optional: it gives way whenever the workspace needs room.
+pub const SNAPSHOT_KEY: &str = "customer-cost-planner/snapshot";
 /// Set once the user has been reminded to keep a backup file.
 pub const REMINDED_KEY: &str = "customer-cost-planner/backup-reminder";
 /// Most backups kept.
@@ -115,7 +118,14 @@ impl<K: KeyValue> Store for WorkspaceStore<K> {
     }
 
     fn write(&mut self, text: &str) -> Result<(), SaveError> {
-        self.0.set(KEY, text)?;
+        match self.0.set(KEY, text) {
+            // The snapshot of the first screen is only a nicety: it makes room for the plans.
+            Err(SaveError::Quota) if matches!(self.0.get(SNAPSHOT_KEY), Ok(Some(_))) => {
+                self.0.remove(SNAPSHOT_KEY)?;
+                self.0.set(KEY, text)?;
+            }
+            result => result?,
+        }
         match self.0.get(KEY)? {
             Some(back) if back == text => Ok(()),
             _ => Err(SaveError::Mismatch),
@@ -343,6 +353,13 @@ mod browser {
         fn now_ms(&self) -> u64 {
             0
         }
+    }
+}
+
+/// Keeps the first screen's snapshot for the next visit (a failure only means no snapshot).
+pub fn keep_snapshot(text: &str) {
+    if Browser.set(SNAPSHOT_KEY, text).is_err() {
+        let _gone = Browser.remove(SNAPSHOT_KEY);
     }
 }
 

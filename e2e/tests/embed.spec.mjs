@@ -275,13 +275,14 @@ test('in a sandboxed frame it works when the host sends CORS, and says how to op
   await expect(page.frameLocator('#planner').locator('#boot-loading')).toBeHidden();
 });
 
-test('index.html shows a loading line before the app starts', async ({ page }) => {
+test('index.html has no inline script or style, and paints a placeholder for an embed until the app starts', async ({ page }) => {
   const html = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8');
-  expect(html).toMatch(/<p id="boot-loading">正在加载/);
+  expect(html).toMatch(/<p id="boot-loading" class="boot-loading">正在加载/);
   expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   expect(html).not.toMatch(/\sstyle="/);
   await page.route('**/*.wasm', () => {}); // never answers: the app cannot start yet
-  await page.goto(APP);
+  await page.goto(`${APP}?embed=1`);
+  await expect(page.locator('html')).toHaveAttribute('data-paint', 'skeleton');
   await expect(page.locator('#boot-loading')).toBeVisible();
 });
 

@@ -9,11 +9,15 @@ import { fileURLToPath } from 'node:url';
 export const STORAGE_KEY = 'customer-cost-planner/workspace';
 const CCP = fileURLToPath(new URL('../../target/debug/ccp', import.meta.url));
 
-/** Opens the app and waits until the model's figures are on the page. */
+/**
+ * Opens the app and waits until the model's figures are on the page (the live page, once it
+ * has taken over from the painted first screen).
+ */
 export async function open(page, path = './') {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(path);
+  await expect(page.locator('html')).toHaveAttribute('data-live', '');
   await expect(page.locator('[data-testid=headline] td[data-metric]').first()).toBeVisible();
   page.pageErrors = errors;
   return errors;

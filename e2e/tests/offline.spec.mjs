@@ -44,6 +44,22 @@ test('after one visit the app starts and works with no network', async ({ page, 
   const before = await end.getAttribute('data-value');
   await page.locator('#econ-new_customers_per_month').fill('150');
   await expect(end).not.toHaveAttribute('data-value', before);
+  // Every part whose code is fetched when first opened is in the offline copy too.
+  for (const [tab, ready] of [['scenarios', '[data-action=add-preset-service_quality]'], ['compare', '[data-testid=comparison]'], ['charts', '.chart-grid canvas'], ['answers', '[data-testid=tornado] tbody tr']]) {
+    await page.locator(`#tab-${tab}`).click();
+    await expect(page.locator(ready).first()).toBeVisible();
+  }
+  await page.locator('#tab-budget').click();
+  await page.locator('[data-testid=calc-grid] summary').click();
+  await expect(page.locator('.calc-table tbody tr').first()).toBeVisible();
+  await page.locator('[data-action=file-menu]').click();
+  await page.locator('[data-action=backups]').click();
+  await expect(page.locator('dialog.modal [data-testid=no-backups]')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.locator('[data-action=file-menu]').click();
+  await page.locator('[data-action=report]').click();
+  await expect(page.locator('[data-testid=report]')).toBeVisible();
+  await expect(page.locator('[data-testid=part-failed]')).toHaveCount(0);
   await context.setOffline(false);
 });
 
@@ -63,29 +79,26 @@ async function site(port) {
 
 /**
  * Deploys "build B" into `dir`: the same app under new file names, marked with a meta tag, and
- * its own sw.js. (boot-<hash>.js names the app's files and the glue names its snippets: they are
- * renamed and rewritten like index.html.)
+ * its own sw.js. Every file of the app's build carries one hash (scripts/wasm.mjs) and the boot
+ * script its own; both are changed, and the files that name them are rewritten.
  */
 function deployB(dir) {
-  const renamed = [];
-  for (const f of readdirSync(dir).filter((f) => /-[0-9a-f]{12,16}(_bg)?\.(js|wasm)$/.test(f))) {
-    const next = f.replace(/-[0-9a-f]{12,16}(?=[._])/, (m) => `-b${m.slice(2)}`);
-    renameSync(join(dir, f), join(dir, next));
-    renamed.push([f, next]);
+  const glue = readdirSync(dir).find((f) => /^customer-cost-planner-[0-9a-f]{16}\.js$/.test(f));
+  const hash = glue.slice('customer-cost-planner-'.length, -3);
+  const hashB = `b${hash.slice(1)}`;
+  const boot = readdirSync(dir).find((f) => /^boot-[0-9a-f]{16}\.js$/.test(f));
+  const bootB = `boot-b${boot.slice(6)}`;
+  for (const f of readdirSync(dir).filter((f) => f.includes(hash) && !/\.(gz|br)$/.test(f))) {
+    renameSync(join(dir, f), join(dir, f.replace(hash, hashB)));
   }
+  renameSync(join(dir, boot), join(dir, bootB));
   const rewrite = (file, edit = (t) => t) => {
-    let text = readFileSync(join(dir, file), 'utf8');
-    for (const [from, to] of renamed) text = text.replaceAll(from, to);
+    const text = readFileSync(join(dir, file), 'utf8').replaceAll(hash, hashB).replaceAll(boot, bootB);
     writeFileSync(join(dir, file), edit(text));
   };
-  // wasm-bindgen's snippets sit in a folder named with a hash, imported by the glue.
-  for (const f of readdirSync(join(dir, 'snippets'))) {
-    const next = f.replace(/-[0-9a-f]{12,16}$/, (m) => `-b${m.slice(2)}`);
-    renameSync(join(dir, 'snippets', f), join(dir, 'snippets', next));
-    renamed.push([f, next]);
-  }
   rewrite('index.html', (html) => html.replace('<head>', '<head>\n    <meta name="build" content="B">'));
-  for (const [, f] of renamed.filter(([, f]) => /^(boot|customer-cost-planner)-b[0-9a-f]+\.js$/.test(f))) rewrite(f);
+  for (const f of readdirSync(dir).filter((f) => f.includes(hashB) && f.endsWith('.js'))) rewrite(f);
+  rewrite(bootB);
   execFileSync(process.execPath, [postbuild, dir]);
 }
 
@@ -156,7 +169,7 @@ test('a new build waits: the open page offers a reload, and switches whole when 
     await expect(headline(page)).toBeVisible({ timeout: 30_000 });
     await expect(page.locator('#econ-churn_pct')).toHaveValue('6');
     const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\.(js|wasm)$/.test(n) && !n.endsWith('sw.js')));
-    for (const name of loaded) expect(name, 'every script of the page is build B').toMatch(/-b[0-9a-f]{10,15}[._/]/);
+    for (const name of loaded) expect(name, 'every script of the page is build B').toMatch(/-b[0-9a-f]{15}[._/]/);
     // This build's cache and the one before (for pages of A still open), no more.
     expect(await page.evaluate(async () => (await caches.keys()).length)).toBeLessThanOrEqual(2);
     expect(failed).toEqual([]);

@@ -16,6 +16,8 @@ test('a reload brings back plans, the open plan, scenarios and the language', as
   const before = await figure(page, 's6', 'net_contribution');
 
   await page.reload();
+  // The first screen is painted from the snapshot at once; the app then takes over.
+  await expect(page.locator('html')).toHaveAttribute('data-live', '');
   await expect(page.locator('h1')).toHaveText('Customer Cost Planner');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.locator('#plan-select')).toHaveValue('2');

@@ -30,6 +30,7 @@ const USAGE: &str = "usage:
   ccp check PLAN.json [--lang zh-CN|en]    validate a plan file
   ccp example NAME [--lang zh-CN|en]       print an example plan (starter, ecommerce, manufacturer, saas)
   ccp link PLAN.json                       the share-link fragment (plan=1.…) that opens the plan
+  ccp prepaint [--lang zh-CN|en]           a first visit's first screen as HTML (for index.html)
   ccp sensitivity PLAN.json --metric M [--scenario s1] [--swing 10]
                                            each driver moved down and up (a tornado)
   ccp solve PLAN.json --metric M --target T --input DRIVER [--scenario s1]
@@ -215,6 +216,10 @@ fn run(args: &[String]) -> Result<String, String> {
             let plan = read_plan(path, lang, false)?;
             link_fragment(&plan).map_err(|e| e.message(lang))
         }
+        // The first screen of a first visit as HTML, for index.html (scripts/wasm.mjs).
+        ["prepaint"] => Ok(customer_cost_planner::prepaint::to_html(
+            &customer_cost_planner::prepaint::first_visit(lang),
+        )),
         ["example", name] => Example::from_key(name)
             .map(|e| json::plan_to_json(&e.plan(lang)))
             .ok_or_else(|| format!("unknown example {name:?}\n{USAGE}")),

@@ -600,7 +600,7 @@ async fn next_task() {
 }
 
 /// The longest slice of a Monte Carlo run between two paints.
-const SLICE_MS: f64 = 20.0;
+const SLICE_MS: f64 = 10.0;
 
 #[derive(Clone, Debug, PartialEq)]
 enum RunState {
@@ -1066,6 +1066,11 @@ fn Waterfall(column: Memo<Column>, metric: RwSignal<Metric>) -> impl IntoView {
         progress.set(a.progress());
         state.set(AttrState::Running(q.clone()));
         leptos::task::spawn_local(async move {
+            // The click's task ends here: every evaluation is in a slice of its own.
+            next_task().await;
+            if generation.try_get_value() != Some(id_run) {
+                return;
+            }
             while !a.finished() {
                 let start = js_sys::Date::now();
                 while !a.finished() && js_sys::Date::now() - start < SLICE_MS {

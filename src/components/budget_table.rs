@@ -20,14 +20,19 @@ use crate::model::{
 use crate::state::{LineEdit, PlanEdit};
 
 /// Plans with more lines than this render only the rows in view.
-const WINDOW_FROM: usize = 100;
+pub const WINDOW_FROM: usize = 100;
 /// The height of a row when rows are windowed (CSS: `.windowed .lines-table tbody tr`).
 const ROW_HEIGHT: f64 = 52.0;
 /// Rows rendered beyond the visible ones, above and below.
 const OVERSCAN: usize = 8;
 
 #[component]
-pub fn BudgetTable() -> impl IntoView {
+pub fn BudgetTable(
+    /// How many rows to show: all those in view, except while the page starts, when they come
+    /// a few per task (`app::App`).
+    #[prop(optional, into)]
+    rows: Option<Signal<usize>>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let t = move || texts(lang.get());
@@ -76,14 +81,13 @@ pub fn BudgetTable() -> impl IntoView {
     let on_csv_chosen = move |_| {
         if let Some(input) = csv_input.get_untracked() {
             read_chosen(&input, csv::MAX_BYTES, move |result| {
-                // Ids are placeholders: the reducer gives imported lines fresh ones.
                 ctx.dialog.set(Some(match result {
-                    Ok(text) => Dialog::ImportCsv(csv::lines_from_csv(&text, 1)),
-                    Err(ReadError::TooLarge) => Dialog::ImportCsv(Err(vec![csv::CsvIssue {
+                    Ok(text) => Dialog::ImportCsv(Ok(text)),
+                    Err(ReadError::TooLarge) => Dialog::ImportCsv(Err(csv::CsvIssue {
                         row: 0,
                         column: None,
                         problem: csv::CsvProblem::TooLarge,
-                    }])),
+                    })),
                     Err(ReadError::Unreadable) => Dialog::FileError(
                         texts(ctx.lang.get_untracked()).file_unreadable.to_owned(),
                     ),
@@ -187,7 +191,10 @@ pub fn BudgetTable() -> impl IntoView {
                         <For
                             each=move || {
                                 let (from, to) = window.get();
-                                ids.with(|v| v.get(from..to).unwrap_or_default().to_vec())
+                                let limit = rows.map_or(usize::MAX, |r| r.get());
+                                ids.with(|v| {
+                                    v.get(from..to).unwrap_or_default().iter().copied().take(limit).collect::<Vec<_>>()
+                                })
                             }
                             key=|id| *id
                             children=move |id| view! { <LineRow id=id ids=ids drivers=drivers/> }

@@ -6,6 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::lazy::{Lazy, Which};
 use crate::ctx::use_ctx;
 use crate::exchange::report::{months_tsv, MonthColumn};
 use crate::format;
@@ -18,14 +19,34 @@ pub fn CalcGrid() -> impl IntoView {
     let lang = ctx.lang;
     let t = move || texts(lang.get());
     let open = RwSignal::new(false);
+    let details = NodeRef::<html::Details>::new();
+    view! {
+        <details
+            class="card calc-grid"
+            data-testid="calc-grid"
+            node_ref=details
+            on:toggle=move |_| open.set(details.get_untracked().is_some_and(|d| d.open()))
+        >
+            <summary>{move || t().calc_title}</summary>
+            <p class="muted small">{move || t().calc_help}</p>
+            // The grid's code is fetched the first time it is opened.
+            <Show when=move || open.get()>
+                <Lazy which=Which::MonthGrid/>
+            </Show>
+        </details>
+    }
+}
+
+/// The grid itself, with its scenario picker and copy button (the `month_grid` part).
+#[component]
+pub fn MonthGrid() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let t = move || texts(lang.get());
     let column = RwSignal::new(Column::Baseline);
     let names = ctx.column_names();
     let copied = RwSignal::new(false);
-    let details = NodeRef::<html::Details>::new();
     let months = Memo::new(move |_| {
-        if !open.get() {
-            return Vec::new();
-        }
         let col = column.get();
         ctx.comparison.with(|c| {
             c.as_ref()
@@ -48,82 +69,71 @@ pub fn CalcGrid() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <details
-            class="card calc-grid"
-            data-testid="calc-grid"
-            node_ref=details
-            on:toggle=move |_| open.set(details.get_untracked().is_some_and(|d| d.open()))
-        >
-            <summary>{move || t().calc_title}</summary>
-            <p class="muted small">{move || t().calc_help}</p>
-            <div class="calc-head">
-                <label for="calc-column">{move || t().scenario}</label>
-                <select
-                    id="calc-column"
-                    on:change=move |ev| {
-                        let key = event_target_value(&ev);
-                        if let Some(c) = ctx.column_by_key(&key) {
-                            column.set(c);
-                        }
+        <div class="calc-head">
+            <label for="calc-column">{move || t().scenario}</label>
+            <select
+                id="calc-column"
+                on:change=move |ev| {
+                    let key = event_target_value(&ev);
+                    if let Some(c) = ctx.column_by_key(&key) {
+                        column.set(c);
                     }
-                >
+                }
+            >
+                {move || {
+                    let current = column.get_untracked();
+                    names
+                        .get()
+                        .into_iter()
+                        .map(|(c, name)| {
+                            view! { <option value=c.key() selected=c == current>{name}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+            <button type="button" class="button" data-action="copy-grid" on:click=copy>
+                {move || t().copy_table}
+            </button>
+            <Show when=move || copied.get()>
+                <span class="muted small" role="status">{move || t().copied}</span>
+            </Show>
+        </div>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=move || t().calc_title>
+            <table class="data calc-table">
+                <thead>
+                    <tr>{header()}</tr>
+                </thead>
+                <tbody>
                     {move || {
-                        let current = column.get_untracked();
-                        names
+                        let l = lang.get();
+                        let currency = ctx.currency.get();
+                        months
                             .get()
-                            .into_iter()
-                            .map(|(c, name)| {
-                                view! { <option value=c.key() selected=c == current>{name}</option> }
+                            .iter()
+                            .map(|m| {
+                                let cells = MonthColumn::all()
+                                    .into_iter()
+                                    .map(|c| {
+                                        let v = c.of(m);
+                                        let text = match c {
+                                            MonthColumn::Month => i18n::month_number(&v.to_string(), l),
+                                            c if c.is_money() => format::money(v, &currency),
+                                            _ => format::grouped_trim(v, 2),
+                                        };
+                                        view! {
+                                            <td class:num=c.is_money() data-value=v.normalize().to_string()>
+                                                {text}
+                                            </td>
+                                        }
+                                    })
+                                    .collect_view();
+                                view! { <tr>{cells}</tr> }
                             })
                             .collect_view()
                     }}
-                </select>
-                <button type="button" class="button" data-action="copy-grid" on:click=copy>
-                    {move || t().copy_table}
-                </button>
-                <Show when=move || copied.get()>
-                    <span class="muted small" role="status">{move || t().copied}</span>
-                </Show>
-            </div>
-            <Show when=move || open.get()>
-                <div class="table-scroll" tabindex="0" role="region" aria-label=move || t().calc_title>
-                    <table class="data calc-table">
-                        <thead>
-                            <tr>{header()}</tr>
-                        </thead>
-                        <tbody>
-                            {move || {
-                                let l = lang.get();
-                                let currency = ctx.currency.get();
-                                months
-                                    .get()
-                                    .iter()
-                                    .map(|m| {
-                                        let cells = MonthColumn::all()
-                                            .into_iter()
-                                            .map(|c| {
-                                                let v = c.of(m);
-                                                let text = match c {
-                                                    MonthColumn::Month => i18n::month_number(&v.to_string(), l),
-                                                    c if c.is_money() => format::money(v, &currency),
-                                                    _ => format::grouped_trim(v, 2),
-                                                };
-                                                view! {
-                                                    <td class:num=c.is_money() data-value=v.normalize().to_string()>
-                                                        {text}
-                                                    </td>
-                                                }
-                                            })
-                                            .collect_view();
-                                        view! { <tr>{cells}</tr> }
-                                    })
-                                    .collect_view()
-                            }}
-                        </tbody>
-                    </table>
-                </div>
-            </Show>
-        </details>
+                </tbody>
+            </table>
+        </div>
     }
 }
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
 
-use crate::components::embed_dialog::EmbedDialog;
+use crate::components::lazy::{Lazy, Which};
 use crate::ctx::{file_stem, use_ctx, Ctx, Dialog};
 use crate::exchange::json::{self, Imported, Repair, SetAside};
 use crate::exchange::link::{LinkError, COMFORTABLE_CHARS};
@@ -66,6 +66,8 @@ pub fn Dialogs() -> impl IntoView {
         }
     });
 
+    // A conflict is answered from the module fetched at start (saving depends on it); the
+    // other dialogs' code is fetched when one first opens.
     let body = move || {
         let l = ctx.lang.get();
         if ctx.conflict.with(Option::is_some) {
@@ -73,7 +75,46 @@ pub fn Dialogs() -> impl IntoView {
         }
         match ctx.dialog.get() {
             None => ().into_any(),
-            Some(Dialog::ImportJson(Ok(Imported::Plan(read)))) => {
+            Some(Dialog::Embed) => view! {
+                <Lazy which=Which::EmbedDialog/>
+                <div class="dialog-actions">{close_button(ctx, l, false)}</div>
+            }
+            .into_any(),
+            Some(d) => view! { <Lazy which=Which::FileDialog(d)/> }.into_any(),
+        }
+    };
+
+    view! {
+        <dialog
+            node_ref=dialog
+            class="modal"
+            aria-labelledby="dialog-title"
+            on:cancel=move |ev: leptos::ev::Event| {
+                // A conflict needs an answer; anything else closes on Escape.
+                if ctx.conflict.with_untracked(Option::is_some) {
+                    ev.prevent_default();
+                }
+            }
+            on:close=move |_| {
+                if ctx.dialog.with_untracked(Option::is_some) {
+                    ctx.dialog.set(None);
+                }
+            }
+        >
+            {body}
+        </dialog>
+    }
+}
+
+/// The body of a file dialog (import, share link, backups, a file that could not be read):
+/// the `files` part of the page (`components::lazy`).
+pub fn file_dialog(dialog: Dialog) -> AnyView {
+    let ctx = use_ctx();
+    let l = ctx.lang.get_untracked();
+    {
+        match dialog {
+            Dialog::Embed => ().into_any(),
+            Dialog::ImportJson(Ok(Imported::Plan(read))) => {
                 let repairs = (!read.repairs.is_empty()).then(|| {
                     Repair::Plan {
                         plan: read.plan.name.clone(),
@@ -107,7 +148,7 @@ pub fn Dialogs() -> impl IntoView {
                 }
                 .into_any()
             }
-            Some(Dialog::ImportJson(Ok(Imported::Workspace(salvaged)))) => {
+            Dialog::ImportJson(Ok(Imported::Workspace(salvaged))) => {
                 let ws = &salvaged.workspace;
                 let names: Vec<String> = ws.plans.iter().map(|p| p.plan.name.clone()).collect();
                 let plans: Vec<_> = ws.plans.iter().map(|p| (*p.plan).clone()).collect();
@@ -153,51 +194,31 @@ pub fn Dialogs() -> impl IntoView {
                 }
                 .into_any()
             }
-            Some(Dialog::ImportJson(Err(e))) => problems_view(
+            Dialog::ImportJson(Err(e)) => problems_view(
                 ctx,
                 texts(l).not_imported_nothing_was_changed,
                 e.message(l).lines().map(str::to_owned).collect(),
             )
             .into_any(),
-            Some(Dialog::ImportCsv(Ok(lines))) => csv_preview(ctx, l, lines).into_any(),
-            Some(Dialog::ImportCsv(Err(issues))) => problems_view(
-                ctx,
-                i18n::csv_problems_title(l),
-                issues.iter().map(|i| i.message(l)).collect(),
-            )
-            .into_any(),
-            Some(Dialog::FileError(message)) => {
+            // Ids are placeholders: the reducer gives imported lines fresh ones.
+            Dialog::ImportCsv(text) => match text
+                .map_err(|i| vec![i])
+                .and_then(|t| crate::exchange::csv::lines_from_csv(&t, 1))
+            {
+                Ok(lines) => csv_preview(ctx, l, lines).into_any(),
+                Err(issues) => problems_view(
+                    ctx,
+                    i18n::csv_problems_title(l),
+                    issues.iter().map(|i| i.message(l)).collect(),
+                )
+                .into_any(),
+            },
+            Dialog::FileError(message) => {
                 problems_view(ctx, texts(l).not_imported, vec![message]).into_any()
             }
-            Some(Dialog::Share(result)) => share_view(ctx, l, result).into_any(),
-            Some(Dialog::Backups) => backups_view(ctx, l).into_any(),
-            Some(Dialog::Embed) => view! {
-                <EmbedDialog/>
-                <div class="dialog-actions">{close_button(ctx, l, false)}</div>
-            }
-            .into_any(),
+            Dialog::Share(result) => share_view(ctx, l, result).into_any(),
+            Dialog::Backups => backups_view(ctx, l).into_any(),
         }
-    };
-
-    view! {
-        <dialog
-            node_ref=dialog
-            class="modal"
-            aria-labelledby="dialog-title"
-            on:cancel=move |ev: leptos::ev::Event| {
-                // A conflict needs an answer; anything else closes on Escape.
-                if ctx.conflict.with_untracked(Option::is_some) {
-                    ev.prevent_default();
-                }
-            }
-            on:close=move |_| {
-                if ctx.dialog.with_untracked(Option::is_some) {
-                    ctx.dialog.set(None);
-                }
-            }
-        >
-            {body}
-        </dialog>
     }
 }
 

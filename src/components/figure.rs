@@ -6,22 +6,15 @@
 //! changes the text and attributes of the figures that changed and nothing else. Tables are
 //! never rebuilt on an edit.
 
-use std::cmp::Ordering;
-
 use leptos::prelude::*;
 
 use crate::ctx::use_ctx;
 use crate::format;
 use crate::i18n::texts;
-use crate::model::{delta, judge, Column, Figure, Metric};
+use crate::model::{Column, Figure, Metric};
+use crate::prepaint::{diff_parts, figure_class, DiffParts};
 
-/// The attribute values for a figure: (value, reason).
-pub fn data_value(f: Figure) -> (String, String) {
-    match f {
-        Figure::Value(v) => (v.normalize().to_string(), String::new()),
-        Figure::Undefined(u) => (String::new(), u.key().to_owned()),
-    }
-}
+pub use crate::prepaint::{data_value, verdict_mark};
 
 /// What a figure cell shows beside the value, compared with the baseline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,37 +23,6 @@ pub enum Beside {
     Nothing,
     /// The difference (absolute and in percent) with the mark and the word.
     Difference,
-}
-
-/// The class and the word for a verdict: better or worse is carried by colour and words.
-pub fn verdict_mark(o: Ordering, lang: crate::model::Lang) -> (&'static str, &'static str) {
-    let t = texts(lang);
-    match o {
-        Ordering::Greater => ("better", t.better),
-        Ordering::Less => ("worse", t.worse),
-        Ordering::Equal => ("same", t.same),
-    }
-}
-
-/// The arrow for a difference: it follows the number (▲ up, ▼ down), whether that is good or not.
-fn direction_mark(abs: rust_decimal::Decimal) -> &'static str {
-    if abs.is_sign_positive() && !abs.is_zero() {
-        "▲"
-    } else if abs.is_zero() {
-        "＝"
-    } else {
-        "▼"
-    }
-}
-
-/// What a figure's difference from the baseline shows.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct DiffParts {
-    delta: String,
-    pct: String,
-    arrow: &'static str,
-    text: String,
-    word: &'static str,
 }
 
 /// A table cell with one column's figure, updated in place.
@@ -81,14 +43,10 @@ pub fn LiveFigure(
         (Column::Scenario(_), Beside::Difference) => Some(ctx.figure(Column::Baseline, metric)),
         _ => None,
     };
-    let verdict = Memo::new(move |_| {
-        let b = base?.get()?;
-        judge(metric, b, figure.get()?)
-    });
     let value = Memo::new(move |_| figure.get().map(data_value).unwrap_or_default());
-    let class = move || {
-        let tone = verdict.get().map_or("", |o| verdict_mark(o, lang.get()).0);
-        format!("figure {tone}")
+    let class = move || match figure.get() {
+        Some(f) => figure_class(metric, base.and_then(|b| b.get()), f, lang.get()),
+        None => "figure ".to_owned(),
     };
     let text = move || {
         figure
@@ -103,25 +61,10 @@ pub fn LiveFigure(
     // (and only where a part changed) instead of building new ones.
     let parts = Memo::new(move |_| {
         let (b, f) = (base?.get()?, figure.get()?);
-        let l = lang.get();
-        let d = delta(b, f);
-        let word = verdict.get().map(|o| verdict_mark(o, l).1);
-        let abs = ctx
-            .currency
-            .with(|c| d.abs.map(|a| format::delta(metric, a, c, l)));
-        let pct = d.pct.map(format::signed_pct);
-        let text = match (abs, pct) {
-            (Some(a), Some(p)) => format!("{a} ({p})"),
-            (Some(a), None) => a,
-            _ => "—".to_owned(),
-        };
-        Some(DiffParts {
-            delta: d.abs.map(|a| a.normalize().to_string()).unwrap_or_default(),
-            pct: d.pct.map(|p| p.normalize().to_string()).unwrap_or_default(),
-            arrow: d.abs.map_or("", direction_mark),
-            text,
-            word: word.unwrap_or(""),
-        })
+        Some(
+            ctx.currency
+                .with(|c| diff_parts(metric, b, f, c, lang.get())),
+        )
     });
     let part = move |f: fn(&DiffParts) -> String| {
         move || parts.with(|p| p.as_ref().map(f).unwrap_or_default())

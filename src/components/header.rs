@@ -111,7 +111,7 @@ pub fn Header() -> impl IntoView {
             <div class="brand">
                 <svg class="logo" viewBox="0 0 32 32" aria-hidden="true">
                     <rect width="32" height="32" rx="7"></rect>
-                    <path d="M7 23V13h4v10zm7 0V8h4v15zm7 0v-6h4v6z"></path>
+                    <path d=crate::prepaint::icons::LOGO></path>
                 </svg>
                 <div>
                     <h1>{move || t().app_title}</h1>

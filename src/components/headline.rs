@@ -11,7 +11,12 @@ use crate::i18n::texts;
 use crate::model::{Column, Metric};
 
 #[component]
-pub fn Headline() -> impl IntoView {
+pub fn Headline(
+    /// How many rows to show: all, except while the page starts, when they come a few per task
+    /// (`app::App`).
+    #[prop(optional, into)]
+    rows: Option<Signal<usize>>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let t = move || texts(lang.get());
@@ -79,7 +84,10 @@ pub fn Headline() -> impl IntoView {
                     </thead>
                     <tbody>
                         <For
-                            each=move || ctx.columns.get()
+                            each=move || {
+                                let limit = rows.map_or(usize::MAX, |r| r.get());
+                                ctx.columns.with(|cs| cs.iter().copied().take(limit).collect::<Vec<_>>())
+                            }
                             key=|column| *column
                             children=move |column| {
                                 let picked = Signal::derive(move || shown.get() == Some(column));

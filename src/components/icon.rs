@@ -20,8 +20,8 @@ impl Icon {
             Icon::Up => "M12 19V5M6 11l6-6 6 6",
             Icon::Down => "M12 5v14M6 13l6 6 6-6",
             Icon::Remove => "M6 6l12 12M18 6L6 18",
-            Icon::Undo => "M9 14L4 9l5-5M4 9h11a5 5 0 010 10h-3",
-            Icon::Redo => "M15 14l5-5-5-5M20 9H9a5 5 0 000 10h3",
+            Icon::Undo => crate::prepaint::icons::UNDO,
+            Icon::Redo => crate::prepaint::icons::REDO,
         }
     }
 }

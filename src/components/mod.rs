@@ -16,6 +16,7 @@ pub mod focus;
 pub mod header;
 pub mod headline;
 pub mod icon;
+pub mod lazy;
 pub mod notices;
 pub mod number_field;
 pub mod report;

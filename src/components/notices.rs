@@ -117,7 +117,8 @@ pub fn Notices() -> impl IntoView {
                         | NoticeKind::PlanFile { .. }
                         | NoticeKind::LinkRepaired(_)
                         | NoticeKind::PreviewKept { .. }
-                        | NoticeKind::CopyFailed => None,
+                        | NoticeKind::CopyFailed
+                        | NoticeKind::PartFailed => None,
                     };
                     view! {
                         <div
@@ -168,5 +169,6 @@ fn notice_key(kind: &NoticeKind) -> &'static str {
         NoticeKind::PreviewKept { .. } => "preview-kept",
         NoticeKind::BackupReminder => "backup-reminder",
         NoticeKind::CopyFailed => "copy-failed",
+        NoticeKind::PartFailed => "part-failed",
     }
 }

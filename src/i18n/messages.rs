@@ -432,6 +432,7 @@ pub fn notice(kind: &NoticeKind, lang: Lang) -> String {
                 "The browser did not promise to keep this site's data (it may clear it when space runs low). Export a backup file from time to time.",
             )
             .to_owned(),
+        (NoticeKind::PartFailed, _) => texts(lang).part_failed.to_owned(),
         (NoticeKind::CopyFailed, _) => lang
             .pick(
                 "无法自动复制。链接已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。",

@@ -1073,8 +1073,9 @@ pub struct Attributor {
     base_plan: Plan,
     scenario: Scenario,
     metric: Metric,
-    base: Decimal,
-    value: Decimal,
+    /// The baseline's figure and the scenario's, once evaluated (the first two steps).
+    base: Option<Decimal>,
+    value: Option<Decimal>,
     /// Exact: the figure of each subset (by bit mask) computed so far.
     values: Vec<Decimal>,
     walk: Option<Walk>,
@@ -1084,8 +1085,9 @@ pub struct Attributor {
 }
 
 impl Attributor {
-    /// Starts an attribution (evaluating the two ends); refused for the baseline, a scenario
-    /// with no levers, more than [`MAX_ATTRIBUTED_LEVERS`], or an undefined end.
+    /// Starts an attribution (nothing is evaluated yet: the two ends are the first steps);
+    /// refused for the baseline, a scenario with no levers or more than
+    /// [`MAX_ATTRIBUTED_LEVERS`]. An undefined end is the result's error.
     pub fn new(plan: &Plan, id: ScenarioId, metric: Metric) -> Result<Attributor, AnalysisError> {
         let base_plan = effective(plan, Column::Baseline)?;
         let scenario = plan.scenario(id).ok_or(AnalysisError::NoScenario(id))?;
@@ -1101,26 +1103,24 @@ impl Attributor {
             base_plan,
             scenario: scenario.clone(),
             metric,
-            base: Decimal::ZERO,
-            value: Decimal::ZERO,
+            base: None,
+            value: None,
             values: Vec::new(),
             walk: None,
             done: 0,
             total: 0,
             error: None,
         };
-        a.base = a.worth(&mut std::iter::empty())?;
-        a.value = a.worth(&mut (0..n))?;
         if n <= EXACT_LEVERS {
-            a.total = 1 << n;
+            a.total = 2 + (1 << n);
         } else {
-            a.total = SAMPLED_ORDERS * n;
+            a.total = 2 + SAMPLED_ORDERS * n;
             a.walk = Some(Walk {
                 rng: Rng::new(ATTRIBUTION_SEED),
                 order: (0..n).collect(),
                 present: vec![false; n],
                 at: n,
-                before: a.base,
+                before: Decimal::ZERO,
                 orders_done: 0,
                 sums: vec![Decimal::ZERO; n],
             });
@@ -1169,6 +1169,18 @@ impl Attributor {
 
     fn one(&mut self) -> Result<(), AnalysisError> {
         let n = self.scenario.levers.len();
+        // The two ends first.
+        if self.base.is_none() {
+            self.base = Some(self.worth(&mut std::iter::empty())?);
+            self.done += 1;
+            return Ok(());
+        }
+        if self.value.is_none() {
+            self.value = Some(self.worth(&mut (0..n))?);
+            self.done += 1;
+            return Ok(());
+        }
+        let base = self.base.unwrap_or_default();
         let Some(mut walk) = self.walk.take() else {
             let mask = self.values.len();
             let v = self.worth(&mut (0..n).filter(|i| mask & (1 << i) != 0))?;
@@ -1182,7 +1194,7 @@ impl Attributor {
                 walk.order.swap(i, walk.rng.below(i + 1));
             }
             walk.present = vec![false; n];
-            walk.before = self.base;
+            walk.before = base;
             walk.at = 0;
         }
         let i = walk.order[walk.at];
@@ -1226,8 +1238,11 @@ impl Attributor {
         // remainder to a share exactly, and 10 decimals are far below anything shown.
         let on_grid =
             |x: Decimal| x.round_dp_with_strategy(SHARE_DP, RoundingStrategy::MidpointNearestEven);
-        let total = on_grid(self.value)
-            .checked_sub(on_grid(self.base))
+        let (Some(base), Some(value)) = (self.base, self.value) else {
+            return Err(AnalysisError::BadSetting);
+        };
+        let total = on_grid(value)
+            .checked_sub(on_grid(base))
             .ok_or_else(too_large)?;
         let raw: Vec<Decimal> = match &self.walk {
             None => {
@@ -1262,7 +1277,7 @@ impl Attributor {
         };
         let exact = self.walk.is_none();
         let scenario = &self.scenario;
-        let (base, value, metric) = (self.base, self.value, self.metric);
+        let metric = self.metric;
         // Rounded, with the remainder on the largest share, so they sum to the total exactly.
         let mut shares: Vec<Decimal> = raw
             .iter()
