@@ -4,7 +4,8 @@
  *   <script src="https://planner.example/embed.js" async></script>
  *
  * Creates the planner's iframe when the div nears the viewport, keeps the iframe as tall as its
- * content, and passes the planner's events to the page: CCP.on('ready' | 'change' | 'cta', fn).
+ * content (from the moment the planner shows; until then the height data-height reserves), and
+ * passes the planner's events to the page: CCP.on('ready' | 'change' | 'cta', fn).
  * Messages are accepted only from the planner's origin and from an iframe this loader made.
  */
 (() => {
@@ -83,7 +84,10 @@
     const { frame, el } = known;
     switch (m.type) {
       case 'height':
-        if (Number.isFinite(m.height)) frame.style.height = `${Math.min(MAX, Math.max(MIN, Math.ceil(m.height)))}px`;
+        if (Number.isFinite(m.height)) {
+          frame.style.height = `${Math.min(MAX, Math.max(MIN, Math.ceil(m.height)))}px`;
+          el.style.minHeight = '';
+        }
         return;
       case 'ready':
       case 'change':
@@ -99,6 +103,12 @@
 
   function scan() {
     const els = document.querySelectorAll('[data-ccp]:not([data-ccp-mounted])');
+    // The space the planner will take, held from now on (data-height: the Embed dialog writes
+    // the preview's height), so nothing below moves when the frame arrives.
+    for (const el of els) {
+      const h = Number(el.dataset.height);
+      if (h > 0 && !el.style.minHeight) el.style.minHeight = `${Math.min(MAX, Math.max(MIN, h))}px`;
+    }
     if (!('IntersectionObserver' in window)) {
       els.forEach(mount);
       return;

@@ -199,6 +199,9 @@ fn take_over() {
     if let Some(root) = doc.document_element() {
         let _ = root.set_attribute("data-live", "");
     }
+    if let Ok(event) = web_sys::Event::new("ccp:live") {
+        let _ = window().dispatch_event(&event);
+    }
 }
 
 /// How long an embed waits for its plan file before starting from the example.
@@ -342,6 +345,7 @@ pub fn App(launch: Launch) -> impl IntoView {
     {
         ask_for_persistent_storage(ctx);
     }
+    mark("ctx");
     Effect::new(move |_| ctx.sync_lines());
 
     // Another tab saved: the session follows it, or lets the user choose. (An embed keeps its
@@ -537,6 +541,7 @@ pub fn App(launch: Launch) -> impl IntoView {
             />
         }
     });
+    mark("shell");
     let view_kind = options.view;
     let host_name = options.host.clone();
     if view_kind != embed::View::Full {

@@ -734,13 +734,20 @@ fn attr(text: &str) -> String {
 
 /// The one-line embed for a host page: a `div` with the options as `data-*` attributes (and the
 /// plan's share link, to prefill it) and the loader from the app's address `app` (ending in `/`).
-pub fn snippet(app: &str, o: &Options, link: Option<&str>) -> String {
+///
+/// With `height` (the planner's height as the Embed dialog's preview shows it), the div holds
+/// that space from the host page's first paint (`data-height` and a `min-height`), so nothing
+/// below it moves when the planner arrives.
+pub fn snippet(app: &str, o: &Options, link: Option<&str>, height: Option<u32>) -> String {
     let mut div = String::from("<div data-ccp");
     for (k, v) in o.pairs() {
         div.push_str(&format!(" data-{}=\"{}\"", k.replace('_', "-"), attr(&v)));
     }
     if let Some(l) = link {
         div.push_str(&format!(" data-link=\"{}\"", attr(l)));
+    }
+    if let Some(h) = height.filter(|h| (120..=40_000).contains(h)) {
+        div.push_str(&format!(" data-height=\"{h}\" style=\"min-height:{h}px\""));
     }
     div.push_str("></div>");
     format!(
@@ -1271,13 +1278,19 @@ mod tests {
         let (o, _) = Options::parse(
             "view=calculator&accent=%23c2410c&cta=Say+%22hi%22+%3Cnow%3E&cta_url=https://a.com/x?a=1%26b=2&cta_share=1",
         );
-        let s = snippet("https://planner.example/ccp/", &o, Some("plan=1.abc"));
+        let s = snippet("https://planner.example/ccp/", &o, Some("plan=1.abc"), None);
         assert_eq!(
             s,
             "<div data-ccp data-accent=\"#c2410c\" data-view=\"calculator\" data-cta=\"Say &quot;hi&quot; &lt;now&gt;\" \
              data-cta-url=\"https://a.com/x?a=1&amp;b=2\" data-cta-share=\"1\" data-link=\"plan=1.abc\"></div>\n\
              <script src=\"https://planner.example/ccp/embed.js\" async></script>"
         );
+        let held = snippet("https://planner.example/ccp/", &o, None, Some(1384));
+        assert!(
+            held.contains(" data-height=\"1384\" style=\"min-height:1384px\"></div>"),
+            "{held}"
+        );
+        assert!(!snippet("https://planner.example/ccp/", &o, None, Some(7)).contains("height"));
         let f = iframe_snippet("https://planner.example/ccp/", &o, None, "Planner", 900);
         assert!(f.starts_with(
             "<iframe src=\"https://planner.example/ccp/?embed=1&amp;accent=%23c2410c&amp;view=calculator&amp;cta=Say%20%22hi%22%20%3Cnow%3E"

@@ -106,12 +106,18 @@ impl Host {
 /// Tells the host the page's height whenever it changes, so the frame fits its content. The
 /// height is the root element's own (content-sized: nothing in the page sizes itself by the
 /// frame's height), so it cannot feed back into growth.
+///
+/// Only the live page's height is told: while the painted first screen shows (index.html), the
+/// frame keeps the height the host reserved (`data-height`), so it changes at most once.
 pub fn report_height(host: Host) {
     let last = StoredValue::new(0i32);
     let send = move || {
         let Some(root) = document().document_element() else {
             return;
         };
+        if !root.has_attribute("data-live") {
+            return;
+        }
         let height = root.get_bounding_client_rect().height().ceil() as i32;
         if height > 0 && height != last.get_value() {
             last.set_value(height);
@@ -122,6 +128,10 @@ pub fn report_height(host: Host) {
         }
     };
     send();
+    // The take-over (app.rs) says when the live page shows.
+    let on_live = send.clone();
+    let live = window_event_listener_untyped("ccp:live", move |_| on_live());
+    std::mem::forget(live);
     let callback = Closure::<dyn Fn()>::new(send);
     if let (Ok(observer), Some(root)) = (
         web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()),

@@ -78,9 +78,15 @@ pub fn EmbedDialog() -> impl IntoView {
     });
     let link = move || prefill.get().then(|| fragment.get()).flatten();
     let app = app_address();
+    // The preview's height once its planner shows, for the snippet's reserved height.
+    let preview_height = RwSignal::new(None::<u32>);
+    let preview_frame = NodeRef::<leptos::html::Iframe>::new();
     let snippet = {
         let app = app.clone();
-        Memo::new(move |_| options.with(|o| embed::snippet(&app, o, link().as_deref())))
+        Memo::new(move |_| {
+            let height = preview_height.get();
+            options.with(|o| embed::snippet(&app, o, link().as_deref(), height))
+        })
     };
     let iframe = {
         let app = app.clone();
@@ -232,6 +238,8 @@ pub fn EmbedDialog() -> impl IntoView {
                 data-testid="embed-preview"
                 title=tx.embed_preview
                 src=move || preview.get()
+                node_ref=preview_frame
+                on:load=move |_| measure_preview(preview_frame, preview_height)
             ></iframe>
         </div>
     }
@@ -264,4 +272,40 @@ fn code_block(
             </button>
         </div>
     }
+}
+
+/// Reads the preview's height (same origin) once its planner has taken over, trying for a few
+/// seconds: the snippet then reserves that space on the host page.
+fn measure_preview(frame: NodeRef<leptos::html::Iframe>, height: RwSignal<Option<u32>>) {
+    height.set(None);
+    leptos::task::spawn_local(async move {
+        for _ in 0..50 {
+            gloo_timers_sleep(200).await;
+            let root = frame
+                .get_untracked()
+                .and_then(|f| f.content_document())
+                .and_then(|d| d.document_element());
+            let Some(root) = root else {
+                return;
+            };
+            if root.has_attribute("data-live") {
+                let h = root.get_bounding_client_rect().height().ceil();
+                if h > 0.0 {
+                    height.set(Some(h as u32));
+                }
+                return;
+            }
+        }
+    });
+}
+
+/// Waits `ms` milliseconds.
+async fn gloo_timers_sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+            wasm_bindgen::JsCast::unchecked_ref(&resolve),
+            ms,
+        );
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
