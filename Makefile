@@ -48,6 +48,7 @@ test: lint unit e2e
 # the session natively.
 bench: build
 	@scripts/tools.sh browser
+	@scripts/tools.sh webkit || echo "no WebKitGTK: WebKit's downloads are not measured"
 	node scripts/bench.mjs
 	cargo run --release --no-default-features --example bench_model
 	cargo run --release --no-default-features --example bench_session

@@ -4,7 +4,8 @@
 //
 //   node scripts/bench.mjs [--runs N] [--no-lighthouse]
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve, extname } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -43,7 +44,35 @@ function sizes() {
   console.log(`  ${'first load (html+js+wasm+css)'.padEnd(32)} ${kb(total('raw')).padStart(10)} ${kb(total('gzip')).padStart(10)} ${kb(total('brotli')).padStart(10)}`);
   const loader = readFileSync(join(dist, 'embed.js'));
   console.log(`  ${'embed.js (on host pages)'.padEnd(32)} ${kb(loader.length).padStart(10)} ${kb(gzipSync(loader, { level: 9 }).length).padStart(10)} ${kb(brotliCompressSync(loader).length).padStart(10)}`);
+
+  // Issue 18's byte targets.
+  const gz = (f) => gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;
+  const files = readdirSync(dist);
+  const one = (re) => files.find((f) => re.test(f));
+  const firstPaint = gz('index.html') + gz(one(/^main-[0-9a-f]+\.css$/)) + gz(one(/^boot-[0-9a-f]+\.js$/));
+  const startWasm = gz(one(/^customer-cost-planner-[0-9a-f]+_bg\.wasm$/));
+  const glue = gz(one(/^customer-cost-planner-[0-9a-f]+\.js$/)) + gz(one(/^__wasm_split-[0-9a-f]+\.js$/));
+  targets.push(['bytes before the first figure is painted (HTML + CSS + boot script, gzip)', kb(firstPaint), '≤ 60 KB', firstPaint <= 60_000]);
+  targets.push(['wasm fetched at start (gzip)', `${kb(startWasm)} (+ ${kb(glue)} JS)`, '≤ 480 KB', startWasm <= 480_000]);
+  // Each part: its module and the shared chunks it needs (from the loader, __wasm_split-*.js).
+  const loaderJs = readFileSync(join(dist, one(/^__wasm_split-[0-9a-f]+\.js$/)), 'utf8');
+  const chunkFile = {};
+  for (const m of loaderJs.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) chunkFile[m[1]] = m[2];
+  console.log('\nparts fetched when first opened (own module + the shared chunks it needs, gzip):');
+  const partSizes = {};
+  for (const m of loaderJs.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\)/g)) {
+    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFile[d]);
+    const total = gz(m[2]) + deps.reduce((a, f) => a + gz(f), 0);
+    partSizes[m[1]] = total;
+    console.log(`  ${m[1].padEnd(32)} ${kb(gz(m[2])).padStart(10)} + ${deps.length} chunks = ${kb(total)}`);
+  }
+  targets.push(['code fetched when Answers / Charts open', `their own modules: ${kb(partSizes.answers ?? 0)} / ${kb(partSizes.charts ?? 0)}`, 'their own modules', partSizes.answers > 0 && partSizes.charts > 0]);
 }
+
+/** Issue 18's targets, filled as the figures are measured and printed together at the end. */
+const targets = [];
+/** Input → recomputed figure in the DOM, per plan (median ms). */
+const keystrokeDom = [];
 
 // ---- Plans to measure with ----
 function line(id, i) {
@@ -90,28 +119,34 @@ async function page(browser, seeded) {
       sessionStorage.setItem('seeded', '1');
     }
     addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
-    // The moment the first figure is in the page.
+    // The moment the live page shows its figures.
     new MutationObserver((_, obs) => {
-      if (document.querySelector('[data-testid=headline] [data-metric]')) {
+      if (document.documentElement.hasAttribute('data-live')) {
         window.__firstFigure = performance.now();
         obs.disconnect();
       }
-    }).observe(document, { subtree: true, childList: true });
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-live'] });
   }, [KEY, seeded ?? null]);
   return { context, p };
 }
 
 // ---- Start-up ----
 async function startup(browser) {
-  const times = [];
+  const painted = [];
+  const live = [];
   for (let i = 0; i < RUNS; i++) {
     const { context, p } = await page(browser);
     await p.goto(BASE);
-    await p.waitForFunction(() => window.__firstFigure);
-    times.push(await p.evaluate(() => window.__firstFigure));
+    await p.waitForFunction(() => document.documentElement.hasAttribute('data-live'), null, { timeout: 60_000 });
+    const [fcp, ready] = await p.evaluate(() => [
+      performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      performance.getEntriesByName('ccp:live')[0]?.startTime ?? NaN,
+    ]);
+    painted.push(fcp);
+    live.push(ready);
     await context.close();
   }
-  console.log(`\nstart-up to the first figure (navigation start → figure in the page, ${RUNS} loads, no throttling): median ${median(times).toFixed(0)} ms`);
+  console.log(`\nstart-up (${RUNS} loads, no throttling): first figures painted (FCP) median ${median(painted).toFixed(0)} ms; the live page in their place median ${median(live).toFixed(0)} ms`);
 }
 
 // ---- Keystrokes ----
@@ -125,6 +160,7 @@ async function keystrokes(browser, name, seeded) {
   await p.evaluate(() => {
     window.__lat = [];
     window.__work = [];
+    window.__dom = [];
     const input = document.querySelector('#econ-new_customers_per_month');
     input.addEventListener('keydown', () => {
       const t0 = performance.now();
@@ -136,6 +172,8 @@ async function keystrokes(browser, name, seeded) {
       const t0 = window.__t0;
       if (t0 == null) return;
       window.__t0 = null;
+      // The recomputed figure is in the DOM now (the observer runs right after the change).
+      window.__dom.push(performance.now() - t0);
       // After the change, the next frame: the figure is painted.
       requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - t0), 0));
     }).observe(document.querySelector('[data-testid=headline]'), { subtree: true, attributes: true, childList: true, characterData: true });
@@ -149,8 +187,9 @@ async function keystrokes(browser, name, seeded) {
     await p.waitForFunction((n) => window.__lat.length > n, before, { timeout: 30_000 });
     await p.waitForTimeout(400);
   }
-  const [lat, work] = await p.evaluate(() => [window.__lat, window.__work]);
-  console.log(`  ${name.padEnd(40)} painted ${median(lat).toFixed(1)} ms, work ${median(work).toFixed(1)} ms (painted min ${Math.min(...lat).toFixed(1)}, max ${Math.max(...lat).toFixed(1)})`);
+  const [lat, work, dom] = await p.evaluate(() => [window.__lat, window.__work, window.__dom]);
+  console.log(`  ${name.padEnd(40)} in the DOM ${median(dom).toFixed(1)} ms, painted ${median(lat).toFixed(1)} ms, work ${median(work).toFixed(1)} ms (painted min ${Math.min(...lat).toFixed(1)}, max ${Math.max(...lat).toFixed(1)})`);
+  keystrokeDom.push(median(dom));
   let after;
   if (name.startsWith('2,000')) {
     for (let i = 0; i < 100; i++) {
@@ -190,13 +229,23 @@ async function lighthouse() {
   const { default: lh } = await import('lighthouse');
   const { launch } = await import('chrome-launcher');
   const results = {};
-  for (const form of ['mobile', 'desktop']) {
+  // The floor: the same page with its painted first screen and no app at all (the boot script
+  // left out), served the same way: what the page would score if the app cost nothing.
+  const floorDir = mkdtempSync(join(tmpdir(), 'ccp-floor-'));
+  cpSync(dist, floorDir, { recursive: true });
+  const page = readFileSync(join(floorDir, 'index.html'), 'utf8').replace(/<script src="\.\/boot-[0-9a-f]+\.js"><\/script>/, '');
+  writeFileSync(join(floorDir, 'index.html'), page);
+  for (const f of ['index.html.gz', 'index.html.br']) rmSync(join(floorDir, f), { force: true });
+  const floorServer = spawn(process.execPath, [join(root, 'e2e/serve.mjs'), String(PORT + 1), floorDir, '--compress'], { stdio: 'ignore' });
+  for (let i = 0; i < 100 && !(await fetch(`http://127.0.0.1:${PORT + 1}/`).then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+  const FLOOR = `http://127.0.0.1:${PORT + 1}/some/sub/path/`;
+  for (const [form, url] of [['mobile', BASE], ['floor (mobile)', FLOOR], ['desktop', BASE]]) {
     const runs = [];
     for (let i = 0; i < 3; i++) {
       const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...ARGS] });
       try {
         const config = form === 'desktop' ? (await import('lighthouse/core/config/desktop-config.js')).default : undefined;
-        const r = await lh(BASE, { port: chrome.port, onlyCategories: ['performance'], output: 'json', logLevel: 'error' }, config);
+        const r = await lh(url, { port: chrome.port, onlyCategories: ['performance'], output: 'json', logLevel: 'error' }, config);
         const a = r.lhr.audits;
         const tasks = a['long-tasks']?.details?.items ?? [];
         runs.push({
@@ -205,6 +254,7 @@ async function lighthouse() {
           tbt: a['total-blocking-time'].numericValue,
           fcp: a['first-contentful-paint'].numericValue,
           longest: tasks.reduce((m, t) => Math.max(m, t.duration ?? 0), 0),
+          cls: a['cumulative-layout-shift'].numericValue,
         });
       } finally {
         await chrome.kill();
@@ -213,9 +263,68 @@ async function lighthouse() {
     runs.sort((x, y) => x.score - y.score);
     results[form] = runs[1];
   }
+  floorServer.kill();
   console.log('\nLighthouse 12 (median of 3 runs; mobile: simulated 4× CPU, slow 4G):');
   for (const [form, r] of Object.entries(results)) {
-    console.log(`  ${form.padEnd(8)} performance ${r.score.toFixed(2)}  FCP ${(r.fcp / 1000).toFixed(2)} s  LCP ${(r.lcp / 1000).toFixed(2)} s  TBT ${r.tbt.toFixed(0)} ms  longest task ${r.longest.toFixed(0)} ms`);
+    console.log(`  ${form.padEnd(15)} performance ${r.score.toFixed(2)}  FCP ${(r.fcp / 1000).toFixed(2)} s  LCP ${(r.lcp / 1000).toFixed(2)} s  TBT ${r.tbt.toFixed(0)} ms  CLS ${r.cls.toFixed(3)}  longest task ${r.longest.toFixed(0)} ms`);
+  }
+  const m = results.mobile;
+  const f = results['floor (mobile)'];
+  targets.push(['Lighthouse mobile, app, median of 3', `${m.score.toFixed(2)} (floor page ${f.score.toFixed(2)})`, '≥ 0.95', m.score >= 0.95]);
+  targets.push(['LCP / TBT (mobile)', `${(m.lcp / 1000).toFixed(2)} s / ${m.tbt.toFixed(0)} ms (floor ${(f.lcp / 1000).toFixed(2)} s / ${f.tbt.toFixed(0)} ms)`, '≤ 2.0 s / ≤ 200 ms', m.lcp <= 2000 && m.tbt <= 200]);
+}
+
+// ---- WebKit (the engine of Safari): how often a first visit downloads the app's wasm ----
+async function webkitDownloads() {
+  const driverBin = '/usr/bin/WebKitWebDriver';
+  const browserBin = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+  try {
+    statSync(driverBin);
+    statSync(browserBin);
+  } catch {
+    console.log('\nWebKit: not measured (scripts/tools.sh webkit installs WebKitGTK)');
+    targets.push(['WebKit wasm downloads on a first visit', 'not measured', '1', null]);
+    return;
+  }
+  const { Builder } = await import('selenium-webdriver');
+  const port = PORT + 2;
+  const driverProc = spawn('xvfb-run', ['-a', '-s', '-screen 0 1400x1000x24', driverBin, `--port=${port}`], { stdio: 'ignore', detached: true });
+  try {
+    for (let i = 0; i < 100 && !(await fetch(`http://127.0.0.1:${port}/status`).then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+    const driver = await new Builder()
+      .usingServer(`http://127.0.0.1:${port}`)
+      .withCapabilities({ browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: browserBin, args: ['--automation'] } })
+      .build();
+    try {
+      await driver.get(BASE);
+      for (let i = 0; i < 300; i++) {
+        if (await driver.executeScript('return document.documentElement.hasAttribute("data-live")')) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const wasm = await driver.executeScript("return performance.getEntriesByType('resource').filter((e) => /_bg\\.wasm$/.test(e.name)).length");
+      console.log(`\nWebKit (WebKitGTK): the app's wasm was downloaded ${wasm} time(s) on a first visit`);
+      targets.push(['WebKit wasm downloads on a first visit', String(wasm), '1', wasm === 1]);
+    } finally {
+      await driver.quit();
+    }
+  } catch (e) {
+    console.log(`\nWebKit: not measured (${e.message})`);
+    targets.push(['WebKit wasm downloads on a first visit', 'not measured', '1', null]);
+  } finally {
+    try {
+      process.kill(-driverProc.pid);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** The targets of issue 18, measured in this run. */
+function printTargets() {
+  if (!targets.length) return;
+  console.log('\nissue 18 targets (this run):');
+  for (const [what, now, target, met] of targets) {
+    console.log(`  ${what.padEnd(74)} ${String(now).padEnd(44)} target ${target.padEnd(18)} ${met == null ? '' : met ? 'met' : 'NOT MET'}`);
   }
 }
 
@@ -306,6 +415,7 @@ await withServer(async () => {
     await browser.close();
   }
   if (!process.argv.includes('--no-lighthouse')) await lighthouse();
+  printTargets();
 });
 
 async function browserFigures(browser) {
@@ -319,5 +429,8 @@ async function browserFigures(browser) {
     const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
     console.log(`\nmemory, 2,000-line plan: after start-up JS heap ${mb(big.atStart.js)}, wasm memory ${mb(big.atStart.wasm)}; after 100 more edits JS heap ${mb(big.after.js)}, wasm memory ${mb(big.after.wasm)}`);
     await answers(browser);
+    const [example, mid, large] = keystrokeDom;
+    targets.push(['input → recomputed figure in the DOM (example / 200×10×60 / 2,000 lines)', `${example.toFixed(1)} / ${mid.toFixed(1)} / ${large.toFixed(1)} ms`, '≤ 16 ms each', keystrokeDom.every((t) => t <= 16)]);
+    await webkitDownloads();
   }
 }

@@ -5,6 +5,7 @@
 #   scripts/tools.sh build    Rust wasm target, pinned Trunk, wasm-bindgen-cli matching Cargo.lock,
 #                             wasm-split-cli, npm packages (wasm-opt from binaryen@132, Playwright)
 #   scripts/tools.sh browser  Debian's Chromium and a CJK font for screenshots
+#   scripts/tools.sh webkit   WebKitGTK and its WebDriver (make bench counts WebKit's downloads)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -89,9 +90,20 @@ browser_tools() {
   fi
 }
 
+webkit_tools() {
+  if [ -x /usr/bin/WebKitWebDriver ] && [ -x /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser ] && command -v xvfb-run >/dev/null; then
+    return
+  fi
+  need_root "apt-get update && apt-get install -y webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb"
+  say "installing WebKitGTK and its WebDriver from Debian"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb >/dev/null
+}
+
 case "${1:-build}" in
   build) rust_tools; npm_tools ;;
   browser) browser_tools ;;
+  webkit) webkit_tools ;;
   all) rust_tools; npm_tools; browser_tools ;;
-  *) echo "usage: $0 [build|browser|all]"; exit 2 ;;
+  *) echo "usage: $0 [build|browser|webkit|all]"; exit 2 ;;
 esac

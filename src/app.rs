@@ -345,7 +345,6 @@ pub fn App(launch: Launch) -> impl IntoView {
     {
         ask_for_persistent_storage(ctx);
     }
-    mark("ctx");
     Effect::new(move |_| ctx.sync_lines());
 
     // Another tab saved: the session follows it, or lets the user choose. (An embed keeps its
@@ -427,7 +426,7 @@ pub fn App(launch: Launch) -> impl IntoView {
         if !modifier || ev.alt_key() {
             return;
         }
-        match ev.key().to_lowercase().as_str() {
+        match ev.key().to_ascii_lowercase().as_str() {
             "z" if ev.shift_key() => {
                 ev.prevent_default();
                 ctx.redo();
@@ -541,7 +540,6 @@ pub fn App(launch: Launch) -> impl IntoView {
             />
         }
     });
-    mark("shell");
     let view_kind = options.view;
     let host_name = options.host.clone();
     if view_kind != embed::View::Full {

@@ -23,6 +23,8 @@ use crate::state::{LineEdit, PlanEdit};
 pub const WINDOW_FROM: usize = 100;
 /// The height of a row when rows are windowed (CSS: `.windowed .lines-table tbody tr`).
 const ROW_HEIGHT: f64 = 52.0;
+/// The same, in whole pixels.
+const ROW_HEIGHT_PX: usize = 52;
 /// Rows rendered beyond the visible ones, above and below.
 const OVERSCAN: usize = 8;
 
@@ -69,7 +71,8 @@ pub fn BudgetTable(
         (first.min(n), (first + shown).min(n))
     });
     // Set through the CSSOM (`style:`), never as a `style` string: a strict CSP allows only that.
-    let spacer = move |rows: usize| format!("{}px", rows as f64 * ROW_HEIGHT);
+    // Whole pixels, as integers: no float formatting in the module fetched at start.
+    let spacer = move |rows: usize| format!("{}px", rows.saturating_mul(ROW_HEIGHT_PX));
     let on_scroll = move |_| {
         if let Some(el) = scroller.get_untracked() {
             scroll_top.set(f64::from(el.scroll_top()));
