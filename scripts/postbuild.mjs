@@ -104,7 +104,6 @@ const CACHE = PREFIX + VERSION;
 const FILES = ${JSON.stringify(['./', ...assets.map((f) => `./${f}`)])};
 const REFS = ${JSON.stringify(refs)};
 const scoped = (f) => new URL(f, self.registration.scope).href;
-const OWN = new Set(FILES.filter((f) => f !== './').map((f) => new URL(scoped(f)).pathname));
 
 // Install: every file of this build fetched from the network (not the browser's HTTP cache, so
 // a deploy within a host's max-age cannot give an old page with new files), checked to name
@@ -179,7 +178,9 @@ self.addEventListener('fetch', (event) => {
     event.respondWith((async () => (await cached(scoped('./'))) ?? fetch(request))());
     return;
   }
-  if (!OWN.has(url.pathname)) return;
+  // This build's files, and the build before's (a page of it still open may load a part of
+  // itself later, after its files left the server): from the caches, else from the network.
+  if (!url.pathname.startsWith(SCOPE)) return;
   event.respondWith((async () => (await cached(request)) ?? fetch(request))());
 });
 `;

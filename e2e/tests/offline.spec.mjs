@@ -144,7 +144,8 @@ test('a new build waits: the open page offers a reload, and switches whole when 
     const context = await browser.newContext();
     const page = await context.newPage();
     const failed = [];
-    page.on('requestfailed', (r) => failed.push(r.url()));
+    // (A reload cancels what is in flight, such as the idle fetch of a part: not a failure.)
+    page.on('requestfailed', (r) => { if (!/ERR_ABORTED/.test(r.failure()?.errorText ?? '')) failed.push(r.url()); });
     page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
     await page.goto(url);
     await expect(headline(page)).toBeVisible();
@@ -206,6 +207,36 @@ test('a new build whose files do not name each other (a host cache serving an ol
     await page.reload();
     await expect(headline(page)).toBeVisible();
     expect(await page.locator('meta[name=build]').count()).toBe(0);
+    await context.close();
+  } finally {
+    server.kill();
+  }
+});
+
+test('a tab of the old build still open loads its parts after another tab switched to the new build', async ({ browser }) => {
+  const { dir, server, url } = await site(8098);
+  try {
+    const context = await browser.newContext();
+    const old = await context.newPage();
+    await old.goto(url);
+    await expect(headline(old)).toBeVisible();
+    await controlled(old);
+    const other = await context.newPage();
+    await other.goto(url);
+    await expect(headline(other)).toBeVisible();
+    deployB(dir);
+    await other.reload();
+    await expect(headline(other)).toBeVisible();
+    await expect(other.locator('.notice[data-notice=update-ready]')).toBeVisible({ timeout: 30_000 });
+    await other.locator('.notice[data-notice=update-ready] [data-action=reload]').click();
+    await expect.poll(() => other.locator('meta[name=build]').count(), { timeout: 30_000 }).toBe(1);
+    // Build A's files are gone from the server; the tab of build A still gets its parts.
+    expect(await old.locator('meta[name=build]').count()).toBe(0);
+    await old.locator('#tab-answers').click();
+    await expect(old.locator('[data-testid=tornado] tbody tr').first()).toBeVisible();
+    await old.locator('#tab-charts').click();
+    await expect(old.locator('.chart-grid canvas').first()).toBeVisible();
+    await expect(old.locator('[data-testid=part-failed]')).toHaveCount(0);
     await context.close();
   } finally {
     server.kill();
