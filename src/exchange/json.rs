@@ -177,10 +177,13 @@ const REPAIR_FIELDS_MAX: usize = 1_000;
 ///
 /// ```
 /// use customer_cost_planner::exchange::json::repair_kept;
+/// use customer_cost_planner::model::{Example, Lang};
 /// use customer_cost_planner::state::KeptPlan;
-/// let raw = r#"{"id":4,"plan":{"name":"Q4","colour":"red"}}"#.to_owned();
-/// let r = repair_kept(&KeptPlan { raw, deleted: false }).unwrap();
-/// assert_eq!((r.plan.name.as_str(), r.dropped), ("Q4", vec!["entry.plan.colour".to_owned()]));
+/// let plan = Example::Starter.plan(Lang::En);
+/// let mut entry = serde_json::json!({ "id": 4, "plan": serde_json::to_value(&plan).unwrap() });
+/// entry["plan"]["colour"] = "red".into();
+/// let r = repair_kept(&KeptPlan { raw: entry.to_string(), deleted: false }).unwrap();
+/// assert_eq!((r.plan, r.dropped), (plan, vec!["entry.plan.colour".to_owned()]));
 /// ```
 pub fn repair_kept(kept: &KeptPlan) -> Result<Repaired, JsonError> {
     let mut value: serde_json::Value = serde_json::from_str(&kept.raw)
