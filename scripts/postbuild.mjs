@@ -155,6 +155,12 @@ self.addEventListener('activate', (event) => {
 // fragment, which requests never carry).
 const isAppPage = (url) => url.pathname === SCOPE || url.pathname === SCOPE + 'index.html';
 
+// A file of this build, or of any build (their names carry the build's hash: boot-H.js,
+// snippets-H/…, the parts' wasm), in this folder.
+const OWN = new Set(FILES.map((f) => new URL(scoped(f)).pathname));
+const isBuildFile = (url) => url.pathname.startsWith(SCOPE)
+  && (OWN.has(url.pathname) || /-[0-9a-f]{16}(?:[._/-]|$)/.test(url.pathname.slice(SCOPE.length)));
+
 // This build's copy first, then the one kept from before.
 async function cached(request) {
   const older = (await caches.keys()).filter((k) => k.startsWith(PREFIX) && k !== CACHE).reverse();
@@ -180,7 +186,9 @@ self.addEventListener('fetch', (event) => {
   }
   // This build's files, and the build before's (a page of it still open may load a part of
   // itself later, after its files left the server): from the caches, else from the network.
-  if (!url.pathname.startsWith(SCOPE)) return;
+  // Anything else in the folder (a plan file, notes, embed.js) is left to the browser, as if
+  // there were no worker.
+  if (!isBuildFile(url)) return;
   event.respondWith((async () => (await cached(request)) ?? fetch(request))());
 });
 `;
