@@ -562,14 +562,23 @@ fn tabs(lang: Lang) -> Node {
         .attr("class", "tabs")
         .attr("role", "tablist")
         .attr("aria-label", t.app_title)
-        .children(labels.into_iter().enumerate().map(|(i, label)| {
-            let b = el("button")
-                .attr("type", "button")
-                .attr("role", "tab")
-                .attr("aria-selected", (i == 0).to_string())
-                .attr("class", if i == 0 { "tab active" } else { "tab" });
-            b.text(label)
-        }))
+        .children(
+            labels
+                .into_iter()
+                .zip(t.tabs_short)
+                .enumerate()
+                .map(|(i, (label, short))| {
+                    el("button")
+                        .attr("type", "button")
+                        .attr("role", "tab")
+                        .attr("aria-selected", (i == 0).to_string())
+                        .attr("class", if i == 0 { "tab active" } else { "tab" })
+                        .children([
+                            el("span").attr("class", "tab-long").text(label),
+                            el("span").attr("class", "tab-short").text(short),
+                        ])
+                }),
+        )
 }
 
 /// The first screen, as the live page lays it out at start (`app::App`): the header, then in

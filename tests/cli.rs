@@ -55,3 +55,37 @@ fn check_warns_about_a_lever_that_names_a_missing_line() {
     let (ok, out, _) = ccp(&["check", &clean, "--lang", "en"]);
     assert!(ok && !out.contains("warning"), "{out}");
 }
+
+#[test]
+fn an_unknown_input_or_metric_lists_the_valid_ones() {
+    let plan = Example::Starter.plan(Lang::En);
+    let path = plan_file("names.json", &json::plan_to_json(&plan));
+    let (ok, _, err) = ccp(&[
+        "solve", &path, "--metric", "ltv_cac", "--target", "3", "--input", "churn",
+    ]);
+    assert!(!ok);
+    assert!(err.contains("unknown input \"churn\""), "{err}");
+    assert!(
+        err.contains("churn_pct"),
+        "the valid names are listed: {err}"
+    );
+    assert!(
+        err.contains(&format!("line_amount_{}", plan.lines[0].id.0)),
+        "line inputs too: {err}"
+    );
+    let (ok, _, err) = ccp(&[
+        "solve",
+        &path,
+        "--metric",
+        "ltv",
+        "--target",
+        "3",
+        "--input",
+        "churn_pct",
+    ]);
+    assert!(!ok);
+    assert!(
+        err.contains("ltv_cac") && err.contains("payback_months"),
+        "{err}"
+    );
+}

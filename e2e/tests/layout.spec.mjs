@@ -32,6 +32,48 @@ for (const width of [390, 1440]) {
   }
 }
 
+for (const width of [1280, 1440]) {
+  for (const locale of ['zh-CN', 'en-US']) {
+    test(`at ${width} px in ${locale} the headline table fits its card, every figure in view`, async ({ browser }) => {
+      const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await open(page);
+      const box = page.locator('.headline .table-scroll');
+      const { inner, table } = await box.evaluate((e) => ({ inner: e.clientWidth, table: e.scrollWidth }));
+      expect(table, 'headline table width within its card').toBeLessThanOrEqual(inner);
+      const right = await box.evaluate((e) => e.getBoundingClientRect().right);
+      for (const cell of await page.locator('[data-testid=headline] td[data-metric=net_contribution]').all()) {
+        expect((await cell.boundingBox()).x + (await cell.boundingBox()).width).toBeLessThanOrEqual(right + 0.5);
+      }
+      await context.close();
+    });
+  }
+}
+
+for (const width of [360, 390]) {
+  for (const locale of ['zh-CN', 'en-US']) {
+    test(`at ${width} px in ${locale} every tab is on the screen and the month grid does not scroll sideways`, async ({ browser }) => {
+      const context = await browser.newContext({ locale, viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await open(page);
+      for (const tab of await page.locator('[role=tab]').all()) {
+        const b = await tab.boundingBox();
+        expect(b.x).toBeGreaterThanOrEqual(0);
+        expect(b.x + b.width, await tab.getAttribute('id')).toBeLessThanOrEqual(width);
+        await expect(tab).toBeVisible();
+      }
+      await page.locator('.calc-grid summary').click();
+      const grid = page.locator('.calc-table');
+      await expect(grid).toBeVisible();
+      const { inner, table } = await page.locator('.calc-grid .table-scroll').evaluate((e) => ({ inner: e.clientWidth, table: e.scrollWidth }));
+      expect(table).toBeLessThanOrEqual(inner);
+      // Each month is a card whose figures are labelled.
+      await expect(grid.locator('tbody tr').first().locator('td[data-label]').nth(1)).toBeVisible();
+      await context.close();
+    });
+  }
+}
+
 test('the default language follows the browser', async ({ browser }) => {
   const context = await browser.newContext({ locale: 'en-GB' });
   const page = await context.newPage();

@@ -77,7 +77,13 @@ struct Options<'a> {
 
 fn metric_of(key: Option<&str>) -> Result<Metric, String> {
     let key = key.ok_or("--metric is needed (a key of ccp report, e.g. ltv_cac)")?;
-    Metric::from_key(key).ok_or_else(|| format!("unknown metric {key:?}"))
+    Metric::from_key(key).ok_or_else(|| {
+        let known: Vec<String> = Metric::all().into_iter().map(Metric::key).collect();
+        format!(
+            "unknown metric {key:?}; the metrics are: {}",
+            known.join(", ")
+        )
+    })
 }
 
 fn column_of(key: Option<&str>) -> Result<Column, String> {
@@ -123,7 +129,13 @@ fn analyse(command: &str, path: &str, o: &Options, lang: Lang) -> Result<String,
             let metric = metric_of(o.metric)?;
             let target = decimal_of("target", o.target, None)?;
             let key = o.input.ok_or("--input is needed (e.g. churn_pct)")?;
-            let driver = Driver::from_key(key).ok_or_else(|| format!("unknown input {key:?}"))?;
+            let driver = Driver::from_key(key).ok_or_else(|| {
+                let keys: Vec<String> = Driver::with_lines(&plan).iter().map(|d| d.key()).collect();
+                format!(
+                    "unknown input {key:?}; this plan's inputs are: {}",
+                    keys.join(", ")
+                )
+            })?;
             let s = analysis::solve(&plan, column, metric, target, driver).map_err(fail)?;
             json_text(&answers::solution_json(driver, &s, lang))
         }

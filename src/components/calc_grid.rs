@@ -121,7 +121,11 @@ pub fn MonthGrid() -> impl IntoView {
                                             _ => format::grouped_trim(v, 2),
                                         };
                                         view! {
-                                            <td class:num=c.is_money() data-value=v.normalize().to_string()>
+                                            <td
+                                                class:num=c.is_money()
+                                                data-value=v.normalize().to_string()
+                                                data-label=i18n::month_column(c, l)
+                                            >
                                                 {text}
                                             </td>
                                         }

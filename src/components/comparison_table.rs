@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::figure::{verdict_mark, Beside, LiveFigure};
+use crate::components::headline::{phone_pick, PhonePick};
 use crate::components::term::MetricTerm;
 use crate::ctx::use_ctx;
 use crate::format;
@@ -17,6 +18,9 @@ pub fn ComparisonTable() -> impl IntoView {
     let lang = ctx.lang;
     let t = move || texts(lang.get());
     let span = move || ctx.columns.with(Vec::len) + 1;
+    // On a phone: the baseline and one scenario, picked above the table.
+    let (picked, shown) = phone_pick();
+    let aside = move |column: Column| column != Column::Baseline && shown.get() != Some(column);
     // Details by group; unit economics open, the rest a click away.
     let groups = MetricGroup::ALL
         .into_iter()
@@ -26,7 +30,7 @@ pub fn ComparisonTable() -> impl IntoView {
             let count = metrics.len();
             let rows = metrics
                 .into_iter()
-                .map(|metric| view! { <ComparisonRow metric=metric open=open/> })
+                .map(|metric| view! { <ComparisonRow metric=metric open=open shown=shown/> })
                 .collect_view();
             view! {
                 <tbody data-group=group.key()>
@@ -68,6 +72,7 @@ pub fn ComparisonTable() -> impl IntoView {
             <Verdicts/>
             <h3 class="details-title">{move || t().details_title}</h3>
             <p class="muted small">{move || t().compare_help}</p>
+            <PhonePick id="compare-scenario" picked=picked shown=shown/>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-title">
                 <table class="data comparison-table" data-testid="comparison">
                     <caption class="visually-hidden">{move || t().compare_title}</caption>
@@ -79,7 +84,7 @@ pub fn ComparisonTable() -> impl IntoView {
                                 key=|column| *column
                                 children=move |column| {
                                     let name = ctx.column_name(column);
-                                    view! { <th scope="col" data-scenario=column.key()>{name}</th> }
+                                    view! { <th scope="col" data-scenario=column.key() class:aside=move || aside(column)>{name}</th> }
                                 }
                             />
                         </tr>
@@ -93,7 +98,11 @@ pub fn ComparisonTable() -> impl IntoView {
 
 /// One figure across every column.
 #[component]
-fn ComparisonRow(metric: Metric, open: RwSignal<bool>) -> impl IntoView {
+fn ComparisonRow(
+    metric: Metric,
+    open: RwSignal<bool>,
+    shown: Memo<Option<Column>>,
+) -> impl IntoView {
     let ctx = use_ctx();
     // The best columns on this figure, when every column has it.
     let winners = Memo::new(move |_| {
@@ -122,27 +131,36 @@ fn ComparisonRow(metric: Metric, open: RwSignal<bool>) -> impl IntoView {
             <For
                 each=move || ctx.columns.get()
                 key=|column| *column
-                children=move |column| view! { <ComparisonCell column=column metric=metric winners=winners/> }
+                children=move |column| {
+                    let aside = Signal::derive(move || column != Column::Baseline && shown.get() != Some(column));
+                    view! { <ComparisonCell column=column metric=metric winners=winners aside=aside/> }
+                }
             />
         </tr>
     }
 }
 
 #[component]
-fn ComparisonCell(column: Column, metric: Metric, winners: Memo<Vec<Column>>) -> impl IntoView {
+fn ComparisonCell(
+    column: Column,
+    metric: Metric,
+    winners: Memo<Vec<Column>>,
+    /// Not shown on a phone (neither the baseline nor the picked scenario).
+    aside: Signal<bool>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let error = ctx.column_error(column);
     let error_cell = move || {
         view! {
-            <td class="error" data-scenario=column.key() data-metric=metric.key() data-value="" data-reason="error">
+            <td class="error" class:aside=move || aside.get() data-scenario=column.key() data-metric=metric.key() data-value="" data-reason="error">
                 {move || error.get().map(|e| e.message(lang.get()))}
             </td>
         }
     };
     view! {
         <Show when=move || error.with(Option::is_none) fallback=error_cell>
-            <LiveFigure column=column metric=metric beside=Beside::Difference best=winners/>
+            <LiveFigure column=column metric=metric beside=Beside::Difference best=winners aside=aside/>
         </Show>
     }
 }

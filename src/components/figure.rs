@@ -34,6 +34,9 @@ pub fn LiveFigure(
     /// The columns that are best on this figure, if the table marks them.
     #[prop(optional)]
     best: Option<Memo<Vec<Column>>>,
+    /// Hidden on a phone, which shows the baseline and one scenario.
+    #[prop(optional)]
+    aside: Option<Signal<bool>>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
@@ -88,6 +91,7 @@ pub fn LiveFigure(
         <td
             class=class
             class:undefined=move || matches!(figure.get(), Some(Figure::Undefined(_)))
+            class:aside=move || aside.is_some_and(|a| a.get())
             data-scenario=column.key()
             data-metric=metric.key()
             data-value=move || value.with(|v| v.0.clone())

@@ -27,18 +27,8 @@ pub fn Headline(
             })
         })
     };
-    // On a phone the headline shows the baseline and one scenario at a time, picked here (the
-    // first scenario until one is picked); wider screens show every row.
-    let picked = RwSignal::new(None::<Column>);
-    let names = ctx.column_names();
-    let shown = Memo::new(move |_| {
-        ctx.columns.with(|cs| {
-            picked
-                .get()
-                .filter(|p| cs.contains(p))
-                .or_else(|| cs.iter().copied().find(|c| *c != Column::Baseline))
-        })
-    });
+    // On a phone the headline shows the baseline and one scenario at a time.
+    let (picked, shown) = phone_pick();
     view! {
         <section class="card headline" aria-labelledby="headline-title">
             <div class="section-head">
@@ -46,30 +36,7 @@ pub fn Headline(
                 <p class="muted">{horizon}</p>
             </div>
             <p class="muted small no-print">{move || t().headline_help}</p>
-            <Show when=move || ctx.columns.with(|c| c.len() > 2)>
-                <div class="phone-only headline-pick">
-                    <label for="headline-scenario">{move || t().compare_with}</label>
-                    <select
-                        id="headline-scenario"
-                        on:change=move |ev| {
-                            let key = event_target_value(&ev);
-                            picked.set(ctx.column_by_key(&key));
-                        }
-                    >
-                        {move || {
-                            let current = shown.get();
-                            names
-                                .get()
-                                .into_iter()
-                                .filter(|(c, _)| *c != Column::Baseline)
-                                .map(|(c, name)| {
-                                    view! { <option value=c.key() selected=Some(c) == current>{name}</option> }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </div>
-            </Show>
+            <PhonePick id="headline-scenario" picked=picked shown=shown/>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="headline-title">
                 <table class="data headline-table" data-testid="headline">
                     <caption class="visually-hidden">{move || t().headline_title}</caption>
@@ -98,6 +65,60 @@ pub fn Headline(
                 </table>
             </div>
         </section>
+    }
+}
+
+/// The scenario a phone shows beside the baseline (picked, else the first scenario), for a
+/// table with a column or row per scenario.
+pub fn phone_pick() -> (RwSignal<Option<Column>>, Memo<Option<Column>>) {
+    let ctx = use_ctx();
+    let picked = RwSignal::new(None::<Column>);
+    let shown = Memo::new(move |_| {
+        ctx.columns.with(|cs| {
+            picked
+                .get()
+                .filter(|p| cs.contains(p))
+                .or_else(|| cs.iter().copied().find(|c| *c != Column::Baseline))
+        })
+    });
+    (picked, shown)
+}
+
+/// The picker of [`phone_pick`], shown on phones when there is more than one scenario.
+#[component]
+pub fn PhonePick(
+    id: &'static str,
+    picked: RwSignal<Option<Column>>,
+    shown: Memo<Option<Column>>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let names = ctx.column_names();
+    view! {
+        <Show when=move || ctx.columns.with(|c| c.len() > 2)>
+            <div class="phone-only headline-pick">
+                <label for=id>{move || texts(lang.get()).compare_with}</label>
+                <select
+                    id=id
+                    on:change=move |ev| {
+                        let key = event_target_value(&ev);
+                        picked.set(ctx.column_by_key(&key));
+                    }
+                >
+                    {move || {
+                        let current = shown.get();
+                        names
+                            .get()
+                            .into_iter()
+                            .filter(|(c, _)| *c != Column::Baseline)
+                            .map(|(c, name)| {
+                                view! { <option value=c.key() selected=Some(c) == current>{name}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+        </Show>
     }
 }
 

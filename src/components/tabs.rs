@@ -57,6 +57,12 @@ impl Tab {
         }
     }
 
+    /// Its name on a phone.
+    fn short(self, lang: Lang) -> &'static str {
+        let i = Tab::ALL.iter().position(|t| *t == self).unwrap_or(0);
+        texts(lang).tabs_short[i]
+    }
+
     /// The tab `step` places away, wrapping around.
     fn offset(self, step: isize) -> Tab {
         let n = Tab::ALL.len() as isize;
@@ -94,7 +100,8 @@ pub fn TabList(tab: RwSignal<Tab>, lang: ReadSignal<Lang>) -> impl IntoView {
                                 focus_later(format!("tab-{}", next.key()));
                             }
                         >
-                            {move || which.label(lang.get())}
+                            <span class="tab-long">{move || which.label(lang.get())}</span>
+                            <span class="tab-short">{move || which.short(lang.get())}</span>
                         </button>
                     }
                 })
