@@ -315,6 +315,7 @@ test('a share link opens the plan without touching saved plans; a copy can be sa
 
   const b = await context.newPage();
   await b.goto(url);
+  await expect(b.locator('html')).toHaveAttribute('data-live', '');
   await expect(b.locator('[data-testid=shared-banner]')).toContainText('分享给同事');
   const before = await raw(b);
   // The shared plan computes like the original.

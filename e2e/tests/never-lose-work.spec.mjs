@@ -82,6 +82,8 @@ test('changes to a shared plan are said not to be kept, leaving asks first, and 
   const url = await page.locator('#share-url').inputValue();
   const b = await context.newPage();
   await b.goto(url);
+  // The painted page (with its own status line) stays until the app takes over.
+  await expect(b.locator('html')).toHaveAttribute('data-live', '');
   const banner = b.locator('[data-testid=shared-banner]');
   await expect(banner).toHaveAttribute('data-edited', 'false');
   await expect(b.locator('.save-status')).toHaveText('分享的方案（未保存）');
