@@ -3,7 +3,7 @@
 // the same plan outside the page, and axe finds no violations.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { ccp, open, savedPlan, showTab, typeInto } from './helpers.mjs';
+import { ccp, mainThreadTasks, open, savedPlan, showTab, typeInto } from './helpers.mjs';
 
 /** Runs an analysis command of `ccp` on `plan`. */
 function answer(command, plan, args) {
@@ -260,19 +260,19 @@ test('attribution of 40 levers runs in slices with progress and Cancel, no long 
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await expect(section).toContainText('Cancelled');
   await expect(page.locator('[data-testid=waterfall]')).toHaveCount(0);
-  // Run to the end with a long-task observer on: no task over 50 ms.
-  await page.evaluate(() => {
-    window.__long = [];
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });
-  });
-  await section.locator('[data-action=compute-attribution]').click();
+  // Run to the end with a trace on: no main-thread task does over 50 ms of work (CPU time, so
+  // a task only stretched by another worker's load on a shared machine does not count).
   const table = page.locator('[data-testid=waterfall]');
-  await expect(table).toBeVisible({ timeout: 90_000 });
+  const tasks = await mainThreadTasks(page, async () => {
+    await section.locator('[data-action=compute-attribution]').click();
+    await expect(table).toBeVisible({ timeout: 90_000 });
+  });
+  expect(tasks.length).toBeGreaterThan(10);
+  expect(tasks.filter((t) => t.cpu > 50)).toEqual([]);
   const expected = answer('attribute', plan, ['--metric', 'net_contribution', '--scenario', 's1']);
   await expect(table).toHaveAttribute('data-total', expected.total);
   const shares = await table.locator('tr[data-lever]').evaluateAll((rows) => rows.map((r) => r.dataset.share));
   expect(shares).toEqual(expected.levers.map((l) => l.share));
-  expect(await page.evaluate(() => window.__long)).toEqual([]);
   // 200 levers: refused with a message that says what to do.
   await page.locator('#answers-scenario').selectOption('s2');
   await section.locator('[data-action=compute-attribution]').click();

@@ -88,3 +88,30 @@ export async function showTab(page, key) {
   await page.locator(`#tab-${key}`).click();
   await expect(page.locator(`#panel-${key}`)).toBeVisible();
 }
+
+/**
+ * Runs `during` with a Chromium trace on and returns the page's main-thread tasks as
+ * `{ wall, cpu }` milliseconds, longest CPU time first. CPU time is the work a task did: a
+ * task stretched because the machine was busy elsewhere (two test workers on two cores) has a
+ * long wall time and a short CPU time, and only the work is the app's doing.
+ */
+export async function mainThreadTasks(page, during) {
+  const browser = page.context().browser();
+  await browser.startTracing(page, { categories: ['toplevel'] });
+  let trace;
+  try {
+    await during();
+  } finally {
+    trace = JSON.parse((await browser.stopTracing()).toString());
+  }
+  const events = trace.traceEvents ?? trace;
+  const main = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  return events
+    .filter((e) => e.ph === 'X' && /RunTask$/.test(e.name) && main.has(`${e.pid}:${e.tid}`))
+    .map((e) => ({ wall: e.dur / 1000, cpu: (e.tdur ?? e.dur) / 1000 }))
+    .sort((a, b) => b.cpu - a.cpu);
+}
