@@ -622,3 +622,40 @@ proptest! {
         prop_assert!(matches!(answer, Solution::Found { .. }), "{:?}", answer);
     }
 }
+
+/// A goal seek's answer is stale exactly when the figures of its column change: a range, a
+/// name or another scenario's lever leave it standing; an input or a lever of its own do not.
+#[test]
+fn answers_go_stale_only_when_their_column_changes() {
+    let plan = Example::Starter.plan(Lang::En);
+    let s1 = Column::Scenario(plan.scenarios[0].id);
+    let s2 = Column::Scenario(plan.scenarios[1].id);
+    let mut ranged = plan.clone();
+    ranged.ranges.push(InputRange {
+        driver: Driver::Input(Input::ChurnPct),
+        low: d("4"),
+        high: d("7"),
+    });
+    ranged.name = "Renamed".into();
+    for column in [Column::Baseline, s1, s2] {
+        assert!(analysis::same_figures(&plan, &ranged, column));
+    }
+    let mut churn = plan.clone();
+    churn.churn_pct += d("0.5");
+    for column in [Column::Baseline, s1, s2] {
+        assert!(!analysis::same_figures(&plan, &churn, column));
+    }
+    // A lever of the first scenario changes the first scenario only.
+    let mut lever = plan.clone();
+    lever.scenarios[0].levers.push(Lever::Set {
+        input: Input::ChurnPct,
+        value: d("2"),
+    });
+    assert!(analysis::same_figures(&plan, &lever, Column::Baseline));
+    assert!(!analysis::same_figures(&plan, &lever, s1));
+    assert!(analysis::same_figures(&plan, &lever, s2));
+    // A plan that cannot be evaluated has no figures to share.
+    let mut broken = plan.clone();
+    broken.horizon_months = 0;
+    assert!(!analysis::same_figures(&plan, &broken, Column::Baseline));
+}

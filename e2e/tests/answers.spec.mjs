@@ -163,6 +163,14 @@ for (const lang of ['zh-CN', 'en']) {
         await expect(row, metric).toHaveAttribute('data-p90', p.p90 ?? '');
       }
       await expect(page.locator('[data-testid=fan]')).toHaveAttribute('data-last-p50', /\d/);
+      // Each range also in words, with the figures the table shows; the fan chart has axes.
+      const sentence = page.locator('[data-testid=range-sentences] li[data-metric=net_contribution]');
+      const cells = table.locator('tr[data-metric=net_contribution] td');
+      await expect(sentence).toContainText(lang === 'zh-CN' ? '每 10 次模拟中有 8 次' : 'In 8 runs out of 10');
+      await expect(sentence).toContainText(await cells.nth(0).textContent());
+      await expect(sentence).toContainText(await cells.nth(1).textContent());
+      await expect(sentence).toContainText(await cells.nth(2).textContent());
+      await expect.poll(() => page.locator('[data-testid=fan] .axis-label').count()).toBeGreaterThanOrEqual(5);
       // A long run shows its progress and stops when cancelled, with the draws made so far. (A
       // CPU slowed 20 times keeps it running long enough to be cancelled by hand on any machine.)
       await typeInto(page.locator('#ranges-runs'), '10000');
@@ -278,3 +286,45 @@ test('attribution of 40 levers runs in slices with progress and Cancel, no long 
   await section.locator('[data-action=compute-attribution]').click();
   await expect(section.locator('.warning')).toContainText('at most 50');
 });
+
+for (const [locale, rises] of [['zh-CN', '升至'], ['en-US', 'rises from']]) {
+  test(`a goal seek's answer is a sentence that belongs to its scenario and goes stale only when its figures change (${locale})`, async ({ browser }) => {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    await openAnswers(page);
+    const plan = await savedPlan(page);
+    const result = page.locator('[data-testid=solve-result]');
+    await page.locator('[data-action=quick-churn]').click();
+    const base = answer('solve', plan, ['--metric', 'ltv_cac', '--target', '3', '--input', 'churn_pct']);
+    await expect(result).toHaveAttribute('data-column', 'baseline');
+    await expect(result).toHaveAttribute('data-value', base.value);
+    // Where churn goes from and to, in words: 5 % now.
+    await expect(result).toContainText(rises);
+    await expect(result).toContainText('5%');
+    // A range changes no figure: the answer stands.
+    await page.locator('#range-driver').selectOption('churn_pct');
+    await page.locator('[data-testid=ranges] [data-action=add-range]').click();
+    await expect(page.locator('[data-testid=solve-stale]')).toHaveCount(0);
+    await expect(page.locator('[data-action=goal-scenario]')).toBeVisible();
+    // Another scenario chosen: the answer says whose it is, and solving again answers for it.
+    await page.locator('#answers-scenario').selectOption('s1');
+    await expect(page.locator('[data-testid=solve-other]')).toBeVisible();
+    await expect(page.locator('[data-action=goal-scenario]')).toHaveCount(0);
+    await page.locator('[data-testid=solve-other] [data-action=solve-again]').click();
+    const s1 = answer('solve', plan, ['--metric', 'ltv_cac', '--target', '3', '--input', 'churn_pct', '--scenario', 's1']);
+    await expect(result).toHaveAttribute('data-column', 's1');
+    await expect(result).toHaveAttribute('data-value', s1.value);
+    await expect(page.locator('[data-testid=solve-other]')).toHaveCount(0);
+    // An input the answer depends on changes: stale, and solved again on request.
+    await showTab(page, 'budget');
+    await typeInto(page.locator('#econ-churn_pct'), '4');
+    await showTab(page, 'answers');
+    await expect(result, 'the answer is kept while another tab is shown').toHaveAttribute('data-column', 's1');
+    await expect(page.locator('[data-testid=solve-stale]')).toBeVisible();
+    await page.locator('[data-testid=solve-stale] [data-action=solve-again]').click();
+    const changed = answer('solve', await savedPlan(page), ['--metric', 'ltv_cac', '--target', '3', '--input', 'churn_pct', '--scenario', 's1']);
+    await expect(result).toHaveAttribute('data-value', changed.value);
+    await expect(page.locator('[data-testid=solve-stale]')).toHaveCount(0);
+    await context.close();
+  });
+}

@@ -33,7 +33,11 @@ pub fn Answers() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let t = move || answer_texts(lang.get());
-    let picked = RwSignal::new(Column::Baseline);
+    // The scenario and figure asked about come back with the tab (as the goal seek's answer).
+    let (kept_column, kept_metric) = KEPT_QUESTION.get();
+    let metric_kept = RwSignal::new(kept_metric);
+    let picked = RwSignal::new(kept_column);
+    Effect::new(move |_| KEPT_QUESTION.set((picked.get(), metric_kept.get())));
     // The chosen column while it exists; the baseline otherwise.
     let column = Memo::new(move |_| {
         let c = picked.get();
@@ -43,7 +47,7 @@ pub fn Answers() -> impl IntoView {
             Column::Baseline
         }
     });
-    let metric = RwSignal::new(Metric::LtvCac);
+    let metric = metric_kept;
     let names = ctx.column_names();
     view! {
         <div class="answers">
@@ -290,6 +294,16 @@ fn target_value(metric: Metric, typed: Decimal) -> Decimal {
     }
 }
 
+thread_local! {
+    /// The column and figure the Answers tab was asked about, kept while another tab is shown.
+    static KEPT_QUESTION: std::cell::Cell<(Column, Metric)> =
+        const { std::cell::Cell::new((Column::Baseline, Metric::LtvCac)) };
+    /// The goal seek's last answer and its typed target, kept while another tab is shown (the
+    /// tab's view is built again when it comes back).
+    static KEPT_SOLVE: std::cell::RefCell<Option<(Solved, Decimal)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 #[derive(Clone, Debug, PartialEq)]
 struct Solved {
     plan: Arc<Plan>,
@@ -306,10 +320,15 @@ fn GoalSeek(column: Memo<Column>) -> impl IntoView {
     let lang = ctx.lang;
     let t = move || answer_texts(lang.get());
     // A question of its own: asking one does not recompute the tornado's figure.
-    let metric = RwSignal::new(Metric::LtvCac);
-    let driver = RwSignal::new(Driver::Input(Input::ChurnPct));
-    let typed = RwSignal::new(Decimal::from(3));
-    let solved = RwSignal::new(None::<Solved>);
+    // The last question and answer come back with the tab.
+    let kept = KEPT_SOLVE.with_borrow(Clone::clone);
+    let metric = RwSignal::new(kept.as_ref().map_or(Metric::LtvCac, |k| k.0.metric));
+    let driver = RwSignal::new(
+        kept.as_ref()
+            .map_or(Driver::Input(Input::ChurnPct), |k| k.0.driver),
+    );
+    let typed = RwSignal::new(kept.as_ref().map_or(Decimal::from(3), |k| k.1));
+    let solved = RwSignal::new(kept.map(|k| k.0));
     let made = RwSignal::new(None::<String>);
     // The drivers of the plan as the column sees it (a scenario may add or remove lines).
     // The drivers of the plan as the column sees it (a scenario may add or remove lines): the
@@ -345,14 +364,16 @@ fn GoalSeek(column: Memo<Column>) -> impl IntoView {
         let answer =
             analysis::solve(&plan, c, m, target, d).map_err(|e| e.message(lang.get_untracked()));
         made.set(None);
-        solved.set(Some(Solved {
+        let s = Solved {
             plan,
             column: c,
             metric: m,
             target,
             driver: d,
             answer,
-        }));
+        };
+        KEPT_SOLVE.set(Some((s.clone(), typed.get_untracked())));
+        solved.set(Some(s));
     };
     let ask = move |m: Metric, d: Driver, target: i64| {
         metric.set(m);
@@ -399,36 +420,84 @@ fn GoalSeek(column: Memo<Column>) -> impl IntoView {
         let s = solved.get()?;
         let lang = lang.get();
         let t = answer_texts(lang);
-        let stale = ctx
-            .plan
-            .with(|p| p.as_ref().is_none_or(|p| !Arc::ptr_eq(p, &s.plan)));
+        let now = column.get();
+        // The answer belongs to its own column and plan: shown for another column, it says so;
+        // after an edit that changes its column's figures (not a range, a name or another
+        // scenario), it asks to be solved again.
+        let other = (s.column != now).then(|| {
+            ctx.plan.with(|p| {
+                p.as_ref().map(|p| {
+                    i18n::solve_other_column(
+                        lang,
+                        &i18n::column_name(s.column, p, lang),
+                        &i18n::column_name(now, p, lang),
+                    )
+                })
+            })
+        });
+        let stale = other.is_none()
+            && ctx.plan.with(|p| {
+                p.as_ref().is_none_or(|p| {
+                    !Arc::ptr_eq(p, &s.plan) && !analysis::same_figures(&s.plan, p, s.column)
+                })
+            });
+        let current = !stale && other.is_none();
         let currency = s.plan.currency.clone();
         let name = i18n::driver_name(s.driver, &s.plan, lang);
+        let column_name = i18n::column_name(s.column, &s.plan, lang);
+        let from = analysis::effective(&s.plan, s.column)
+            .ok()
+            .and_then(|at| s.driver.value(&at));
+        // Shown on the grid of 4 decimals a field takes (the exact value is in data-value).
+        let shown = |v: Decimal| {
+            i18n::driver_value(
+                s.driver,
+                v.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+                    .normalize(),
+                &currency,
+            )
+        };
         let body = match &s.answer {
             Err(message) => view! { <p class="warning">{message.clone()}</p> }.into_any(),
-            Ok(Solution::Found { value, metric_value }) => view! {
-                <p
-                    class="solve-answer"
-                    data-testid="solve-result"
-                    data-input=s.driver.key()
-                    data-value=value.normalize().to_string()
-                    data-metric-value=metric_value.normalize().to_string()
-                >
-                    {name}" = "<strong>{i18n::driver_value(s.driver, *value, &currency)}</strong>
-                    " → "{i18n::metric(s.metric, lang)}" "
-                    {format::figure(s.metric, Figure::Value(*metric_value), &currency, lang)}
-                </p>
-                <Show when=move || !stale>
-                    <button type="button" class="button primary" data-action="goal-scenario" on:click=make>
-                        {move || answer_texts(lang).solve_make}
-                    </button>
-                </Show>
+            Ok(Solution::Found {
+                value,
+                metric_value,
+            }) => {
+                let sentence = i18n::solve_sentence(
+                    lang,
+                    &column_name,
+                    &name,
+                    &from.map(shown).unwrap_or_default(),
+                    &shown(*value),
+                    from.is_none_or(|f| *value >= f),
+                    matches!(s.driver, Driver::Cost(_)),
+                    &i18n::metric(s.metric, lang),
+                    &format::figure(s.metric, Figure::Value(*metric_value), &currency, lang),
+                );
+                view! {
+                    <p
+                        class="solve-answer"
+                        data-testid="solve-result"
+                        data-column=s.column.key()
+                        data-input=s.driver.key()
+                        data-value=value.normalize().to_string()
+                        data-metric-value=metric_value.normalize().to_string()
+                    >
+                        {sentence}
+                    </p>
+                    <Show when=move || current>
+                        <button type="button" class="button primary" data-action="goal-scenario" on:click=make>
+                            {move || answer_texts(lang).solve_make}
+                        </button>
+                    </Show>
+                }
+                .into_any()
             }
-            .into_any(),
             Ok(Solution::Unreachable { reason, best }) => view! {
                 <p
                     class="warning"
                     data-testid="solve-result"
+                    data-column=s.column.key()
                     data-input=s.driver.key()
                     data-unreachable=reason.key()
                     data-best-value=best.map(|b| b.0.normalize().to_string()).unwrap_or_default()
@@ -436,21 +505,28 @@ fn GoalSeek(column: Memo<Column>) -> impl IntoView {
                 >
                     {i18n::unreachable(*reason, lang)}
                     {best.map(|(v, f)| format!(
-                        "{}{}{}: {} = {} → {}",
+                        "{}{}: {} = {} → {}",
                         lang.pick("。", ". "),
                         t.best_found,
-                        "",
                         name.clone(),
-                        i18n::driver_value(s.driver, v, &currency),
+                        shown(v),
                         format::figure(s.metric, Figure::Value(f), &currency, lang),
                     ))}
                 </p>
             }
             .into_any(),
         };
+        let again = move || {
+            view! {
+                <button type="button" class="button" data-action="solve-again" on:click=move |_| solve()>
+                    {answer_texts(lang).solve_again}
+                </button>
+            }
+        };
         Some(view! {
-            <div class="solve-result" aria-live="polite">
-                {stale.then(|| view! { <p class="muted small">{t.solve_stale}</p> })}
+            <div class="solve-result" aria-live="polite" class:stale=!current>
+                {other.flatten().map(|note| view! { <p class="muted small" data-testid="solve-other">{note}" "{again()}</p> })}
+                {stale.then(|| view! { <p class="muted small" data-testid="solve-stale">{t.solve_stale}" "{again()}</p> })}
                 {body}
                 {move || made.get().map(|n| view! { <p class="ok small" role="status">{answer_texts(lang).solve_made}": "{n}</p> })}
             </div>
@@ -835,9 +911,23 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
                     }
                 })
                 .collect_view();
+            let sentences = summary
+                .metrics
+                .iter()
+                .map(|(m, p)| {
+                    let m = *m;
+                    let fig = |v| format::figure(m, v, &currency, lang);
+                    view! {
+                        <li data-metric=m.key()>
+                            {i18n::range_sentence(lang, &i18n::metric(m, lang), &fig(p.p10), &fig(p.p90), &fig(p.p50))}
+                        </li>
+                    }
+                })
+                .collect_view();
             view! {
                 {stale.then(|| view! { <p class="muted small" data-testid="ranges-stale">{t.run_stale}</p> })}
                 {cancelled.then(|| view! { <p class="muted small" role="status">{t.cancelled}</p> })}
+                <ul class="range-sentences" data-testid="range-sentences">{sentences}</ul>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ranges-title">
                     <table class="data" data-testid="ranges-result" data-runs=summary.runs data-seed=summary.seed>
                         <caption class="visually-hidden">{t.ranges_title}</caption>
@@ -945,7 +1035,8 @@ fn Fan(summary: Arc<RangeSummary>, currency: String) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let fan = &summary.fan;
-    let (w, h, pad) = (600.0_f64, 220.0_f64, 8.0_f64);
+    // Room on the left for the amounts and below for the months.
+    let (w, h, pad, left, bottom) = (600.0_f64, 240.0_f64, 8.0_f64, 64.0_f64, 22.0_f64);
     let lo = fan
         .iter()
         .map(|m| m[0])
@@ -959,8 +1050,8 @@ fn Fan(summary: Arc<RangeSummary>, currency: String) -> impl IntoView {
         .unwrap_or_default()
         .max(Decimal::ZERO);
     let n = fan.len().max(2) - 1;
-    let x = |i: usize| pad + (w - 2.0 * pad) * i as f64 / n as f64;
-    let y = |v: Decimal| pad + (h - 2.0 * pad) * (100.0 - at(v, lo, hi)) / 100.0;
+    let x = |i: usize| left + (w - left - pad) * i as f64 / n as f64;
+    let y = |v: Decimal| pad + (h - pad - bottom) * (100.0 - at(v, lo, hi)) / 100.0;
     let line = |k: usize| {
         fan.iter()
             .enumerate()
@@ -984,6 +1075,45 @@ fn Fan(summary: Arc<RangeSummary>, currency: String) -> impl IntoView {
     };
     let zero = y(Decimal::ZERO);
     let last = fan.last().copied().unwrap_or_default();
+    // The axes: the lowest, zero and the highest amount; the first, middle and last month.
+    let (symbol, _) = format::currency_symbol(&currency);
+    let amount = move |v: Decimal| {
+        let sign = if v.is_sign_negative() { "-" } else { "" };
+        format!(
+            "{sign}{symbol}{}",
+            format::compact(v.abs(), lang.get_untracked())
+        )
+    };
+    let mut y_ticks = vec![lo, Decimal::ZERO, hi];
+    y_ticks.dedup();
+    let y_labels = y_ticks
+        .into_iter()
+        .map(|v| {
+            view! {
+                <text class="axis-label" x=left - 6.0 y=y(v) text-anchor="end" dominant-baseline="middle">{amount(v)}</text>
+            }
+        })
+        .collect_view();
+    let months = fan.len();
+    let mut x_ticks = vec![0, months / 2, months.saturating_sub(1)];
+    x_ticks.dedup();
+    let x_labels = x_ticks
+        .into_iter()
+        .map(|i| {
+            let anchor = if i == 0 {
+                "start"
+            } else if i + 1 == months {
+                "end"
+            } else {
+                "middle"
+            };
+            view! {
+                <text class="axis-label" x=x(i) y=h - 6.0 text-anchor=anchor>
+                    {move || i18n::month_label(i + 1, lang.get())}
+                </text>
+            }
+        })
+        .collect_view();
     let label = move || {
         let lang = lang.get();
         let t = answer_texts(lang);
@@ -1005,7 +1135,10 @@ fn Fan(summary: Arc<RangeSummary>, currency: String) -> impl IntoView {
             data-last-p90=last[2].normalize().to_string()
         >
             <svg viewBox=format!("0 0 {w} {h}") role="img" aria-label=label.clone()>
-                <line class="zero" x1=pad y1=zero x2=w - pad y2=zero></line>
+                <line class="axis" x1=left y1=pad x2=left y2=h - bottom></line>
+                {y_labels}
+                {x_labels}
+                <line class="zero" x1=left y1=zero x2=w - pad y2=zero></line>
                 <path class="band" d=band></path>
                 <polyline class="median" points=line(1)></polyline>
             </svg>

@@ -24,6 +24,7 @@ pub struct AnswerTexts {
     pub solve_make: &'static str,
     pub solve_made: &'static str,
     pub solve_stale: &'static str,
+    pub solve_again: &'static str,
     pub quick: &'static str,
     pub quick_churn: &'static str,
     pub quick_marketing: &'static str,
@@ -85,7 +86,8 @@ static ZH: AnswerTexts = AnswerTexts {
     solve_button: "求解",
     solve_make: "据此新建情景",
     solve_made: "已新建情景",
-    solve_stale: "方案已修改，请重新求解。",
+    solve_stale: "方案已修改，此答案可能已不成立。",
+    solve_again: "重新求解",
     quick: "常见问题",
     quick_churn: "LTV:CAC = 3 需要多高的流失率？",
     quick_marketing: "12 个月回本需要多少营销费用？",
@@ -147,7 +149,8 @@ static EN: AnswerTexts = AnswerTexts {
     solve_button: "Solve",
     solve_make: "Make a scenario from this",
     solve_made: "Scenario added",
-    solve_stale: "The plan has changed: solve again.",
+    solve_stale: "The plan has changed since; this answer may no longer hold.",
+    solve_again: "Solve again",
     quick: "Common questions",
     quick_churn: "What churn gives LTV:CAC = 3?",
     quick_marketing: "What marketing spend pays back in 12 months?",
@@ -192,5 +195,63 @@ pub fn answer_texts(lang: Lang) -> &'static AnswerTexts {
     match lang {
         Lang::Zh => &ZH,
         Lang::En => &EN,
+    }
+}
+
+/// A goal seek's answer as a sentence: in which column, where the driver goes from and to (a
+/// category's change: by how much), and what the figure then is.
+#[allow(clippy::too_many_arguments)]
+pub fn solve_sentence(
+    lang: Lang,
+    column: &str,
+    driver: &str,
+    from: &str,
+    to: &str,
+    up: bool,
+    by: bool,
+    metric: &str,
+    value: &str,
+) -> String {
+    match (lang, by) {
+        (Lang::Zh, true) => format!("在「{column}」中，{driver}变动 {to} 时，{metric}为 {value}。"),
+        (Lang::Zh, false) => {
+            let verb = if up { "升至" } else { "降至" };
+            format!("在「{column}」中，{driver}从 {from} {verb} {to} 时，{metric}为 {value}。")
+        }
+        (Lang::En, true) => {
+            format!("In {column}, {metric} is {value} when {driver} changes by {to}.")
+        }
+        (Lang::En, false) => {
+            let verb = if up { "rises" } else { "falls" };
+            format!("In {column}, {metric} is {value} when {driver} {verb} from {from} to {to}.")
+        }
+    }
+}
+
+/// A goal seek's answer shown while another column is chosen.
+pub fn solve_other_column(lang: Lang, answered: &str, chosen: &str) -> String {
+    match lang {
+        Lang::Zh => format!("这是「{answered}」的答案，现在选的是「{chosen}」。"),
+        Lang::En => format!("This answer is for {answered}; {chosen} is chosen now."),
+    }
+}
+
+/// A range of a figure as a sentence: between P10 and P90 lie 8 runs in 10.
+pub fn range_sentence(lang: Lang, metric: &str, p10: &str, p90: &str, p50: &str) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("每 10 次模拟中有 8 次，{metric}在 {p10} 至 {p90} 之间；居中的一次为 {p50}。")
+        }
+        Lang::En => format!(
+            "In 8 runs out of 10, {metric} is between {p10} and {p90}; the middle run gives {p50}."
+        ),
+    }
+}
+
+/// A month on an axis: "第 3 月", "Month 3".
+pub fn month_label(month: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("第 {month} 月"),
+        Lang::En => format!("Month {month}"),
     }
 }

@@ -70,6 +70,22 @@ pub fn effective(plan: &Plan, column: Column) -> Result<Plan, AnalysisError> {
     }
 }
 
+/// Whether `column` has the same figures in `a` and `b`: the same plan once the column's
+/// levers are applied, whatever else changed (the plan's name, ranges, other scenarios). An
+/// answer about `column` asked of `a` still holds in `b` exactly when this is true.
+pub fn same_figures(a: &Plan, b: &Plan, column: Column) -> bool {
+    let bare = |p: Plan| Plan {
+        name: String::new(),
+        scenarios: Vec::new(),
+        ranges: Vec::new(),
+        ..p
+    };
+    match (effective(a, column), effective(b, column)) {
+        (Ok(x), Ok(y)) => bare(x) == bare(y),
+        _ => false,
+    }
+}
+
 /// One figure of a plan derived from a valid one; a figure too large to compute is undefined.
 fn figure_of(plan: &Plan, metric: Metric) -> Figure {
     match evaluate_unchecked(plan) {
