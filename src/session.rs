@@ -64,6 +64,11 @@ pub enum NoticeKind {
         plan: PlanId,
         name: String,
     },
+    /// A budget line was deleted; undo brings it back (shown as a toast beside the work, gone
+    /// once anything else changes the plans, when undo would undo something else).
+    LineDeleted {
+        name: String,
+    },
     /// An edit left levers pointing at a line that is gone.
     LeversDangling {
         count: usize,
@@ -151,6 +156,7 @@ impl NoticeKind {
             | NoticeKind::LinkRepaired(_)
             | NoticeKind::BackupReminder => Tone::Caution,
             NoticeKind::PlanDeleted { .. }
+            | NoticeKind::LineDeleted { .. }
             | NoticeKind::UpdatedElsewhere
             | NoticeKind::UpdateReady
             | NoticeKind::PreviewKept { .. } => Tone::Info,
@@ -570,11 +576,16 @@ impl Session {
         match applied {
             Err(e) => (Err(e), Vec::new()),
             Ok(Applied { changed, notes, .. }) => {
+                // Undo now undoes this change, not the deletion a toast offers to undo.
+                if changed {
+                    self.retract(|k| matches!(k, NoticeKind::LineDeleted { .. }));
+                }
                 for note in notes {
                     self.notify(match note {
                         Note::PlanDeleted { id, name } => {
                             NoticeKind::PlanDeleted { plan: id, name }
                         }
+                        Note::LineDeleted { name } => NoticeKind::LineDeleted { name },
                         Note::LeversDangling { count } => NoticeKind::LeversDangling { count },
                         Note::KeptAlongside { added, trashed } => {
                             NoticeKind::KeptAlongside { added, trashed }

@@ -374,6 +374,8 @@ impl PlanEdit {
 pub enum Note {
     /// A plan went to the trash; it can be restored.
     PlanDeleted { id: PlanId, name: String },
+    /// A budget line was deleted; undo brings it back.
+    LineDeleted { name: String },
     /// An edit left levers pointing at a line the plan no longer has; they change nothing
     /// until re-pointed (the scenario marks them).
     LeversDangling { count: usize },
@@ -853,7 +855,8 @@ fn edit_plan(plan: &mut Plan, edit: PlanEdit, lang: Lang) -> Result<Vec<Note>, M
                 .iter()
                 .position(|l| l.id == id)
                 .ok_or_else(|| not_found(line_field(plan, id)))?;
-            plan.lines.remove(index);
+            let gone = plan.lines.remove(index);
+            notes.push(Note::LineDeleted { name: gone.name });
             // A range of a line the plan no longer has would describe nothing.
             plan.ranges.retain(|r| r.driver != Driver::LineAmount(id));
             let count = plan
@@ -1641,6 +1644,7 @@ mod tests {
     fn a_new_line_never_takes_over_a_dangling_lever() {
         let mut w = ws();
         let last = plan(&w).lines.last().map(|l| l.id).expect("line");
+        let deleted_name = plan(&w).lines.last().map(|l| l.name.clone()).expect("line");
         let s = plan(&w).scenarios[0].id;
         edit(
             &mut w,
@@ -1654,7 +1658,15 @@ mod tests {
         )
         .expect("lever");
         let applied = edit(&mut w, PlanEdit::DeleteLine(last)).expect("delete");
-        assert_eq!(applied.notes, vec![Note::LeversDangling { count: 1 }]);
+        assert_eq!(
+            applied.notes,
+            vec![
+                Note::LineDeleted {
+                    name: deleted_name.clone()
+                },
+                Note::LeversDangling { count: 1 }
+            ]
+        );
         assert_eq!(plan(&w).dangling_levers().len(), 1);
         edit(&mut w, PlanEdit::AddLine).expect("add");
         assert_ne!(plan(&w).lines.last().map(|l| l.id), Some(last));

@@ -1069,3 +1069,30 @@ proptest::proptest! {
         }
     }
 }
+
+/// Deleting a line offers undo as long as undo would bring that line back: any later change
+/// takes the offer away (undo would undo the later change instead).
+#[test]
+fn a_deleted_line_can_be_undone_until_something_else_changes() {
+    let b = browser();
+    let mut a = Tab::open(&b);
+    let line = a.session.own().current().expect("a plan").plan.lines[0].clone();
+    let deleted = |t: &Tab| {
+        t.session
+            .notices()
+            .iter()
+            .filter_map(|n| match &n.kind {
+                NoticeKind::LineDeleted { name } => Some(name.clone()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+    };
+    a.edit(PlanEdit::DeleteLine(line.id));
+    assert_eq!(deleted(&a), vec![line.name.clone()]);
+    // Another deletion: one offer, for the newest.
+    let next = a.session.own().current().expect("a plan").plan.lines[0].clone();
+    a.edit(PlanEdit::DeleteLine(next.id));
+    assert_eq!(deleted(&a), vec![next.name.clone()]);
+    a.set_churn(4);
+    assert!(deleted(&a).is_empty());
+}

@@ -241,3 +241,35 @@ test('the reminder to keep a backup file comes after the first edit, once', asyn
   await page.waitForTimeout(500);
   await expect(page.locator('[data-notice=backup-reminder]')).toHaveCount(0);
 });
+
+for (const [locale, word] of [['zh-CN', '已删除预算项'], ['en-US', 'Deleted line']]) {
+  test(`deleting a line offers Undo beside the work until something else changes (${locale})`, async ({ browser }) => {
+    const context = await browser.newContext({ locale, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await open(page);
+    await showTab(page, 'budget');
+    const rows = page.locator('[data-testid=lines] tbody tr');
+    const count = await rows.count();
+    const first = await savedPlan(page).then((p) => p.lines[0].name);
+    await rows.first().locator('[data-action=delete-line]').click();
+    await expect(rows).toHaveCount(count - 1);
+    const toast = page.locator('[data-notice=line-deleted]');
+    await expect(toast).toContainText(`${word}`);
+    await expect(toast).toContainText(first);
+    // In the window, whatever was scrolled: at its bottom, above the summary bar.
+    const box = await toast.boundingBox();
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await toast.locator('[data-action=undo-delete]').click();
+    await expect(rows).toHaveCount(count);
+    await expect(toast).toHaveCount(0);
+    expect((await savedPlan(page)).lines[0].name).toBe(first);
+    // A later edit takes the offer away: Undo would undo that edit, not the deletion.
+    await rows.first().locator('[data-action=delete-line]').click();
+    await expect(toast).toBeVisible();
+    await typeInto(page.locator('#econ-churn_pct'), '4');
+    await expect(toast).toHaveCount(0);
+    await context.close();
+  });
+}

@@ -23,6 +23,10 @@ pub fn Notices() -> impl IntoView {
                     let kind = notice.kind.clone();
                     let tone = kind.tone();
                     let is_error = tone == Tone::Error;
+                    // A deleted line's toast goes by itself after a while.
+                    if matches!(kind, NoticeKind::LineDeleted { .. }) {
+                        set_timeout(move || ctx.dismiss(id), std::time::Duration::from_secs(10));
+                    }
                     let message = {
                         let kind = kind.clone();
                         move || i18n::notice(&kind, lang.get())
@@ -58,6 +62,14 @@ pub fn Notices() -> impl IntoView {
                             |l| texts(l).restore,
                             Box::new(move || {
                                 ctx.act(Action::RestorePlan(plan));
+                                ctx.dismiss(id);
+                            }),
+                        )),
+                        NoticeKind::LineDeleted { .. } => Some(button(
+                            "undo-delete",
+                            |l| texts(l).undo,
+                            Box::new(move || {
+                                ctx.undo();
                                 ctx.dismiss(id);
                             }),
                         )),
@@ -153,6 +165,7 @@ pub fn Notices() -> impl IntoView {
 fn notice_key(kind: &NoticeKind) -> &'static str {
     match kind {
         NoticeKind::PlanDeleted { .. } => "plan-deleted",
+        NoticeKind::LineDeleted { .. } => "line-deleted",
         NoticeKind::LeversDangling { .. } => "levers-dangling",
         NoticeKind::Refused(_) => "refused",
         NoticeKind::Salvaged { .. } => "salvaged",

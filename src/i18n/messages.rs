@@ -316,6 +316,8 @@ pub fn notice(kind: &NoticeKind, lang: Lang) -> String {
     match (kind, lang) {
         (NoticeKind::PlanDeleted { name, .. }, Lang::Zh) => format!("已删除方案「{}」。", short(name)),
         (NoticeKind::PlanDeleted { name, .. }, Lang::En) => format!("Deleted plan “{}”.", short(name)),
+        (NoticeKind::LineDeleted { name }, Lang::Zh) => format!("已删除预算项「{}」。", short(name)),
+        (NoticeKind::LineDeleted { name }, Lang::En) => format!("Deleted line “{}”.", short(name)),
         (NoticeKind::LeversDangling { count }, Lang::Zh) => format!(
             "有 {count} 项情景调整指向这个被删除的预算项，现已不起作用（已在情景中标出）。"
         ),
