@@ -80,10 +80,27 @@
   }
   root.dataset.paint = paint;
   if (lang) root.lang = lang;
-  // The theme the app will apply (src/embedding.rs), so the painted screen does not flash.
-  const theme = params.get('theme');
-  const dark = theme === 'dark' || (theme === 'auto' && window.matchMedia && matchMedia('(prefers-color-scheme: dark)').matches);
-  if (theme === 'light' || theme === 'dark' || theme === 'auto') root.dataset.theme = dark ? 'dark' : 'light';
+  // The theme, before anything paints (the app reads it from here, src/theme.rs): a `theme`
+  // option of the address (an embed's, or a link's); else in an embed the light theme; else
+  // the visitor's choice (the header's toggle); else the system's setting, followed while the
+  // visitor has made no choice.
+  const THEME = 'customer-cost-planner/theme';
+  const option = ['light', 'dark', 'auto'].includes(params.get('theme')) ? params.get('theme') : null;
+  const system = window.matchMedia ? matchMedia('(prefers-color-scheme: dark)') : null;
+  const chosen = () => {
+    const c = read(THEME);
+    return c === 'dark' || c === 'light' ? c : null;
+  };
+  const theme = () => {
+    const t = option || (embedded ? 'light' : chosen() || 'auto');
+    return t === 'auto' ? (system && system.matches ? 'dark' : 'light') : t;
+  };
+  root.dataset.theme = theme();
+  if (system && (option === 'auto' || (!option && !embedded))) {
+    system.addEventListener('change', () => {
+      if (option || !chosen()) root.dataset.theme = theme();
+    });
+  }
 
   // ---- The snapshot, painted from its tree ----
   const TAGS = new Set(['header', 'main', 'section', 'aside', 'nav', 'div', 'p', 'h1', 'h2', 'span', 'label', 'select',

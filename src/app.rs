@@ -328,6 +328,7 @@ pub fn App(launch: Launch) -> impl IntoView {
     let ctx = Ctx::start(first_lang, place);
     mark("session");
     provide_context(ctx);
+    crate::theme::provide();
     for notice in prefill_notices {
         ctx.notify(notice);
     }

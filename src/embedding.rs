@@ -8,13 +8,12 @@ use wasm_bindgen::JsCast;
 
 use crate::ctx::Ctx;
 use crate::deflate;
-use crate::embed::{self, Options, Theme};
+use crate::embed::{self, Options};
 use std::sync::Arc;
 
 use crate::model::{Column, Plan};
 
-/// Puts the options that shape the page on its root element: `data-theme` (`auto` resolved to
-/// the visitor's setting, so the stylesheet has one dark palette), `data-view`,
+/// Puts the options that shape the page on its root element: `data-view`,
 /// `data-embedded` for the stylesheet, and the host's colours, font and radius as custom
 /// properties through the CSSOM (a strict CSP allows that, not `style` strings).
 pub fn apply_to_page(o: &Options) {
@@ -24,32 +23,8 @@ pub fn apply_to_page(o: &Options) {
     else {
         return;
     };
-    match o.theme {
-        Theme::Light | Theme::Dark => {
-            let _ = root.set_attribute("data-theme", o.theme.key());
-        }
-        // The visitor's system setting, now and whenever it changes.
-        Theme::Auto => {
-            if let Ok(Some(query)) = window().match_media("(prefers-color-scheme: dark)") {
-                let follow = {
-                    let (root, query) = (root.clone(), query.clone());
-                    move || {
-                        let theme = if query.matches() {
-                            Theme::Dark
-                        } else {
-                            Theme::Light
-                        };
-                        let _ = root.set_attribute("data-theme", theme.key());
-                    }
-                };
-                follow();
-                let listener = Closure::<dyn Fn()>::new(follow);
-                let _ = query
-                    .add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
-                listener.forget();
-            }
-        }
-    }
+    // The theme (`theme`, `auto` following the system) is on the root already: boot.js puts it
+    // there before the first paint.
     let _ = root.set_attribute("data-view", o.view.key());
     if o.embedded {
         let _ = root.set_attribute("data-embedded", "");

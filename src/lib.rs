@@ -30,3 +30,5 @@ pub mod session;
 pub mod state;
 pub mod storage;
 pub mod store;
+#[cfg(feature = "web")]
+pub mod theme;

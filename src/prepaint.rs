@@ -255,6 +255,7 @@ pub fn figure_class(metric: Metric, base: Option<Figure>, f: Figure, lang: Lang)
 pub mod icons {
     pub const UNDO: &str = "M9 14L4 9l5-5M4 9h11a5 5 0 010 10h-3";
     pub const REDO: &str = "M15 14l5-5-5-5M20 9H9a5 5 0 000 10h3";
+    pub const MOON: &str = "M21 12.8A9 9 0 1111.2 3a7 7 0 009.8 9.8z";
     /// The mark beside the app's name.
     pub const LOGO: &str = "M7 23V13h4v10zm7 0V8h4v15zm7 0v-6h4v6z";
 }
@@ -352,6 +353,10 @@ fn topbar(s: &Screen) -> Node {
             el("span")
                 .attr("class", "divider")
                 .attr("aria-hidden", "true"),
+            button("button icon", "")
+                .attr("aria-label", t.dark_theme)
+                .attr("aria-pressed", "false")
+                .child(svg_icon(icons::MOON)),
             el("div").attr("class", "lang-picker").child(
                 el("select")
                     .attr("aria-label", t.language)

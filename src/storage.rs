@@ -363,6 +363,15 @@ pub fn keep_snapshot(text: &str) {
     }
 }
 
+/// Where the header's theme toggle keeps the visitor's choice ("dark" or "light"); boot.js
+/// reads it before the first paint.
+pub const THEME_KEY: &str = "customer-cost-planner/theme";
+
+/// Remembers the visitor's theme (a failure only means the next visit follows the system).
+pub fn remember_theme(theme: &str) {
+    let _ = Browser.set(THEME_KEY, theme);
+}
+
 /// Whether the user has been reminded to keep a backup file; marks it so.
 pub fn remind_once() -> bool {
     match Browser.get(REMINDED_KEY) {

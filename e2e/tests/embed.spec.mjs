@@ -252,7 +252,8 @@ test('long tables render their spacer rows under the strict CSP with no violatio
   await page.goto(APP);
   const spacer = page.locator('.windowed tr.spacer').last();
   await expect(spacer).toBeAttached();
-  expect(await spacer.evaluate((tr) => tr.getBoundingClientRect().height)).toBeGreaterThan(1000);
+  // The spacer takes its height once the rows in view are measured, a frame or so later.
+  await expect.poll(() => spacer.evaluate((tr) => tr.getBoundingClientRect().height)).toBeGreaterThan(1000);
   await page.locator('.table-scroll.windowed').evaluate((el) => { el.scrollTop = 150 * 52; });
   await expect.poll(() => page.locator('.windowed tr.spacer').first().evaluate((tr) => tr.getBoundingClientRect().height)).toBeGreaterThan(500);
   expect(await page.evaluate(() => window.violations)).toEqual([]);
@@ -355,7 +356,7 @@ for (const locale of ['zh-CN', 'en']) {
     await expect(report.locator('[data-testid=comparison]')).toBeVisible();
     await expect(report.locator('.chart-grid canvas').first()).toBeVisible();
     const expected = modelReport(saas, locale);
-    await expect(report.locator('[data-testid=headline] [data-scenario=baseline][data-metric=net_contribution]')).toHaveAttribute('data-value', expected.scenarios[0].figures.net_contribution.value);
+    await expect(report.locator('[data-testid=comparison] [data-scenario=baseline][data-metric=net_contribution]')).toHaveAttribute('data-value', expected.scenarios[0].figures.net_contribution.value);
     await report.locator('[data-action=print]').click();
     expect(await page.evaluate(() => window.printed)).toBe(1);
     // On paper (A4 is 794 CSS px wide): no controls, the figure names as text, the tables
@@ -364,7 +365,7 @@ for (const locale of ['zh-CN', 'en']) {
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.report-tools')).toBeHidden();
     await expect(page.locator('.embed-bar')).toBeHidden();
-    await expect(report.locator('[data-testid=headline] thead .term-button').first()).toBeVisible();
+    await expect(report.locator('[data-testid=comparison] tbody th .term-button').first()).toBeVisible();
     const widths = await page.evaluate(() => [...document.querySelectorAll('.report table')].map((t) => t.scrollWidth - document.documentElement.clientWidth));
     expect(Math.max(...widths)).toBeLessThanOrEqual(0);
     await page.emulateMedia({ media: 'screen' });

@@ -52,7 +52,7 @@ for (const width of [1280, 1440]) {
 
 for (const width of [360, 390]) {
   for (const locale of ['zh-CN', 'en-US']) {
-    test(`at ${width} px in ${locale} every tab is on the screen and the month grid does not scroll sideways`, async ({ browser }) => {
+    test(`at ${width} px in ${locale} every tab is on the screen and no table scrolls sideways`, async ({ browser }) => {
       const context = await browser.newContext({ locale, viewport: { width, height: 800 } });
       const page = await context.newPage();
       await open(page);
@@ -65,10 +65,27 @@ for (const width of [360, 390]) {
       await page.locator('.calc-grid summary').click();
       const grid = page.locator('.calc-table');
       await expect(grid).toBeVisible();
-      const { inner, table } = await page.locator('.calc-grid .table-scroll').evaluate((e) => ({ inner: e.clientWidth, table: e.scrollWidth }));
-      expect(table).toBeLessThanOrEqual(inner);
       // Each month is a card whose figures are labelled.
       await expect(grid.locator('tbody tr').first().locator('td[data-label]').nth(1)).toBeVisible();
+      /** The visible tables wider than their box (each would scroll sideways). */
+      const wide = () => page.evaluate(() => [...document.querySelectorAll('.table-scroll')]
+        .filter((e) => e.getClientRects().length && e.checkVisibility() && e.scrollWidth > e.clientWidth)
+        .map((e) => `${e.querySelector('table')?.className}: ${e.scrollWidth} in ${e.clientWidth}`));
+      expect(await wide(), 'budget').toEqual([]);
+      for (const tab of ['scenarios', 'compare', 'charts', 'answers']) {
+        await showTab(page, tab);
+        if (tab === 'compare') {
+          for (const group of ['costs', 'customers', 'revenue_profit', 'fees']) await page.locator(`[data-action=toggle-${group}]`).click();
+          await expect(page.locator('[data-testid=comparison] tr[data-metric-row]').first()).toBeVisible();
+        }
+        if (tab === 'charts') {
+          for (const data of await page.locator('.chart-data summary').all()) await data.click();
+          await expect(page.locator('.chart-data table').first()).toBeVisible();
+        }
+        if (tab === 'answers') await expect(page.locator('[data-testid=tornado] tbody tr').first()).toBeVisible();
+        expect(await wide(), tab).toEqual([]);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 'page width').toBeLessThanOrEqual(0);
       await context.close();
     });
   }
@@ -123,3 +140,42 @@ for (const width of [390, 1440]) {
     });
   }
 }
+
+test('the dark theme follows the system, charts included, with no contrast problem; the toggle is remembered', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ locale: 'en-US', colorScheme: 'dark', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await open(page);
+  const root = page.locator('html');
+  await expect(root).toHaveAttribute('data-theme', 'dark');
+  const lightness = (color) => color.match(/\d+/g).slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
+  expect(lightness(await page.evaluate(() => getComputedStyle(document.body).backgroundColor))).toBeLessThan(150);
+  await expect(page.locator('[data-action=theme]')).toHaveAttribute('aria-pressed', 'true');
+  for (const tab of ['budget', 'compare', 'charts', 'answers']) {
+    await showTab(page, tab);
+    if (tab === 'compare') {
+      for (const group of ['costs', 'customers', 'revenue_profit', 'fees']) await page.locator(`[data-action=toggle-${group}]`).click();
+    }
+    if (tab === 'charts') {
+      const canvas = page.locator('[data-chart=customers] canvas');
+      await expect(canvas).toHaveAttribute('data-draws', /[1-9]/);
+      // The chart's own background is the dark card's, not a white block.
+      const corner = await canvas.evaluate((c) => [...c.getContext('2d').getImageData(2, 2, 1, 1).data].slice(0, 3));
+      expect(corner.reduce((a, b) => a + b, 0)).toBeLessThan(150);
+    }
+    if (tab === 'answers') await expect(page.locator('[data-testid=tornado] tbody tr').first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations.map((v) => `${tab} ${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`)).toEqual([]);
+  }
+  // The toggle: light at once, charts redrawn light, and still light after a reload although
+  // the system is dark.
+  await page.locator('[data-action=theme]').click();
+  await expect(root).toHaveAttribute('data-theme', 'light');
+  await showTab(page, 'charts');
+  await expect.poll(() => page.locator('[data-chart=customers] canvas').evaluate((c) => [...c.getContext('2d').getImageData(2, 2, 1, 1).data].slice(0, 3).reduce((a, b) => a + b, 0))).toBeGreaterThan(600);
+  await page.reload();
+  await expect(root).toHaveAttribute('data-theme', 'light');
+  await expect(root).toHaveAttribute('data-live', '');
+  await expect(page.locator('[data-action=theme]')).toHaveAttribute('aria-pressed', 'false');
+  await context.close();
+});

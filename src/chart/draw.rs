@@ -10,16 +10,11 @@ use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
 use super::spec::{
-    estimate_text_width, ChartSpec, Marks, Rgb, FONT_PX, MARGIN_BOTTOM, MARGIN_RIGHT, MARGIN_TOP,
-    REFERENCE_COLOR,
+    estimate_text_width, ChartSpec, Marks, Palette, Rgb, FONT_PX, MARGIN_BOTTOM, MARGIN_RIGHT,
+    MARGIN_TOP,
 };
 
 const FONT: &str = "system-ui, -apple-system, \"PingFang SC\", \"Microsoft YaHei\", \"Noto Sans CJK SC\", sans-serif";
-const TEXT: RGBColor = RGBColor(0x33, 0x41, 0x55);
-const MUTED: RGBColor = RGBColor(0x64, 0x74, 0x8b);
-const GRID: RGBColor = RGBColor(0xe2, 0xe8, 0xf0);
-const AXIS: RGBColor = RGBColor(0x94, 0xa3, 0xb8);
-const REFERENCE: RGBColor = RGBColor(REFERENCE_COLOR.0, REFERENCE_COLOR.1, REFERENCE_COLOR.2);
 
 fn rgb(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
@@ -45,14 +40,22 @@ fn fit(text: &str, width: f64, size: f64) -> String {
     }
 }
 
-/// Draws `spec` on `canvas`, sized `css_width` × `css_height` CSS pixels at `dpr`.
+/// Draws `spec` on `canvas`, sized `css_width` × `css_height` CSS pixels at `dpr`, in the
+/// colours of `palette` (the page's theme).
 pub fn draw(
     canvas: &HtmlCanvasElement,
     spec: &ChartSpec,
     css_width: f64,
     css_height: f64,
     dpr: f64,
+    palette: &Palette,
 ) -> Result<(), String> {
+    let text_color = rgb(palette.text);
+    let muted = rgb(palette.muted);
+    let grid = rgb(palette.grid);
+    let axis = rgb(palette.axis);
+    let background = rgb(palette.background);
+    let series = |c: Rgb| rgb(palette.series(c));
     let dpr = if dpr.is_finite() && dpr > 0.0 {
         dpr.min(4.0)
     } else {
@@ -65,7 +68,7 @@ pub fn draw(
     let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2d context")?;
     let root = backend.into_drawing_area();
     let e = |err: DrawingAreaErrorKind<_>| format!("{err:?}");
-    root.fill(&WHITE).map_err(e)?;
+    root.fill(&background).map_err(e)?;
 
     let s = |css: f64| css * dpr;
     let font_px = FONT_PX;
@@ -86,13 +89,13 @@ pub fn draw(
     // Horizontal grid and y labels.
     let y_label_style = font
         .clone()
-        .color(&MUTED)
+        .color(&muted)
         .pos(Pos::new(HPos::Right, VPos::Center));
     for tick in &spec.y.ticks {
         chart
             .draw_series(std::iter::once(PathElement::new(
                 vec![(spec.x.min, tick.value), (spec.x.max, tick.value)],
-                GRID.stroke_width(s(1.0).max(1.0) as u32),
+                grid.stroke_width(s(1.0).max(1.0) as u32),
             )))
             .map_err(e)?;
         let (px, py) = map(spec.x.min, tick.value);
@@ -103,7 +106,7 @@ pub fn draw(
     // X labels, fitted to the space each one has.
     let x_label_style = font
         .clone()
-        .color(&TEXT)
+        .color(&text_color)
         .pos(Pos::new(HPos::Center, VPos::Top));
     let slot = {
         let (a, _) = map(spec.x.min, spec.y.min);
@@ -130,7 +133,7 @@ pub fn draw(
     chart
         .draw_series(std::iter::once(PathElement::new(
             vec![(spec.x.min, axis_y), (spec.x.max, axis_y)],
-            AXIS.stroke_width(s(1.0).max(1.0) as u32),
+            axis.stroke_width(s(1.0).max(1.0) as u32),
         )))
         .map_err(e)?;
 
@@ -138,7 +141,7 @@ pub fn draw(
         Marks::Bars(bars) => {
             let note_style = font
                 .clone()
-                .color(&TEXT)
+                .color(&text_color)
                 .pos(Pos::new(HPos::Center, VPos::Bottom));
             for (i, bar) in bars.iter().enumerate() {
                 let x0 = i as f64 + 0.18;
@@ -157,7 +160,7 @@ pub fn draw(
                     chart
                         .draw_series(std::iter::once(Rectangle::new(
                             [(x0, y0), (x1, y1)],
-                            rgb(*color).filled(),
+                            series(*color).filled(),
                         )))
                         .map_err(e)?;
                 }
@@ -169,7 +172,7 @@ pub fn draw(
         }
         Marks::Lines(lines) => {
             for line in lines {
-                let color = rgb(line.color);
+                let color = series(line.color);
                 chart
                     .draw_series(LineSeries::new(
                         line.points.iter().copied(),
@@ -188,7 +191,7 @@ pub fn draw(
                     vec![(spec.x.min, *value), (spec.x.max, *value)],
                     s(6.0) as u32,
                     s(4.0) as u32,
-                    REFERENCE.stroke_width(s(1.5).max(1.0) as u32),
+                    rgb(palette.reference).stroke_width(s(1.5).max(1.0) as u32),
                 ))
                 .map_err(e)?;
         }
@@ -199,12 +202,12 @@ pub fn draw(
             let Some((x, y)) = line.marker else { continue };
             let (px, py) = map(x, y);
             let at = (px, py - s(11.0 * line.marker_stack as f64) as i32);
-            root.draw(&Circle::new(at, s(5.0) as u32, rgb(line.color).filled()))
+            root.draw(&Circle::new(at, s(5.0) as u32, series(line.color).filled()))
                 .map_err(e)?;
             root.draw(&Circle::new(
                 at,
                 s(5.0) as u32,
-                WHITE.stroke_width(s(1.5).max(1.0) as u32),
+                background.stroke_width(s(1.5).max(1.0) as u32),
             ))
             .map_err(e)?;
         }

@@ -52,6 +52,72 @@ pub const STAGE_COLORS: [Rgb; 3] = [
     Rgb(0xe0, 0x8e, 0x0b),
 ];
 
+/// The colours a chart is drawn in besides its series: the page's theme, read from the root
+/// element's `--ccp-chart-*` custom properties (style/main.css), so a dark page draws a dark
+/// chart. The baseline's slate is the theme's too: on a dark background it is light.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Palette {
+    pub background: Rgb,
+    pub text: Rgb,
+    pub muted: Rgb,
+    pub grid: Rgb,
+    pub axis: Rgb,
+    pub baseline: Rgb,
+    pub reference: Rgb,
+}
+
+impl Palette {
+    pub const LIGHT: Palette = Palette {
+        background: Rgb(0xff, 0xff, 0xff),
+        text: Rgb(0x33, 0x41, 0x55),
+        muted: Rgb(0x64, 0x74, 0x8b),
+        grid: Rgb(0xe2, 0xe8, 0xf0),
+        axis: Rgb(0x94, 0xa3, 0xb8),
+        baseline: SCENARIO_COLORS[0],
+        reference: REFERENCE_COLOR,
+    };
+
+    /// The palette of custom properties read by `property` (a name such as
+    /// `--ccp-chart-text` → its value); a missing or unreadable one keeps the light colour.
+    pub fn from_properties(property: impl Fn(&str) -> String) -> Palette {
+        let l = Palette::LIGHT;
+        let read = |name: &str, fallback: Rgb| Rgb::parse(&property(name)).unwrap_or(fallback);
+        Palette {
+            background: read("--ccp-chart-bg", l.background),
+            text: read("--ccp-chart-text", l.text),
+            muted: read("--ccp-chart-muted", l.muted),
+            grid: read("--ccp-chart-grid", l.grid),
+            axis: read("--ccp-chart-axis", l.axis),
+            baseline: read("--ccp-chart-baseline", l.baseline),
+            reference: read("--ccp-chart-reference", l.reference),
+        }
+    }
+
+    /// A series colour on this palette: the baseline's is the theme's.
+    pub fn series(&self, c: Rgb) -> Rgb {
+        if c == SCENARIO_COLORS[0] {
+            self.baseline
+        } else if c == REFERENCE_COLOR {
+            self.reference
+        } else {
+            c
+        }
+    }
+}
+
+impl Rgb {
+    /// `#rrggbb` or `#rgb` (surrounding space allowed), as a custom property gives it.
+    pub fn parse(text: &str) -> Option<Rgb> {
+        let hex = text.trim().strip_prefix('#')?;
+        let digit = |i: usize, n: usize| u8::from_str_radix(hex.get(i..i + n)?, 16).ok();
+        match hex.len() {
+            6 => Some(Rgb(digit(0, 2)?, digit(2, 2)?, digit(4, 2)?)),
+            3 => Some(Rgb(digit(0, 1)? * 17, digit(1, 1)? * 17, digit(2, 1)? * 17)),
+            _ => None,
+        }
+    }
+}
+
 /// The colour of the scenario at `position` (0 = baseline).
 pub fn scenario_color(position: usize) -> Rgb {
     SCENARIO_COLORS[position % SCENARIO_COLORS.len()]
@@ -718,6 +784,34 @@ pub fn estimate_text_width(text: &str, size: f64) -> f64 {
 mod tests {
     use super::*;
     use crate::model::{compare, Example};
+
+    #[test]
+    fn palettes_read_custom_properties_and_keep_light_colours_for_bad_ones() {
+        assert_eq!(Rgb::parse(" #1b2537 "), Some(Rgb(0x1b, 0x25, 0x37)));
+        assert_eq!(Rgb::parse("#fff"), Some(Rgb(0xff, 0xff, 0xff)));
+        for bad in [
+            "",
+            "1b2537",
+            "#12345",
+            "#ggg",
+            "rgb(1,2,3)",
+            "#1b2537ff",
+            "#é12",
+        ] {
+            assert_eq!(Rgb::parse(bad), None, "{bad}");
+        }
+        let dark = Palette::from_properties(|name| match name {
+            "--ccp-chart-bg" => "#1b2537".into(),
+            "--ccp-chart-baseline" => "#cbd5e1".into(),
+            "--ccp-chart-text" => "not a colour".into(),
+            _ => String::new(),
+        });
+        assert_eq!(dark.background, Rgb(0x1b, 0x25, 0x37));
+        assert_eq!(dark.text, Palette::LIGHT.text);
+        assert_eq!(dark.series(SCENARIO_COLORS[0]), Rgb(0xcb, 0xd5, 0xe1));
+        assert_eq!(dark.series(SCENARIO_COLORS[1]), SCENARIO_COLORS[1]);
+        assert_eq!(Palette::from_properties(|_| String::new()), Palette::LIGHT);
+    }
 
     #[test]
     fn nice_axes_cover_the_data_with_round_ticks() {

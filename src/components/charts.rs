@@ -3,16 +3,25 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::chart::spec::{self, ChartSpec, MarkKind};
+use crate::chart::spec::{
+    self, ChartSpec, MarkKind, Palette, Rgb, REFERENCE_COLOR, SCENARIO_COLORS,
+};
 use crate::ctx::use_ctx;
 use crate::i18n::texts;
 
 /// Chart height in CSS pixels.
 const HEIGHT: f64 = 300.0;
+/// In the client report: two rows of two charts fill an A4 page.
+const REPORT_HEIGHT: f64 = 210.0;
 
 /// Every chart, or with `only`, the one at that place in [`spec::all`] (a calculator embed).
+/// `report`: the client report's charts, without LTV:CAC (its verdicts and comparison state
+/// it for every scenario), so that the four fill one A4 page.
 #[component]
-pub fn Charts(#[prop(optional)] only: Option<usize>) -> impl IntoView {
+pub fn Charts(
+    #[prop(optional)] only: Option<usize>,
+    #[prop(optional)] report: bool,
+) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     // Lines of values, or of each scenario's difference from the baseline.
@@ -47,7 +56,13 @@ pub fn Charts(#[prop(optional)] only: Option<usize>) -> impl IntoView {
                 {move || {
                     (0..count.get())
                         .filter(|i| only.is_none_or(|o| o == *i))
-                        .map(|i| view! { <ChartView specs=specs index=i/> })
+                        .filter(|i| {
+                            !report || specs.with(|s| s.get(*i).map(|s| s.id)) != Some("ltv-cac")
+                        })
+                        .map(|i| {
+                            let height = if report { REPORT_HEIGHT } else { HEIGHT };
+                            view! { <ChartView specs=specs index=i height=height/> }
+                        })
                         .collect_view()
                 }}
             </div>
@@ -56,7 +71,7 @@ pub fn Charts(#[prop(optional)] only: Option<usize>) -> impl IntoView {
 }
 
 #[component]
-fn ChartView(specs: Memo<Vec<ChartSpec>>, index: usize) -> impl IntoView {
+fn ChartView(specs: Memo<Vec<ChartSpec>>, index: usize, height: f64) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let spec = Memo::new(move |_| specs.with(|s| s.get(index).cloned()));
@@ -135,21 +150,38 @@ fn ChartView(specs: Memo<Vec<ChartSpec>>, index: usize) -> impl IntoView {
 
     watch_width(wrapper, width);
 
-    // Draw whenever the data, the language or the size changes: the effect synchronises the
-    // canvas, which is outside the reactive system, with the spec.
-    Effect::new(move |_| {
-        let w = width.get();
-        let Some(el) = canvas.get() else { return };
+    // Draw whenever the data, the language, the size or the theme changes: the effect
+    // synchronises the canvas, which is outside the reactive system, with the spec.
+    let dark = crate::theme::dark();
+    let redraw = move |palette: Palette| {
+        let w = width.get_untracked();
+        let Some(el) = canvas.get_untracked() else {
+            return;
+        };
         if w <= 0.0 {
             return;
         }
         let dpr = window().device_pixel_ratio();
-        spec.with(|s| {
+        spec.with_untracked(|s| {
             if let Some(s) = s {
-                draw_spec(&el, s, w, dpr);
+                draw_spec(&el, s, w, height, dpr, &palette);
             }
         });
         draws.update(|n| *n += 1);
+    };
+    Effect::new(move |_| {
+        width.track();
+        canvas.track();
+        spec.track();
+        dark.track();
+        redraw(page_palette());
+    });
+    // Paper is white whatever the screen's theme: printed in the light colours, then back.
+    let before = window_event_listener_untyped("beforeprint", move |_| redraw(Palette::LIGHT));
+    let after = window_event_listener_untyped("afterprint", move |_| redraw(page_palette()));
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
     });
 
     let download = move |_| {
@@ -175,7 +207,7 @@ fn ChartView(specs: Memo<Vec<ChartSpec>>, index: usize) -> impl IntoView {
                                         .map(|(name, color)| {
                                             view! {
                                                 <li>
-                                                    <span class="swatch" style:background=color.css()></span>
+                                                    <span class="swatch" style:background=swatch(*color)></span>
                                                     {name.clone()}
                                                 </li>
                                             }
@@ -216,7 +248,7 @@ fn ChartView(specs: Memo<Vec<ChartSpec>>, index: usize) -> impl IntoView {
                     aria-describedby=summary_id.clone()
                     aria-label=read(|s| s.title.clone())
                     data-draws=move || draws.get()
-                    style:height=format!("{HEIGHT}px")
+                    style:height=format!("{height}px")
                     on:pointermove=move |ev| point(f64::from(ev.offset_x()))
                     on:pointerdown=move |ev| point(f64::from(ev.offset_x()))
                     on:pointerleave=move |_| tip.set(None)
@@ -230,7 +262,7 @@ fn ChartView(specs: Memo<Vec<ChartSpec>>, index: usize) -> impl IntoView {
                 <details class="chart-data">
                     <summary>{move || texts(lang.get()).chart_data}</summary>
                     <div class="table-scroll">
-                        <table class="data">
+                        <table class="data row-cards">
                             {move || {
                                 spec.with(|s| {
                                     s.as_ref()
@@ -249,7 +281,10 @@ fn ChartView(specs: Memo<Vec<ChartSpec>>, index: usize) -> impl IntoView {
                                                     let mut cells = r.iter();
                                                     let first = cells.next().cloned().unwrap_or_default();
                                                     let rest = cells
-                                                        .map(|c| view! { <td class="num">{c.clone()}</td> })
+                                                        .zip(s.table.columns.iter().skip(1))
+                                                        .map(|(c, label)| {
+                                                            view! { <td class="num" data-label=label.clone()>{c.clone()}</td> }
+                                                        })
                                                         .collect_view();
                                                     view! {
                                                         <tr>
@@ -280,14 +315,46 @@ fn ChartView(specs: Memo<Vec<ChartSpec>>, index: usize) -> impl IntoView {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn draw_spec(el: &web_sys::HtmlCanvasElement, s: &ChartSpec, width: f64, dpr: f64) {
-    if let Err(e) = crate::chart::draw::draw(el, s, width, HEIGHT, dpr) {
+fn draw_spec(
+    el: &web_sys::HtmlCanvasElement,
+    s: &ChartSpec,
+    width: f64,
+    height: f64,
+    dpr: f64,
+    palette: &Palette,
+) {
+    if let Err(e) = crate::chart::draw::draw(el, s, width, height, dpr, palette) {
         leptos::logging::warn!("chart {}: {e}", s.id);
     }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn draw_spec(_: &web_sys::HtmlCanvasElement, _: &ChartSpec, _: f64, _: f64) {}
+fn draw_spec(_: &web_sys::HtmlCanvasElement, _: &ChartSpec, _: f64, _: f64, _: f64, _: &Palette) {}
+
+/// A legend swatch's colour: the baseline's and the reference line's follow the theme (as the
+/// canvas does, [`Palette::series`]).
+fn swatch(c: Rgb) -> String {
+    if c == SCENARIO_COLORS[0] {
+        "var(--ccp-chart-baseline)".to_owned()
+    } else if c == REFERENCE_COLOR {
+        "var(--ccp-chart-reference)".to_owned()
+    } else {
+        c.css()
+    }
+}
+
+/// The theme's chart colours, from the root element's custom properties.
+fn page_palette() -> Palette {
+    let style = document()
+        .document_element()
+        .and_then(|root| window().get_computed_style(&root).ok().flatten());
+    Palette::from_properties(|name| {
+        style
+            .as_ref()
+            .and_then(|s| s.get_property_value(name).ok())
+            .unwrap_or_default()
+    })
+}
 
 /// Feeds the width of `wrapper` into `width` whenever it changes (a ResizeObserver).
 #[cfg(target_arch = "wasm32")]

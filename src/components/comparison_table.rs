@@ -12,25 +12,28 @@ use crate::format;
 use crate::i18n::{self, texts};
 use crate::model::{best, delta, judge, Column, Figure, Metric, MetricGroup};
 
+/// `report`: laid out for the client report, every group open, every scenario shown, no export
+/// or picker.
 #[component]
-pub fn ComparisonTable() -> impl IntoView {
+pub fn ComparisonTable(#[prop(optional)] report: bool) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let t = move || texts(lang.get());
     let span = move || ctx.columns.with(Vec::len) + 1;
     // On a phone: the baseline and one scenario, picked above the table.
     let (picked, shown) = phone_pick();
-    let aside = move |column: Column| column != Column::Baseline && shown.get() != Some(column);
-    // Details by group; unit economics open, the rest a click away.
+    let aside =
+        move |column: Column| !report && column != Column::Baseline && shown.get() != Some(column);
+    // Details by group; unit economics open, the rest a click away (all open in a report).
     let groups = MetricGroup::ALL
         .into_iter()
         .map(|group| {
-            let open = RwSignal::new(group == MetricGroup::UnitEconomics);
+            let open = RwSignal::new(report || group == MetricGroup::UnitEconomics);
             let metrics = group.metrics();
             let count = metrics.len();
             let rows = metrics
                 .into_iter()
-                .map(|metric| view! { <ComparisonRow metric=metric open=open shown=shown/> })
+                .map(|metric| view! { <ComparisonRow metric=metric open=open shown=shown report=report/> })
                 .collect_view();
             view! {
                 <tbody data-group=group.key()>
@@ -60,19 +63,21 @@ pub fn ComparisonTable() -> impl IntoView {
         <section class="card" aria-labelledby="compare-title">
             <div class="section-head">
                 <h2 id="compare-title">{move || t().compare_title}</h2>
-                <button
-                    type="button"
-                    class="button"
-                    data-action="export-comparison-csv"
-                    on:click=move |_| ctx.export_comparison_csv()
-                >
-                    {move || texts(lang.get()).export_csv}
-                </button>
+                {(!report).then(|| view! {
+                    <button
+                        type="button"
+                        class="button"
+                        data-action="export-comparison-csv"
+                        on:click=move |_| ctx.export_comparison_csv()
+                    >
+                        {move || texts(lang.get()).export_csv}
+                    </button>
+                })}
             </div>
             <Verdicts/>
             <h3 class="details-title">{move || t().details_title}</h3>
             <p class="muted small">{move || t().compare_help}</p>
-            <PhonePick id="compare-scenario" picked=picked shown=shown/>
+            {(!report).then(|| view! { <PhonePick id="compare-scenario" picked=picked shown=shown/> })}
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-title">
                 <table class="data comparison-table" data-testid="comparison">
                     <caption class="visually-hidden">{move || t().compare_title}</caption>
@@ -102,6 +107,7 @@ fn ComparisonRow(
     metric: Metric,
     open: RwSignal<bool>,
     shown: Memo<Option<Column>>,
+    report: bool,
 ) -> impl IntoView {
     let ctx = use_ctx();
     // The best columns on this figure, when every column has it.
@@ -132,7 +138,9 @@ fn ComparisonRow(
                 each=move || ctx.columns.get()
                 key=|column| *column
                 children=move |column| {
-                    let aside = Signal::derive(move || column != Column::Baseline && shown.get() != Some(column));
+                    let aside = Signal::derive(move || {
+                        !report && column != Column::Baseline && shown.get() != Some(column)
+                    });
                     view! { <ComparisonCell column=column metric=metric winners=winners aside=aside/> }
                 }
             />

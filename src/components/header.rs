@@ -19,6 +19,7 @@ pub fn Header() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let t = move || texts(lang.get());
+    let dark = crate::theme::dark();
     let new_menu = NodeRef::<html::Details>::new();
     let file_menu = NodeRef::<html::Details>::new();
     let close_menu = move || {
@@ -311,6 +312,17 @@ pub fn Header() -> impl IntoView {
                     {icon(Icon::Redo)}
                 </button>
                 <span class="divider" aria-hidden="true"></span>
+                <button
+                    type="button"
+                    class="button icon"
+                    data-action="theme"
+                    aria-pressed=move || dark.get().to_string()
+                    on:click=move |_| crate::theme::choose(!dark.get_untracked())
+                    title=move || t().dark_theme
+                    aria-label=move || t().dark_theme
+                >
+                    {icon(Icon::Moon)}
+                </button>
                 <div class="lang-picker">
                     <label for="lang-select" class="visually-hidden">
                         {move || t().language}

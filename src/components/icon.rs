@@ -11,6 +11,7 @@ pub enum Icon {
     Remove,
     Undo,
     Redo,
+    Moon,
 }
 
 impl Icon {
@@ -22,6 +23,7 @@ impl Icon {
             Icon::Remove => "M6 6l12 12M18 6L6 18",
             Icon::Undo => crate::prepaint::icons::UNDO,
             Icon::Redo => crate::prepaint::icons::REDO,
+            Icon::Moon => crate::prepaint::icons::MOON,
         }
     }
 }

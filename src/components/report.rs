@@ -1,5 +1,6 @@
 //! The client report: the plan laid out for A4 pages, to print or save as PDF. The assumptions,
-//! the budget by category and stage, the headline and comparison tables and the charts, in the
+//! the budget by category and stage, the verdicts, the comparison of every figure (every group
+//! open) and the charts, in the
 //! page's language, with the host's name when an embed was given one. On screen it is a preview
 //! with "Print / save as PDF" and "Back"; `@media print` in the stylesheet does the layout.
 
@@ -9,7 +10,6 @@ use crate::components::budget_table::Subtotals;
 use crate::components::charts::Charts;
 use crate::components::comparison_table::ComparisonTable;
 use crate::components::economics_form::{key, label};
-use crate::components::headline::Headline;
 use crate::ctx::use_ctx;
 use crate::format;
 use crate::i18n::texts;
@@ -92,33 +92,36 @@ pub fn Report(
                     {today}
                 </p>
             </header>
-            <section class="card report-section">
-                <h2>{move || t().report_assumptions}</h2>
-                <table class="data report-assumptions">
-                    <tbody>
-                        {move || {
-                            assumptions()
-                                .into_iter()
-                                .map(|(k, label, value)| {
-                                    view! {
-                                        <tr data-assumption=k>
-                                            <th scope="row">{label}</th>
-                                            <td class="num">{value}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </tbody>
-                </table>
-            </section>
-            <section class="card report-section">
-                <h2>{move || t().report_budget}</h2>
-                <Subtotals/>
-            </section>
-            <Headline/>
-            <ComparisonTable/>
-            <Charts/>
+            <div class="report-facts">
+                <section class="card report-section">
+                    <h2>{move || t().report_assumptions}</h2>
+                    <table class="data report-assumptions">
+                        <tbody>
+                            {move || {
+                                assumptions()
+                                    .into_iter()
+                                    .map(|(k, label, value)| {
+                                        view! {
+                                            <tr data-assumption=k>
+                                                <th scope="row">{label}</th>
+                                                <td class="num">{value}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </section>
+                <section class="card report-section">
+                    <h2>{move || t().report_budget}</h2>
+                    <Subtotals/>
+                </section>
+            </div>
+            // The comparison holds every headline figure, grouped, for every scenario; its
+            // verdicts say in a sentence what each scenario does.
+            <ComparisonTable report=true/>
+            <Charts report=true/>
         </article>
     }
 }

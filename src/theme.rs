@@ -1,0 +1,63 @@
+//! The colour theme. boot.js puts it on the root element (`data-theme`) before the first paint:
+//! an embed's or a link's `theme` option, else the visitor's choice, else the system's setting
+//! (followed while there is no choice). Here: the header's toggle, which changes the theme and
+//! remembers the choice, and a signal that follows the root's theme whatever changed it, so the
+//! charts are drawn in the theme's colours.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::storage;
+
+/// Whether the page is dark, followed (provided by [`provide`]).
+#[derive(Clone, Copy)]
+struct Dark(RwSignal<bool>);
+
+fn root() -> Option<web_sys::Element> {
+    document().document_element()
+}
+
+fn is_dark() -> bool {
+    root()
+        .and_then(|r| r.get_attribute("data-theme"))
+        .is_some_and(|t| t == "dark")
+}
+
+/// Follows the root element's `data-theme` in a signal (a MutationObserver: the toggle, the
+/// system's setting through boot.js and an embed's `theme=auto` all change it there) and
+/// provides it to [`dark`].
+pub fn provide() {
+    let dark = RwSignal::new(is_dark());
+    if let Some(root) = root() {
+        let changed = Closure::<dyn Fn()>::new(move || {
+            let now = is_dark();
+            if dark.try_get_untracked().is_some_and(|d| d != now) {
+                dark.set(now);
+            }
+        });
+        if let Ok(observer) = web_sys::MutationObserver::new(changed.as_ref().unchecked_ref()) {
+            let init = web_sys::MutationObserverInit::new();
+            init.set_attributes(true);
+            init.set_attribute_filter(&js_sys::Array::of1(&"data-theme".into()));
+            let _ = observer.observe_with_options(&root, &init);
+        }
+        // The observer lives as long as the page.
+        changed.forget();
+    }
+    provide_context(Dark(dark));
+}
+
+/// Whether the page is dark (always light where [`provide`] was not called).
+pub fn dark() -> Signal<bool> {
+    use_context::<Dark>().map_or_else(|| Signal::stored(false), |d| d.0.into())
+}
+
+/// The toggle's choice: the page takes it at once and the next visit starts with it.
+pub fn choose(dark: bool) {
+    let theme = if dark { "dark" } else { "light" };
+    if let Some(r) = root() {
+        let _ = r.set_attribute("data-theme", theme);
+    }
+    storage::remember_theme(theme);
+}
