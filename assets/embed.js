@@ -66,7 +66,9 @@
     el.dataset.ccpMounted = '1';
     const frame = document.createElement('iframe');
     frame.src = source(el);
-    frame.title = el.dataset.title || '客户管理费规划器 · Customer Cost Planner';
+    // The frame's accessible name in the embed's language (both when none is given).
+    const titles = { en: 'Customer Cost Planner', 'zh-CN': '客户管理费规划器' };
+    frame.title = el.dataset.title || titles[el.dataset.lang] || '客户管理费规划器 · Customer Cost Planner';
     frame.setAttribute('allow', 'clipboard-write');
     frame.style.display = 'block';
     frame.style.width = '100%';

@@ -317,6 +317,8 @@ for (const locale of ['zh-CN', 'en']) {
     expect(snippet).toMatch(/data-link="plan=1\./);
     expect(snippet).toContain(`<script src="${APP}embed.js" async></script>`);
     expect(await page.locator('#embed-iframe').inputValue()).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:8091\/some\/sub\/path\/\?embed=1&amp;lang=en/);
+    // Its accessible name is in the embed's language, whatever the page's.
+    expect(await page.locator('#embed-iframe').inputValue()).toContain('title="Customer Cost Planner"');
     // The preview is the embed with these options.
     const preview = page.frameLocator('[data-testid=embed-preview]');
     await expect(preview.locator('[data-action=cta]')).toHaveText('Book a call');
@@ -332,6 +334,7 @@ for (const locale of ['zh-CN', 'en']) {
     const frame = await planner(host);
     await expect(frame.locator('[data-action=cta]')).toHaveText('Book a call');
     await expect(frame.locator('[role=tablist]')).toHaveCount(0);
+    await expect(host.locator('[data-ccp] iframe')).toHaveAttribute('title', 'Customer Cost Planner');
     await fits(host, frame);
     await context.close();
   });

@@ -91,8 +91,11 @@ pub fn EmbedDialog() -> impl IntoView {
     let iframe = {
         let app = app.clone();
         Memo::new(move |_| {
-            let title = tx.app_title;
-            options.with(|o| embed::iframe_snippet(&app, o, link().as_deref(), title, 900))
+            // The frame's accessible name in the embed's language.
+            options.with(|o| {
+                let title = o.lang.map_or(tx.app_title, |l| texts(l).app_title);
+                embed::iframe_snippet(&app, o, link().as_deref(), title, 900)
+            })
         })
     };
     // The preview is the embed itself, on this origin, without a host to talk to.
