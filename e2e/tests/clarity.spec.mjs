@@ -319,9 +319,21 @@ for (const lang of ['zh-CN', 'en']) {
 
       // Copied from a spreadsheet: tab-separated, in GBK as well.
       const tsv = csv.replaceAll(',', '\t').replace('"120\t000"', '120000');
+      // The same lines again (an edited export imported back): marked as the plan's own,
+      // replacing is offered first and adding them all is not offered, so nothing doubles.
       await page.setInputFiles('#import-csv-file', { name: '预算.txt', mimeType: 'text/plain', buffer: gbk(tsv) });
-      await dialog.locator('[data-action=confirm-append-lines]').click();
-      await expect.poll(async () => (await savedPlan(page)).lines.length).toBe(4);
+      await expect(dialog.locator('[data-testid=lines-in-plan]')).toContainText(zh ? '其中 2 项与当前方案中的预算项同名' : '2 of 2 have the names of lines this plan has');
+      await expect(dialog.locator('tr[data-in-plan=true]')).toHaveCount(2);
+      await expect(dialog.locator('thead th')).toContainText([zh ? '阶段' : 'Stage']);
+      await expect(dialog.locator('[data-action=confirm-append-lines], [data-action=confirm-append-new-lines]')).toHaveCount(0);
+      await expect(dialog.locator('.dialog-actions .button').first()).toHaveAttribute('data-action', 'confirm-replace-lines');
+      await dialog.locator('[data-action=confirm-replace-lines]').click();
+      await expect.poll(async () => (await savedPlan(page)).lines.map((l) => l.name)).toEqual(['电商大促展会', '售后回访']);
+      // One new line among them: only it is added.
+      const more = tsv + '新增培训\t培训和员工薪酬\t客户服务\t每月\t\t800\r\n';
+      await page.setInputFiles('#import-csv-file', { name: '预算.txt', mimeType: 'text/plain', buffer: gbk(more) });
+      await dialog.locator('[data-action=confirm-append-new-lines]').click();
+      await expect.poll(async () => (await savedPlan(page)).lines.map((l) => l.name)).toEqual(['电商大促展会', '售后回访', '新增培训']);
 
       // A UTF-16 mark with broken text: the message says it is the encoding.
       await page.setInputFiles('#import-csv-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from([0xff, 0xfe, 0x41]) });

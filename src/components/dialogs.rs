@@ -272,58 +272,114 @@ fn problems_view(ctx: Ctx, title: &'static str, messages: Vec<String>) -> impl I
 
 fn csv_preview(ctx: Ctx, l: Lang, lines: Vec<BudgetLine>) -> impl IntoView {
     let currency = ctx.currency.get_untracked();
-    let shown: Vec<BudgetLine> = lines.iter().take(8).cloned().collect();
+    let t = texts(l);
+    // Lines the plan has by name: an edited export imported again. Then replacing is the
+    // choice offered first, and adding takes only the new lines, so nothing is duplicated.
+    let named = ctx.plan.with_untracked(|p| {
+        p.as_ref()
+            .map(|p| crate::exchange::csv::already_named(&p.lines, &lines))
+            .unwrap_or_else(|| vec![false; lines.len()])
+    });
+    let matching = named.iter().filter(|n| **n).count();
+    let fresh: Vec<BudgetLine> = lines
+        .iter()
+        .zip(&named)
+        .filter(|(_, n)| !**n)
+        .map(|(line, _)| line.clone())
+        .collect();
     let count = lines.len();
-    let append = lines.clone();
-    view! {
-        <h2 id="dialog-title">{texts(l).import_budget_lines}</h2>
-        <p>
-            {i18n::lines_read(count, l)}
-        </p>
-        <div class="table-scroll">
-            <table class="data">
-                <thead>
-                    <tr>
-                        <th scope="col">{i18n::texts(l).col_name}</th>
-                        <th scope="col">{i18n::texts(l).col_category}</th>
-                        <th scope="col">{i18n::texts(l).col_basis}</th>
-                        <th scope="col" class="num">{i18n::texts(l).col_amount}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {shown
-                        .into_iter()
-                        .map(|line| {
-                            view! {
-                                <tr>
-                                    <td>{line.name.clone()}</td>
-                                    <td>{i18n::category(line.category, l)}</td>
-                                    <td>{i18n::basis(line.basis, l)}</td>
-                                    <td class="num">{crate::format::money(line.amount, &currency)}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
-        <div class="dialog-actions">
+    let rows = lines
+        .iter()
+        .zip(&named)
+        .take(8)
+        .map(|(line, in_plan)| {
+            view! {
+                <tr data-in-plan=in_plan.to_string()>
+                    <td>
+                        {line.name.clone()}
+                        {in_plan.then(|| view! { " "<span class="badge">{t.already_in_plan}</span> })}
+                    </td>
+                    <td>{i18n::category(line.category, l)}</td>
+                    <td>{i18n::stage(line.stage, l)}</td>
+                    <td>{i18n::basis(line.basis, l)}</td>
+                    <td class="num">{crate::format::money(line.amount, &currency)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let replace = {
+        let lines = lines.clone();
+        let class = if matching > 0 {
+            "button primary"
+        } else {
+            "button danger"
+        };
+        view! {
+            <button
+                type="button"
+                class=class
+                data-action="confirm-replace-lines"
+                on:click=move |_| confirm(ctx, Action::Edit(PlanEdit::ImportLines { lines: lines.clone(), replace: true }))
+            >
+                {t.replace_this_plan_s_lines}
+            </button>
+        }
+    };
+    let add = if matching == 0 {
+        Some(view! {
             <button
                 type="button"
                 class="button primary"
                 data-action="confirm-append-lines"
-                on:click=move |_| confirm(ctx, Action::Edit(PlanEdit::ImportLines { lines: append.clone(), replace: false }))
+                on:click=move |_| confirm(ctx, Action::Edit(PlanEdit::ImportLines { lines: lines.clone(), replace: false }))
             >
-                {texts(l).add_to_this_plan}
+                {t.add_to_this_plan}
             </button>
+        }.into_any())
+    } else if !fresh.is_empty() {
+        let n = fresh.len();
+        Some(view! {
             <button
                 type="button"
-                class="button danger"
-                data-action="confirm-replace-lines"
-                on:click=move |_| confirm(ctx, Action::Edit(PlanEdit::ImportLines { lines: lines.clone(), replace: true }))
+                class="button"
+                data-action="confirm-append-new-lines"
+                on:click=move |_| confirm(ctx, Action::Edit(PlanEdit::ImportLines { lines: fresh.clone(), replace: false }))
             >
-                {texts(l).replace_this_plan_s_lines}
+                {i18n::add_new_lines(n, l)}
             </button>
+        }.into_any())
+    } else {
+        None
+    };
+    let (first, second) = if matching > 0 {
+        (replace.into_any(), add)
+    } else {
+        (
+            add.unwrap_or_else(|| ().into_any()),
+            Some(replace.into_any()),
+        )
+    };
+    view! {
+        <h2 id="dialog-title">{t.import_budget_lines}</h2>
+        <p>{i18n::lines_read(count, l)}</p>
+        {(matching > 0).then(|| view! { <p class="warning" data-testid="lines-in-plan">{i18n::lines_already_named(matching, count, l)}</p> })}
+        <div class="table-scroll">
+            <table class="data">
+                <thead>
+                    <tr>
+                        <th scope="col">{t.col_name}</th>
+                        <th scope="col">{t.col_category}</th>
+                        <th scope="col">{t.col_stage}</th>
+                        <th scope="col">{t.col_basis}</th>
+                        <th scope="col" class="num">{t.col_amount}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <div class="dialog-actions">
+            {first}
+            {second}
             {cancel_button(ctx, l)}
         </div>
     }

@@ -443,6 +443,17 @@ pub fn lines_from_csv(text: &str, first_id: u32) -> Result<Vec<BudgetLine>, Vec<
 /// The comparison table as CSV: one row per figure; per scenario its value, and for scenarios
 /// the difference from the baseline and that difference in percent. Values are the model's,
 /// rounded to 6 decimals; an undefined figure is written as its reason.
+/// Which imported lines carry the name of a line the plan already has (their places in
+/// `imported`): a file exported, edited and imported again names every line it had. Adding
+/// those would duplicate the plan's lines, so the import offers to replace instead.
+pub fn already_named(existing: &[BudgetLine], imported: &[BudgetLine]) -> Vec<bool> {
+    let names: std::collections::HashSet<&str> = existing.iter().map(|l| l.name.trim()).collect();
+    imported
+        .iter()
+        .map(|l| names.contains(l.name.trim()))
+        .collect()
+}
+
 pub fn comparison_to_csv(plan: &Plan, comparison: &Comparison, lang: Lang) -> String {
     let t = i18n::texts(lang);
     let mut out = String::new();
@@ -487,6 +498,23 @@ pub fn comparison_to_csv(plan: &Plan, comparison: &Comparison, lang: Lang) -> St
 mod tests {
     use super::*;
     use crate::model::Example;
+
+    #[test]
+    fn an_edited_export_is_recognised_as_the_plans_own_lines() {
+        let plan = Example::Starter.plan(Lang::Zh);
+        let mut edited = lines_from_csv(&lines_to_csv(&plan.lines, Lang::Zh), 100).expect("reads");
+        edited[0].amount += rust_decimal::Decimal::ONE;
+        edited[1].name = format!(" {} ", edited[1].name);
+        edited.push(BudgetLine {
+            name: "新的一项".into(),
+            ..edited[0].clone()
+        });
+        let marks = already_named(&plan.lines, &edited);
+        assert_eq!(marks.len(), edited.len());
+        assert!(marks[..plan.lines.len()].iter().all(|m| *m));
+        assert!(!marks[plan.lines.len()]);
+        assert!(already_named(&[], &edited).iter().all(|m| !m));
+    }
 
     #[test]
     fn lines_round_trip_in_both_languages() {

@@ -61,6 +61,22 @@ pub fn lines_read(n: usize, lang: Lang) -> String {
     }
 }
 
+/// How many of the read lines have the names of lines the plan has (a re-import).
+pub fn lines_already_named(n: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("其中 {n} 项与当前方案中的预算项同名（已标出），像是导出后修改过的文件：替换可避免重复。"),
+        Lang::En => format!("{n} of {total} have the names of lines this plan has (marked): this looks like an edited export, so replacing avoids duplicates."),
+    }
+}
+
+/// Adds only the lines whose names the plan does not have yet.
+pub fn add_new_lines(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("只追加 {n} 个新预算项"),
+        Lang::En => format!("Add only the {n} new lines"),
+    }
+}
+
 pub fn long_link(chars: usize, lang: Lang) -> String {
     match lang {
         Lang::Zh => {
