@@ -79,8 +79,11 @@ for (const width of [360, 390]) {
           await expect(page.locator('[data-testid=comparison] tr[data-metric-row]').first()).toBeVisible();
         }
         if (tab === 'charts') {
-          for (const data of await page.locator('.chart-data summary').all()) await data.click();
-          await expect(page.locator('.chart-data table').first()).toBeVisible();
+          // Once every chart is drawn (the charts are built when the comparison is ready), each
+          // data table opened.
+          await expect(page.locator('[data-chart=ltv-cac] canvas')).toHaveAttribute('data-draws', /[1-9]/);
+          for (const data of await page.locator('.chart-data').all()) await data.evaluate((d) => { d.open = true; });
+          for (const table of await page.locator('.chart-data table').all()) await expect(table).toBeVisible();
         }
         if (tab === 'answers') await expect(page.locator('[data-testid=tornado] tbody tr').first()).toBeVisible();
         expect(await wide(), tab).toEqual([]);
