@@ -67,7 +67,11 @@ fn ask_for_persistent_storage(ctx: Ctx) {
     };
     let refused = RwSignal::new(false);
     Effect::new(move |_| {
-        let edited = ctx.history_state.get().0;
+        // Something of theirs: an edit, and a plan with lines (a new blank plan is not yet).
+        let edited = ctx.history_state.get().0
+            && ctx
+                .plan
+                .with(|p| p.as_ref().is_some_and(|p| !p.lines.is_empty()));
         if refused.get() && edited {
             refused.set(false);
             if storage::remind_once() {
@@ -593,7 +597,7 @@ pub fn App(launch: Launch) -> impl IntoView {
             >
                 <Show when=move || headline.get()>
                     <SharedBanner/>
-                    <ExampleBanner/>
+                    <ExampleBanner on_start=Callback::new(move |()| tab.set(Tab::Budget))/>
                     <Headline rows=headline_rows/>
                 </Show>
                 <div id="headline-end"></div>

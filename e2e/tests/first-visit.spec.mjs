@@ -23,8 +23,13 @@ for (const width of [390, 1440]) {
       const page = await context.newPage();
       const shot = (step) => page.screenshot({ path: `${ARTIFACTS}/first-visit-${step}-${width}-${lang}.png`, fullPage: true });
       await open(page);
+      await showTab(page, 'compare');
       await page.locator('[data-action=start-blank]').click();
       await expect(page.locator('#plan-name')).toBeFocused();
+      // A blank plan starts on the budget, with nothing to warn about yet.
+      await expect(page.locator('#tab-budget')).toHaveAttribute('aria-selected', 'true');
+      await page.waitForTimeout(500);
+      await expect(page.locator('[data-notice=backup-reminder]')).toHaveCount(0);
       await page.keyboard.type(zh ? '华东门店 2027' : 'East stores 2027');
 
       // Economics as people type them: a churn pasted from Excel as a fraction is asked about.

@@ -7,8 +7,9 @@ use crate::ctx::use_ctx;
 use crate::i18n::texts;
 use crate::state::Action;
 
+/// `on_start`: the page's part of starting blank (it shows the budget, where a plan begins).
 #[component]
-pub fn ExampleBanner() -> impl IntoView {
+pub fn ExampleBanner(on_start: Callback<()>) -> impl IntoView {
     let ctx = use_ctx();
     let is_example = move || {
         ctx.ws
@@ -31,6 +32,7 @@ pub fn ExampleBanner() -> impl IntoView {
                     data-action="start-blank"
                     on:click=move |_| {
                         ctx.act(Action::NewPlan(None));
+                        on_start.run(());
                         // The banner goes away with the example: focus moves to the new plan's
                         // name, not to the top of the page.
                         focus_and_select_later("plan-name".to_owned());
