@@ -604,6 +604,7 @@ pub fn cumulative(comparison: &Comparison, plan: &Plan, lang: Lang, diff: bool) 
             };
             crate::i18n::breaks_even(&c.name, &when, lang)
         })
+        .chain(std::iter::once(crate::i18n::two_paybacks(lang).to_owned()))
         .collect::<Vec<_>>()
         .join(texts(lang).sentence_separator);
     ChartSpec {
@@ -784,6 +785,20 @@ pub fn estimate_text_width(text: &str, size: f64) -> f64 {
 mod tests {
     use super::*;
     use crate::model::{compare, Example};
+
+    #[test]
+    fn the_break_even_chart_says_how_its_payback_differs_from_the_headlines() {
+        for lang in Lang::ALL {
+            let plan = Example::Starter.plan(lang);
+            let c = compare(&plan);
+            let s = cumulative(&c, &plan, lang, false);
+            assert!(
+                s.summary.ends_with(crate::i18n::two_paybacks(lang)),
+                "{}",
+                s.summary
+            );
+        }
+    }
 
     #[test]
     fn palettes_read_custom_properties_and_keep_light_colours_for_bad_ones() {

@@ -162,6 +162,14 @@ pub fn breaks_even(scenario: &str, when: &str, lang: Lang) -> String {
     }
 }
 
+/// Why the chart's break-even month and the headline's CAC payback differ.
+pub fn two_paybacks(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "回本月是累计净贡献转正的月份；核心指标中的获客成本回收期是一位新客户的毛利收回其获客成本所需的月数，二者回答不同的问题",
+        Lang::En => "break-even is the month cumulative net contribution turns positive; the CAC payback in the headline is how many months a new customer's margin takes to repay what acquiring them cost, a different question",
+    }
+}
+
 /// A month number ("month 3") and a number of months ("4.1 months").
 pub fn month_number(n: &str, lang: Lang) -> String {
     match lang {
