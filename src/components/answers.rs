@@ -311,6 +311,8 @@ struct Solved {
     metric: Metric,
     target: Decimal,
     driver: Driver,
+    /// The driver's value before the answer (what the sentence says it goes from).
+    from: Option<Decimal>,
     answer: Result<Solution, String>,
 }
 
@@ -364,12 +366,17 @@ fn GoalSeek(column: Memo<Column>) -> impl IntoView {
         let answer =
             analysis::solve(&plan, c, m, target, d).map_err(|e| e.message(lang.get_untracked()));
         made.set(None);
+        // Asked once: the view is drawn again on every edit (to see whether it is stale).
+        let from = analysis::effective(&plan, c)
+            .ok()
+            .and_then(|at| d.value(&at));
         let s = Solved {
             plan,
             column: c,
             metric: m,
             target,
             driver: d,
+            from,
             answer,
         };
         KEPT_SOLVE.set(Some((s.clone(), typed.get_untracked())));
@@ -445,9 +452,7 @@ fn GoalSeek(column: Memo<Column>) -> impl IntoView {
         let currency = s.plan.currency.clone();
         let name = i18n::driver_name(s.driver, &s.plan, lang);
         let column_name = i18n::column_name(s.column, &s.plan, lang);
-        let from = analysis::effective(&s.plan, s.column)
-            .ok()
-            .and_then(|at| s.driver.value(&at));
+        let from = s.from;
         // Shown on the grid of 4 decimals a field takes (the exact value is in data-value).
         let shown = |v: Decimal| {
             i18n::driver_value(

@@ -99,7 +99,7 @@ pub fn MonthGrid() -> impl IntoView {
             </Show>
         </div>
         <div class="table-scroll" tabindex="0" role="region" aria-label=move || t().calc_title>
-            <table class="data calc-table">
+            <table class="data calc-table row-cards">
                 <thead>
                     <tr>{header()}</tr>
                 </thead>
