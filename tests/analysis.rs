@@ -203,6 +203,26 @@ fn check_answer(
             figure_with(plan, column, driver, *value, metric),
             Figure::Value(*metric_value)
         );
+        // As the lever's field takes it: 4 decimals at most, next to the answer, on the
+        // target's better side when the answer needed more decimals.
+        let field = analysis::field_value(plan, column, metric, target, driver, *value);
+        assert!(field.normalize().scale() <= 4, "{field}");
+        assert!((field - *value).abs() < d("0.0001"), "{field} vs {value}");
+        if value.normalize().scale() > 4 {
+            let Figure::Value(f) = figure_with(plan, column, driver, field, metric) else {
+                panic!("{field} gives no figure");
+            };
+            let reaches = match metric.better() {
+                customer_cost_planner::model::Better::Higher => f >= target,
+                customer_cost_planner::model::Better::Lower => f <= target,
+            };
+            assert!(
+                reaches,
+                "{metric:?} {f} at {field} (answer {value}) misses {target}"
+            );
+        } else {
+            assert_eq!(field, *value);
+        }
     }
     s
 }

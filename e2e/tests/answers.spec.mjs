@@ -125,6 +125,19 @@ for (const lang of ['zh-CN', 'en']) {
         page.locator(`[data-testid=headline] td[data-scenario=s${made.id}][data-metric=ltv_cac]`),
       ).toHaveAttribute('data-value', churn.metric_value);
       await expect(page.locator('[data-testid=goal-seek] [role=status]')).toContainText(made.name);
+      // An answer finer than a field takes (revenue to ¥90.865138378755) becomes the field's
+      // neighbouring value that still reaches the target: net contribution at least 0.
+      await page.locator('[data-action=quick-revenue]').click();
+      const revenue = answer('solve', plan, ['--metric', 'net_contribution', '--target', '0', '--input', 'revenue_per_customer_month']);
+      await expect(result).toHaveAttribute('data-value', revenue.value);
+      expect(revenue.value.split('.')[1].length).toBeGreaterThan(4);
+      await page.locator('[data-action=goal-scenario]').click();
+      const fine = (await savedPlan(page)).scenarios.at(-1);
+      const set = fine.levers.at(-1);
+      expect(set.value.split('.')[1].length).toBeLessThanOrEqual(4);
+      expect(Math.abs(Number(set.value) - Number(revenue.value))).toBeLessThan(0.0001);
+      const net = await page.locator(`[data-testid=headline] td[data-scenario=s${fine.id}][data-metric=net_contribution]`).getAttribute('data-value');
+      expect(Number(net)).toBeGreaterThanOrEqual(0);
       // The new lever is editable in the scenario panel like any other.
       await showTab(page, 'scenarios');
       await page.locator(`.scenario-item[data-scenario-id="${made.id}"]`).click();

@@ -396,6 +396,8 @@ fn GoalSeek(column: Memo<Column>) -> impl IntoView {
             return;
         };
         let lang = lang.get_untracked();
+        // A value the lever's field can show and edit, still reaching the target.
+        let value = analysis::field_value(&s.plan, s.column, s.metric, s.target, s.driver, value);
         let name = i18n::goal_scenario_name(
             &i18n::metric(s.metric, lang),
             &format::figure(s.metric, Figure::Value(s.target), &s.plan.currency, lang),

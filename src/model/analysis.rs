@@ -12,7 +12,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::compare::{evaluate_unchecked, Column, Metric, Unit};
+use super::compare::{evaluate_unchecked, Better, Column, Metric, Unit};
 use super::driver::Driver;
 use super::error::ModelError;
 use super::metrics::{Figure, Undefined};
@@ -671,6 +671,64 @@ pub fn answer_lever(driver: Driver, value: Decimal) -> Lever {
             amount: value,
         },
     }
+}
+
+/// The answer as its lever's field takes it: a goal seek refined past the field's 4 decimals
+/// (see [`solve`]) becomes the neighbouring 4-decimal value on the target's better side, so the
+/// scenario made from it shows a value a person can read and edit and still reaches the target
+/// (LTV:CAC at least 3, a payback at most 12 months). An answer on the grid is kept as it is.
+///
+/// ```
+/// use customer_cost_planner::model::{analysis, Column, Driver, Example, Input, Lang, Metric};
+/// use rust_decimal::Decimal;
+/// let plan = Example::Starter.plan(Lang::En);
+/// let revenue = Driver::Input(Input::RevenuePerCustomerMonth);
+/// // Net contribution 0 at a revenue of ¥90.865138378755: ¥90.8652 reaches it, ¥90.8651 not.
+/// let exact: Decimal = "90.865138378755".parse().unwrap();
+/// let v = analysis::field_value(&plan, Column::Baseline, Metric::NetContribution, 0.into(), revenue, exact);
+/// assert_eq!(v, "90.8652".parse::<Decimal>().unwrap());
+/// ```
+pub fn field_value(
+    plan: &Plan,
+    column: Column,
+    metric: Metric,
+    target: Decimal,
+    driver: Driver,
+    value: Decimal,
+) -> Decimal {
+    if value.normalize().scale() <= GRID_SCALE {
+        return value;
+    }
+    let down = value.round_dp_with_strategy(GRID_SCALE, RoundingStrategy::ToNegativeInfinity);
+    let up = value.round_dp_with_strategy(GRID_SCALE, RoundingStrategy::ToPositiveInfinity);
+    let Ok(at) = effective(plan, column) else {
+        return down;
+    };
+    let figure = |x: Decimal| {
+        let mut p = at.clone();
+        driver.set(&mut p, x).ok()?;
+        figure_of(&p, metric).value()
+    };
+    let reaches = |f: Decimal| match metric.better() {
+        Better::Higher => f >= target,
+        Better::Lower => f <= target,
+    };
+    let gap = |f: Option<Decimal>| f.map(|f| f.saturating_sub(target).abs());
+    match (figure(down), figure(up)) {
+        (Some(fd), Some(fu)) if reaches(fd) != reaches(fu) => {
+            if reaches(fd) {
+                down
+            } else {
+                up
+            }
+        }
+        (fd, fu) => match (gap(fd), gap(fu)) {
+            (Some(a), Some(b)) if b < a => up,
+            (None, Some(_)) => up,
+            _ => down,
+        },
+    }
+    .normalize()
 }
 
 /// A new scenario (id `id`, named `name`) that is `column` with the answer applied last: its
