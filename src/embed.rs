@@ -97,6 +97,9 @@ impl Rgb {
     }
 }
 
+/// WCAG AA for normal text: a host's text and background colours must reach it.
+pub const MIN_CONTRAST: f64 = 4.5;
+
 const WHITE: Rgb = Rgb(255, 255, 255);
 const BLACK: Rgb = Rgb(0, 0, 0);
 
@@ -561,32 +564,43 @@ impl Options {
             }
             return dropped;
         }
-        if self.text.is_some() || self.background.is_some() {
-            let themes: &[Theme] = match self.theme {
-                Theme::Light => &[Theme::Light],
-                Theme::Dark => &[Theme::Dark],
-                Theme::Auto => &[Theme::Light, Theme::Dark],
-            };
-            let readable = themes.iter().all(|theme| {
-                let (bg, surface) = self.surfaces(*theme);
-                let text = self.text_on(*theme);
-                text.contrast(bg) >= 4.5 && text.contrast(surface) >= 4.5
-            });
-            if !readable {
-                for (key, given) in [
-                    ("bg", self.background.take().is_some()),
-                    ("text", self.text.take().is_some()),
-                ] {
-                    if given {
-                        dropped.push(Rejected {
+        // No text or background colour given: nothing to measure (`lowest_contrast` is None).
+        if self.lowest_contrast().is_some_and(|c| c < MIN_CONTRAST) {
+            for (key, given) in [
+                ("bg", self.background.take().is_some()),
+                ("text", self.text.take().is_some()),
+            ] {
+                if given {
+                    dropped.push(Rejected {
                             key: key.into(),
                             reason: "text and background must contrast by at least 4.5:1 (WCAG AA); the default theme is used",
                         });
-                    }
                 }
             }
         }
         dropped
+    }
+
+    /// The lowest contrast between the text and the page or a card, in every theme the embed
+    /// may show, when the host gives a text or background colour (`None` otherwise: the
+    /// stylesheet's own colours are readable). Below [`MIN_CONTRAST`] they are dropped.
+    pub fn lowest_contrast(&self) -> Option<f64> {
+        if self.text.is_none() && self.background.is_none() {
+            return None;
+        }
+        let themes: &[Theme] = match self.theme {
+            Theme::Light => &[Theme::Light],
+            Theme::Dark => &[Theme::Dark],
+            Theme::Auto => &[Theme::Light, Theme::Dark],
+        };
+        themes
+            .iter()
+            .map(|theme| {
+                let (bg, surface) = self.surfaces(*theme);
+                let text = self.text_on(*theme);
+                text.contrast(bg).min(text.contrast(surface))
+            })
+            .reduce(f64::min)
     }
 
     /// The page and card backgrounds in `theme`, as the stylesheet and these options make them.

@@ -21,7 +21,7 @@ use serde::{Serialize, Serializer};
 
 use crate::format;
 use crate::i18n::{self, texts};
-use crate::model::{delta, judge, Column, Comparison, Figure, Lang, Metric, Plan};
+use crate::model::{delta, judge, Column, Comparison, Example, Figure, Lang, Metric, Plan};
 
 /// An element or a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -380,7 +380,7 @@ fn example_banner(lang: Lang) -> Node {
     let t = texts(lang);
     el("aside").attr("class", "example-banner").children([
         el("span").attr("class", "badge").text(t.example),
-        el("p").text(t.example_banner),
+        el("p").text(i18n::example_banner(Example::Starter, false, lang)),
         button("button primary", t.start_blank),
     ])
 }
@@ -397,6 +397,7 @@ fn term(metric: Metric, lang: Lang) -> Node {
         el("span")
             .attr("role", "tooltip")
             .attr("class", "term-tip")
+            .attr("popover", "manual")
             .child(
                 el("span")
                     .attr("class", "definition")

@@ -287,6 +287,25 @@ test('index.html has no inline script or style, and paints a placeholder for an 
   await expect(page.locator('#boot-loading')).toBeVisible();
 });
 
+test('in a frame as tall as its content a dialog opens where the visitor is looking, not in the frame\'s middle', async ({ page }) => {
+  await page.setViewportSize({ width: 1100, height: 800 });
+  await page.goto(hostUrl({ 'data-lang': 'en', width: '1000' }));
+  const frame = await planner(page);
+  await fits(page, frame);
+  const tall = await page.locator('#slot iframe').evaluate((f) => f.getBoundingClientRect().height);
+  expect(tall).toBeGreaterThan(1600);
+  await frame.locator('[data-action=file-menu]').click();
+  await frame.locator('[data-action=share-link]').click();
+  const dialog = frame.locator('dialog[open]');
+  await expect(dialog).toBeVisible();
+  // Where the dialog is on the host's screen: the frame's place plus the dialog's in it.
+  const top = await page.locator('#slot iframe').evaluate((f) => f.getBoundingClientRect().top);
+  await expect.poll(async () => top + (await dialog.evaluate((d) => d.getBoundingClientRect().top))).toBeLessThan(300);
+  const box = await dialog.evaluate((d) => { const r = d.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; });
+  expect(top + box.top).toBeGreaterThanOrEqual(0);
+  expect(top + box.bottom).toBeLessThanOrEqual(800);
+});
+
 for (const locale of ['zh-CN', 'en']) {
   test(`the Embed dialog writes code that works on another site, with a live preview (${locale})`, async ({ browser }) => {
     const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
@@ -302,6 +321,21 @@ for (const locale of ['zh-CN', 'en']) {
     await page.locator('#embed-view').selectOption('calculator');
     await page.locator('#embed-lang').selectOption('en');
     await page.locator('#embed-accent').fill('#c2410c');
+    // "What it shows" is a short choice with a line saying what it holds.
+    await expect(page.locator('#embed-view-about')).not.toBeEmpty();
+    expect(await page.locator('#embed-view').evaluate((s) => s.scrollWidth <= s.clientWidth)).toBe(true);
+    // Page and text colours: unreadable ones are refused beside the fields and left out of the
+    // code; "Default" gives a colour back to the theme.
+    await page.locator('#embed-bg').fill('#ffffff');
+    await page.locator('#embed-text').fill('#eeeeee');
+    await expect(page.locator('#embed-contrast')).toContainText(/1\.\d:1/);
+    await expect(page.locator('#embed-snippet')).not.toHaveValue(/data-bg|data-text/);
+    await page.locator('[data-action=embed-text-default]').click();
+    await expect(page.locator('#embed-contrast')).toBeEmpty();
+    await expect(page.locator('#embed-snippet')).toHaveValue(/data-bg="#ffffff"/);
+    await page.locator('#embed-bg').fill('#fffbeb');
+    await page.locator('#embed-text').fill('#1c1917');
+    await expect(page.locator('#embed-snippet')).toHaveValue(/data-bg="#fffbeb"[^>]*data-text="#1c1917"|data-text="#1c1917"[^>]*data-bg="#fffbeb"/);
     await page.locator('#embed-cta').fill('Book a call');
     await page.locator('#embed-cta-url').fill('http://not-secure.example');
     await expect(page.locator('#embed-cta-url-error')).not.toBeEmpty();
@@ -323,6 +357,7 @@ for (const locale of ['zh-CN', 'en']) {
     const preview = page.frameLocator('[data-testid=embed-preview]');
     await expect(preview.locator('[data-action=cta]')).toHaveText('Book a call');
     await expect(preview.locator('[data-action=cta]')).toHaveCSS('background-color', 'rgb(194, 65, 12)');
+    await expect(preview.locator('body')).toHaveCSS('color', 'rgb(28, 25, 23)');
     // The dialog and its live preview, under the strict CSP too.
     expect(await page.evaluate(() => window.violations)).toEqual([]);
     const axe = await new AxeBuilder({ page }).include('dialog[open]').exclude('[data-testid=embed-preview]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

@@ -50,6 +50,68 @@ for (const width of [1280, 1440]) {
   }
 }
 
+for (const [width, locale] of [[800, 'zh-CN'], [1024, 'en-US'], [1279, 'en-US']]) {
+  test(`at ${width} px (a tablet, a narrow window, an embed's column) in ${locale} the headline and the budget lines fit`, async ({ browser }) => {
+    const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await open(page);
+    // The headline as a card per scenario (baseline and the one picked), every figure labelled.
+    const headline = page.locator('[data-testid=headline]');
+    await expect(headline.locator('tr.baseline td[data-metric=net_contribution]')).toBeVisible();
+    await expect(headline.locator('tbody tr:visible')).toHaveCount(2);
+    await page.locator('#headline-scenario').selectOption('s3');
+    await expect(headline.locator('td[data-scenario=s3][data-metric=ltv_cac]')).toBeVisible();
+    // Every budget line's fields and buttons in view, none scrolling sideways.
+    const lines = page.locator('.lines-table');
+    for (const field of ['.name input', 'select >> nth=2', 'td.num:not(.total) input', 'td.total', '[data-action=delete-line]']) {
+      const b = await lines.locator('tbody tr').first().locator(field).boundingBox();
+      expect(b.x + b.width, field).toBeLessThanOrEqual(width);
+    }
+    const wide = await page.evaluate(() => [...document.querySelectorAll('.headline .table-scroll, .table-scroll:has(.lines-table)')]
+      .filter((e) => e.scrollWidth > e.clientWidth).map((e) => `${e.querySelector('table')?.className}: ${e.scrollWidth} in ${e.clientWidth}`));
+    expect(wide).toEqual([]);
+    await context.close();
+  });
+}
+
+for (const [width, locale] of [[1440, 'en-US'], [390, 'zh-CN']]) {
+  test(`at ${width} px in ${locale} a figure's definition is on top and inside the window, by keyboard and by tap`, async ({ browser }) => {
+    const context = await browser.newContext({ locale, viewport: { width, height: 800 }, hasTouch: width < 400 });
+    const page = await context.newPage();
+    await open(page);
+    /** Whether every corner and the middle of the definition are the definition itself. */
+    const onTop = (tip) => tip.evaluate((t) => {
+      const r = t.getBoundingClientRect();
+      const inside = r.left >= 0 && r.right <= document.documentElement.clientWidth && r.top >= 0 && r.bottom <= innerHeight;
+      const points = [[r.left + 3, r.top + 3], [r.right - 3, r.top + 3], [r.left + 3, r.bottom - 3], [r.right - 3, r.bottom - 3], [(r.left + r.right) / 2, (r.top + r.bottom) / 2]];
+      return inside && points.every(([x, y]) => t.contains(document.elementFromPoint(x, y)));
+    });
+    if (width > 1280) {
+      // The last column's definition, reached by keyboard, is not cut at the table's edge.
+      const term = page.locator('[data-testid=headline] thead [data-definition=net_contribution]');
+      await term.focus();
+      const tip = page.locator('#def-headline-net_contribution');
+      await expect(tip).toBeVisible();
+      expect(await onTop(tip)).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect(tip).toBeHidden();
+    } else {
+      // LTV:CAC's definition in the comparison, tapped: the next row does not paint over it.
+      await showTab(page, 'compare');
+      const term = page.locator('[data-testid=comparison] [data-definition=ltv_cac]');
+      await term.scrollIntoViewIfNeeded();
+      await term.tap();
+      const tip = page.locator('#def-compare-ltv_cac');
+      await expect(tip).toBeVisible();
+      expect(await onTop(tip)).toBe(true);
+      // A second tap closes it.
+      await term.tap();
+      await expect(tip).toBeHidden();
+    }
+    await context.close();
+  });
+}
+
 for (const width of [360, 390]) {
   for (const locale of ['zh-CN', 'en-US']) {
     test(`at ${width} px in ${locale} every tab is on the screen and no table scrolls sideways`, async ({ browser }) => {

@@ -118,7 +118,8 @@ pub fn MonthGrid() -> impl IntoView {
                                         let text = match c {
                                             MonthColumn::Month => i18n::month_number(&v.to_string(), l),
                                             c if c.is_money() => format::money(v, &currency),
-                                            _ => format::grouped_trim(v, 2),
+                                            // As the headline shows customers.
+                                            _ => format::customers(v),
                                         };
                                         view! {
                                             <td

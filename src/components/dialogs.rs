@@ -48,6 +48,52 @@ fn confirm(ctx: Ctx, action: Action) {
     }
 }
 
+/// In a frame as tall as its content (an auto-height embed) the frame's middle may be far off
+/// the host's screen: the dialog moves into the band of the frame the visitor sees. An
+/// IntersectionObserver's first report gives that band even across origins (it is clipped by
+/// the top-level viewport); where the whole window is visible nothing changes.
+fn place_in_view(dialog: &web_sys::HtmlDialogElement) {
+    let style = web_sys::HtmlElement::style(dialog);
+    for property in ["margin-top", "margin-bottom", "max-height"] {
+        let _ = style.remove_property(property);
+    }
+    let Some(body) = document().body() else {
+        return;
+    };
+    let dialog = dialog.clone();
+    let report = wasm_bindgen::closure::Closure::once_into_js(
+        move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+            observer.disconnect();
+            let Ok(entry) = entries
+                .get(0)
+                .dyn_into::<web_sys::IntersectionObserverEntry>()
+            else {
+                return;
+            };
+            let seen = entry.intersection_rect();
+            let window_height = window()
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0);
+            // Nothing seen (the frame scrolled away) or all of it: the centred place is right.
+            if seen.height() < 120.0 || seen.height() >= window_height - 1.0 {
+                return;
+            }
+            let style = web_sys::HtmlElement::style(&dialog);
+            let _ = style.set_property("margin-top", &format!("{}px", (seen.top() + 12.0).round()));
+            let _ = style.set_property("margin-bottom", "auto");
+            let _ = style.set_property(
+                "max-height",
+                &format!("{}px", (seen.height() - 24.0).round()),
+            );
+        },
+    );
+    if let Ok(observer) = web_sys::IntersectionObserver::new(report.unchecked_ref()) {
+        observer.observe(&body);
+    }
+}
+
 #[component]
 pub fn Dialogs() -> impl IntoView {
     let ctx = use_ctx();
@@ -60,6 +106,7 @@ pub fn Dialogs() -> impl IntoView {
         if let Some(el) = dialog.get() {
             if want && !el.open() {
                 let _ = el.show_modal();
+                place_in_view(&el);
             } else if !want && el.open() {
                 el.close();
             }

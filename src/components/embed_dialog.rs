@@ -22,6 +22,9 @@ fn app_address() -> String {
 
 /// The accent the app uses when none is given (style/main.css).
 const DEFAULT_ACCENT: &str = "#1f5f8b";
+/// The light theme's page and text colours (style/main.css), shown until the host picks its own.
+const DEFAULT_BG: &str = "#f4f6f9";
+const DEFAULT_TEXT: &str = "#1e293b";
 const DEFAULT_RADIUS: u8 = 10;
 
 #[component]
@@ -34,6 +37,9 @@ pub fn EmbedDialog() -> impl IntoView {
     let embed_lang = RwSignal::new(Some(lang.get_untracked()));
     let theme = RwSignal::new(Theme::Light);
     let accent = RwSignal::new(DEFAULT_ACCENT.to_owned());
+    // A host's page and text colours; `None` keeps the theme's own.
+    let background = RwSignal::new(None::<String>);
+    let text = RwSignal::new(None::<String>);
     let font = RwSignal::new(None::<Font>);
     let radius = RwSignal::new(DEFAULT_RADIUS);
     let prefill = RwSignal::new(true);
@@ -54,9 +60,11 @@ pub fn EmbedDialog() -> impl IntoView {
     let cta_url_ok = Memo::new(move |_| {
         cta_url.with(|u| u.trim().is_empty() || embed::parse_https_url(u).is_some())
     });
-    let options = Memo::new(move |_| Options {
+    let wanted = Memo::new(move |_| Options {
         lang: embed_lang.get(),
         accent: Rgb::parse(&accent.get()).filter(|c| c.css() != DEFAULT_ACCENT),
+        background: background.with(|c| c.as_deref().and_then(Rgb::parse)),
+        text: text.with(|c| c.as_deref().and_then(Rgb::parse)),
         font: font.get(),
         radius: Some(radius.get()).filter(|r| *r != DEFAULT_RADIUS),
         theme: theme.get(),
@@ -75,6 +83,21 @@ pub fn EmbedDialog() -> impl IntoView {
             (!h.is_empty()).then(|| h.chars().take(embed::MAX_TEXT).collect())
         }),
         ..Options::default()
+    });
+    // Colours the embed would drop (it keeps its theme's own when they are hard to read): said
+    // beside the fields, and left out of the code.
+    let low_contrast = Memo::new(move |_| {
+        wanted
+            .with(Options::lowest_contrast)
+            .filter(|c| *c < embed::MIN_CONTRAST)
+    });
+    let options = Memo::new(move |_| {
+        let mut o = wanted.get();
+        if low_contrast.get().is_some() {
+            o.background = None;
+            o.text = None;
+        }
+        o
     });
     let link = move || prefill.get().then(|| fragment.get()).flatten();
     let app = app_address();
@@ -122,6 +145,7 @@ pub fn EmbedDialog() -> impl IntoView {
                     <label for="embed-view">{tx.embed_view}</label>
                     <select
                         id="embed-view"
+                        aria-describedby="embed-view-about"
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
                             if let Some(k) = View::ALL.into_iter().find(|k| k.key() == v) {
@@ -141,6 +165,13 @@ pub fn EmbedDialog() -> impl IntoView {
                             })
                             .collect_view()}
                     </select>
+                    <p class="hint" id="embed-view-about">
+                        {move || match view_kind.get() {
+                            View::Full => tx.view_full_about,
+                            View::Calculator => tx.view_calculator_about,
+                            View::Presentation => tx.view_presentation_about,
+                        }}
+                    </p>
                 </div>
                 <div class="field">
                     <label for="embed-lang">{tx.language}</label>
@@ -176,6 +207,11 @@ pub fn EmbedDialog() -> impl IntoView {
                         on:input=move |ev| accent.set(event_target_value(&ev))
                     />
                 </div>
+                {colour_field("embed-bg", tx.embed_bg, DEFAULT_BG, background, tx.embed_colour_default, low_contrast)}
+                {colour_field("embed-text", tx.embed_text, DEFAULT_TEXT, text, tx.embed_colour_default, low_contrast)}
+                <p class="field-error embed-contrast" id="embed-contrast" role="status">
+                    {move || low_contrast.get().map(|c| tx.embed_low_contrast.replace("{}", &format!("{c:.1}:1")))}
+                </p>
                 <div class="field">
                     <label for="embed-font">{tx.embed_font}</label>
                     <select id="embed-font" on:change=move |ev| font.set(Font::from_key(&event_target_value(&ev)))>
@@ -249,6 +285,41 @@ pub fn EmbedDialog() -> impl IntoView {
 }
 
 /// A labelled, read-only block of code with a button that copies it.
+/// A colour the host may set or leave to the theme (`None`): the picker shows the theme's
+/// colour until one is chosen, and "Default" gives it back to the theme.
+fn colour_field(
+    id: &'static str,
+    label: &'static str,
+    default: &'static str,
+    colour: RwSignal<Option<String>>,
+    reset: &'static str,
+    low_contrast: Memo<Option<f64>>,
+) -> impl IntoView {
+    view! {
+        <div class="field" class:invalid=move || colour.with(Option::is_some) && low_contrast.get().is_some()>
+            <label for=id>{label}</label>
+            <div class="colour-choice">
+                <input
+                    id=id
+                    type="color"
+                    aria-describedby="embed-contrast"
+                    prop:value=move || colour.get().unwrap_or_else(|| default.to_owned())
+                    on:input=move |ev| colour.set(Some(event_target_value(&ev)))
+                />
+                <button
+                    type="button"
+                    class="button quiet"
+                    data-action=format!("{id}-default")
+                    disabled=move || colour.with(Option::is_none)
+                    on:click=move |_| colour.set(None)
+                >
+                    {reset}
+                </button>
+            </div>
+        </div>
+    }
+}
+
 fn code_block(
     id: &'static str,
     label: &'static str,

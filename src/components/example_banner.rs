@@ -4,26 +4,29 @@ use leptos::prelude::*;
 
 use crate::components::focus::focus_and_select_later;
 use crate::ctx::use_ctx;
-use crate::i18n::texts;
+use crate::i18n::{self, texts};
+use crate::model::Example;
 use crate::state::Action;
 
 /// `on_start`: the page's part of starting blank (it shows the budget, where a plan begins).
 #[component]
 pub fn ExampleBanner(on_start: Callback<()>) -> impl IntoView {
     let ctx = use_ctx();
-    let is_example = move || {
-        ctx.ws
-            .with(|w| w.current().is_some_and(|p| p.example.is_some()))
+    let example = move || {
+        ctx.ws.with(|w| {
+            w.current()
+                .and_then(|p| p.example.as_deref().and_then(Example::from_key))
+        })
     };
+    let is_example = move || example().is_some();
     view! {
         <Show when=is_example>
             <aside class="example-banner" data-testid="example-banner">
                 <span class="badge">{move || texts(ctx.lang.get()).example}</span>
                 <p>
                     {move || {
-                        let t = texts(ctx.lang.get());
                         // An embed keeps changes in memory and in its address, not in storage.
-                        if ctx.in_memory() { t.example_banner_embedded } else { t.example_banner }
+                        example().map(|e| i18n::example_banner(e, ctx.in_memory(), ctx.lang.get()))
                     }}
                 </p>
                 <button

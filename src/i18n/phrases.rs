@@ -206,3 +206,43 @@ pub fn goal_scenario_name(
         Lang::En => format!("Goal: {metric} = {target} ({input} {value})"),
     }
 }
+
+/// What business an example plan describes, for the banner that marks it as an example.
+pub fn example_about(example: crate::model::Example, lang: Lang) -> &'static str {
+    use crate::model::Example;
+    match example {
+        Example::Starter => lang.pick(
+            "「入门方案」是一家普通服务企业一年的客户管理费：广告、展会、CRM、客服团队、售后与新客户培训，以及文中的五种优化策略。",
+            "The starter plan is a year of customer management cost at an ordinary service firm: ads, a trade show, CRM, a support team, after-sales and onboarding, with the article's five optimisation strategies.",
+        ),
+        Example::Ecommerce => lang.pick(
+            "「某电商企业」是文中的案例一：客户多、每位客户带来的月收入低，有付费会员。",
+            "The e-commerce firm is the article's first case: many customers, each bringing little revenue a month, and a paid membership.",
+        ),
+        Example::Manufacturer => lang.pick(
+            "「某制造企业」是文中的案例二：客户少，每家客户每月的采购额大。",
+            "The manufacturer is the article's second case: few customers, each buying a lot every month.",
+        ),
+        Example::Saas => lang.pick(
+            "「订阅制软件企业」按月收费：获客成本要靠客户留存多月才能收回。",
+            "The SaaS business charges monthly: acquiring a customer pays back only if the customer stays for months.",
+        ),
+    }
+}
+
+/// The example banner's sentence: what business the example is, then that its figures are
+/// assumptions to edit (kept on the page in an embed, saved otherwise). One text, as the
+/// painted first screen has it (`prepaint`), so the take-over lays it out the same.
+pub fn example_banner(example: crate::model::Example, embedded: bool, lang: Lang) -> String {
+    let t = super::texts(lang);
+    let note = if embedded {
+        t.example_banner_embedded
+    } else {
+        t.example_banner
+    };
+    format!(
+        "{}{}{note}",
+        example_about(example, lang),
+        lang.pick("", " ")
+    )
+}
