@@ -145,7 +145,7 @@ pub fn figure(metric: Metric, f: Figure, currency: &str, lang: Lang) -> String {
 
 /// The text shown in place of an undefined figure.
 pub fn undefined(u: Undefined, lang: Lang) -> String {
-    format!("— {}", u.reason(lang))
+    format!("— {}", crate::i18n::undefined(u, lang))
 }
 
 /// A defined value of `metric`.

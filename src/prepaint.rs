@@ -14,6 +14,7 @@
 //! the live page formats them (`crate::format`, `crate::i18n`), with the same `data-value`s.
 //! `e2e/tests/prepaint.spec.mjs` compares the painted screen with the live one box by box.
 
+use crate::i18n::Describe;
 use std::cmp::Ordering;
 
 use serde::ser::{SerializeMap, SerializeSeq};

@@ -383,6 +383,7 @@ pub fn remind_once() -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Describe;
     use crate::model::Lang;
 
     #[test]

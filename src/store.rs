@@ -36,12 +36,6 @@ pub enum SaveError {
     Other(String),
 }
 
-impl SaveError {
-    pub fn message(&self, lang: crate::model::Lang) -> String {
-        crate::i18n::save_error(self, lang)
-    }
-}
-
 /// A kept backup.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Backup {

@@ -4,6 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use customer_cost_planner::exchange::{csv, json, link};
+use customer_cost_planner::i18n::Describe;
 use customer_cost_planner::model::{
     compare, compare_from, evaluate, evaluate_scenario, parse_value, validate, Basis, BudgetLine,
     Category, Column, Driver, FeeTier, Input, InputRange, Lang, Lever, LineId, Plan, Rule,

@@ -17,6 +17,7 @@
 //! `new_customers_per_month`, `churn_pct`, `revenue_per_customer_month`, `gross_margin_pct`,
 //! `annual_discount_pct`, `cost_<category>`, `tier_fee_<tier id>`, `line_amount_<line id>`.
 
+use customer_cost_planner::i18n::Describe;
 use std::io::Write;
 use std::process::ExitCode;
 

@@ -2,6 +2,7 @@
 //! did (a Shapley waterfall). The model computes every figure (`model::analysis`); this view
 //! picks the question and shows the answer, with each value exact in a `data-*` attribute.
 
+use crate::i18n::Describe;
 use std::sync::Arc;
 
 use leptos::prelude::*;

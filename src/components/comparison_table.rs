@@ -2,6 +2,7 @@
 //! and text as well as colour, and the best scenario on each figure marked. Live cells: an
 //! edit updates the figures that changed and nothing else.
 
+use crate::i18n::Describe;
 use leptos::prelude::*;
 
 use crate::components::figure::{verdict_mark, Beside, LiveFigure};

@@ -2,6 +2,7 @@
 //! share link. Nothing an import or a link carries changes the plans until the user confirms
 //! here, and all of it is shown as text.
 
+use crate::i18n::Describe;
 use leptos::html;
 use leptos::prelude::*;
 

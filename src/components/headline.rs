@@ -2,6 +2,7 @@
 //! A row per column, keyed, and a live cell per figure: an edit updates the figures that
 //! changed and nothing else.
 
+use crate::i18n::Describe;
 use leptos::prelude::*;
 
 use crate::components::figure::{Beside, LiveFigure};

@@ -1,6 +1,7 @@
 //! Messages that need the user's attention, as the session keeps them: a plan deleted (with a
 //! way back), a refused edit, what loading repaired or set aside, storage problems.
 
+use crate::i18n::Describe;
 use leptos::prelude::*;
 
 use crate::ctx::{use_ctx, Dialog};

@@ -5,6 +5,7 @@
 //! its message beside the field in the current language, and the last valid value stays in force.
 //! When the value changes from outside (undo, another tab), the text follows it.
 
+use crate::i18n::Describe;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 

@@ -88,12 +88,6 @@ pub enum CsvProblem {
     TooManyRows,
 }
 
-impl CsvProblem {
-    pub fn message(&self, lang: Lang) -> String {
-        crate::i18n::csv_problem(self, lang)
-    }
-}
-
 /// A problem at a place in the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CsvIssue {
@@ -101,12 +95,6 @@ pub struct CsvIssue {
     pub row: usize,
     pub column: Option<LineColumn>,
     pub problem: CsvProblem,
-}
-
-impl CsvIssue {
-    pub fn message(&self, lang: Lang) -> String {
-        crate::i18n::csv_issue(self, lang)
-    }
 }
 
 /// Neutralises a text cell a spreadsheet would run as a formula.
@@ -477,7 +465,9 @@ pub fn comparison_to_csv(plan: &Plan, comparison: &Comparison, lang: Lang) -> St
             let figure = result.as_ref().ok().map(|e| metric.of(&e.metrics));
             row.push(match figure {
                 Some(crate::model::Figure::Value(v)) => number(v),
-                Some(crate::model::Figure::Undefined(u)) => u.reason(lang).to_owned(),
+                Some(crate::model::Figure::Undefined(u)) => {
+                    crate::i18n::undefined(u, lang).to_owned()
+                }
                 None => t.model_error.to_owned(),
             });
             if *column != Column::Baseline {
@@ -497,6 +487,7 @@ pub fn comparison_to_csv(plan: &Plan, comparison: &Comparison, lang: Lang) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Describe;
     use crate::model::Example;
 
     #[test]

@@ -80,12 +80,6 @@ pub enum JsonError {
     NotAPlan,
 }
 
-impl JsonError {
-    pub fn message(&self, lang: Lang) -> String {
-        i18n::json_error(self, lang)
-    }
-}
-
 /// What was repaired while reading, for the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Repair {
@@ -101,12 +95,6 @@ pub enum Repair {
     BlankPlanAdded,
     /// A plan kept aside before reads now and is back among the plans (or the trash).
     Restored { plan: String },
-}
-
-impl Repair {
-    pub fn message(&self, lang: Lang) -> String {
-        i18n::repair(self, lang)
-    }
 }
 
 /// A plan of a workspace that could not be read or repaired, kept aside whole.
@@ -811,6 +799,7 @@ pub fn plan_to_compact_json(plan: &Plan) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Describe;
     use crate::model::{limits, Example, Field, LineId, Problem};
     use crate::state::validate_workspace;
 

@@ -7,7 +7,7 @@
 
 use super::base64url;
 use super::json::{self, JsonError, ReadPlan};
-use crate::model::{Lang, ModelError, Plan};
+use crate::model::{ModelError, Plan};
 
 /// The fragment key.
 pub const KEY: &str = "plan=";
@@ -39,12 +39,6 @@ pub enum LinkError {
     BadPlan(JsonError),
     /// The plan breaks a field rule or a limit.
     Invalid(Vec<ModelError>),
-}
-
-impl LinkError {
-    pub fn message(&self, lang: Lang) -> String {
-        crate::i18n::link_error(self, lang)
-    }
 }
 
 /// The bytes a link carries, before compression: the plan file's compact JSON.
@@ -131,7 +125,7 @@ pub fn is_link(fragment: &str) -> bool {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::model::Example;
+    use crate::model::{Example, Lang};
 
     #[test]
     fn typical_plans_fit_in_2000_characters() {

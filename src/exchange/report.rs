@@ -1,5 +1,6 @@
 //! The machine-readable report of every scenario's figures (what `ccp report` prints).
 
+use crate::i18n::Describe;
 use serde_json::{json, Map, Value};
 
 use crate::model::{compare, delta, Column, Figure, Lang, Metric, Plan};
@@ -10,7 +11,7 @@ fn figure_json(f: Figure, lang: Lang) -> Value {
         Figure::Undefined(u) => json!({
             "value": Value::Null,
             "undefined": u.key(),
-            "reason": u.reason(lang),
+            "reason": crate::i18n::undefined(u, lang),
         }),
     }
 }

@@ -1,6 +1,6 @@
 //! Messages: what went wrong and what happened, in a sentence, in zh-CN and English. The types
-//! that carry these (model errors, parse errors, import and link errors, notices) keep a
-//! `message(lang)` method that calls here, so every word lives in this module.
+//! that carry these (model errors, parse errors, import and link errors, notices) are plain data
+//! in their own layers; `Describe` renders them here, so every word lives in this module.
 
 use super::texts;
 use crate::exchange::csv::{CsvIssue, CsvProblem};
@@ -9,6 +9,58 @@ use crate::exchange::link::{LinkError, MAX_CHARS};
 use crate::model::{limits, Field, Lang, ModelError, ParseError, Problem, Undefined};
 use crate::session::{NoticeKind, PlanFileProblem, SaveStatus};
 use crate::store::SaveError;
+
+/// An error or notice type rendered as a sentence in `lang`. The types are plain data in their
+/// own layers (the model, exchange, storage, the session); the words are here, above them, so
+/// the model never speaks a language.
+///
+/// ```
+/// use customer_cost_planner::i18n::Describe;
+/// use customer_cost_planner::model::{parse_value, Lang, Rule};
+/// let err = parse_value("1.2.3", Rule::money()).unwrap_err();
+/// assert_eq!(err.message(Lang::En), "More than one decimal point");
+/// assert_eq!(err.message(Lang::Zh), "小数点多于一个");
+/// ```
+pub trait Describe {
+    fn message(&self, lang: Lang) -> String;
+}
+
+/// Each type's sentence is the function of this module named beside it.
+macro_rules! describe {
+    ($($kind:ty => $sentence:ident),* $(,)?) => {
+        $(impl Describe for $kind {
+            fn message(&self, lang: Lang) -> String {
+                $sentence(self, lang)
+            }
+        })*
+    };
+}
+
+describe! {
+    ModelError => model_error,
+    Problem => problem,
+    ParseError => parse_error,
+    crate::model::analysis::AnalysisError => analysis_error,
+    crate::store::SaveError => save_error,
+    CsvProblem => csv_problem,
+    CsvIssue => csv_issue,
+    JsonError => json_error,
+    Repair => repair,
+    LinkError => link_error,
+}
+
+/// The model's errors print as their English sentence (the command line, test failures).
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
 
 /// Longest name quoted in a message, in characters.
 const QUOTED_NAME_CHARS: usize = 40;
@@ -118,7 +170,7 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
 }
 
 pub fn model_error(e: &ModelError, lang: Lang) -> String {
-    let field = e.field().label(lang);
+    let field = field(e.field(), lang);
     match (e, lang) {
         (ModelError::Invalid { problem, .. }, Lang::Zh) => {
             format!("{field}：{}", problem.message(lang))
@@ -886,4 +938,53 @@ pub fn lever_overridden(by: &[usize], lang: Lang) -> String {
         format!("部分或全部被后面的第 {list} 项修改覆盖"),
         format!("Partly or wholly overridden by change {list} below"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::Decimal;
+
+    use super::Describe;
+    use crate::model::{Lang, ParseError};
+
+    #[test]
+    fn every_parse_error_has_a_message_in_both_languages() {
+        let errors = [
+            ParseError::Empty,
+            ParseError::NotANumber,
+            ParseError::MultipleDecimalPoints,
+            ParseError::BadGrouping,
+            ParseError::Negative,
+            ParseError::TooLarge,
+            ParseError::TooManyDecimals { max: 4 },
+            ParseError::TooManyDecimals { max: 0 },
+            ParseError::PercentNotAllowed,
+            ParseError::CurrencyNotAllowed,
+            ParseError::NotWhole,
+            ParseError::OutOfRange {
+                min: Decimal::ZERO,
+                max: Decimal::ONE_HUNDRED,
+                percent: true,
+            },
+        ];
+        for e in errors {
+            let zh = e.message(Lang::Zh);
+            let en = e.message(Lang::En);
+            assert!(!zh.is_empty() && !en.is_empty(), "{e:?}");
+            assert_ne!(zh, en, "{e:?}");
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{e:?}: {zh}"
+            );
+        }
+        assert_eq!(
+            ParseError::OutOfRange {
+                min: Decimal::ZERO,
+                max: Decimal::ONE_HUNDRED,
+                percent: true
+            }
+            .message(Lang::En),
+            "Must be between 0% and 100%"
+        );
+    }
 }

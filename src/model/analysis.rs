@@ -46,12 +46,6 @@ impl From<ModelError> for AnalysisError {
     }
 }
 
-impl AnalysisError {
-    pub fn message(&self, lang: super::Lang) -> String {
-        crate::i18n::analysis_error(self, lang)
-    }
-}
-
 /// The plan as `column` sees it: the baseline, or the baseline with a scenario's levers.
 /// Refuses a plan that does not validate.
 pub fn effective(plan: &Plan, column: Column) -> Result<Plan, AnalysisError> {

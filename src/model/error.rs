@@ -1,8 +1,5 @@
 //! What can go wrong in a plan, named by the field a user can fix.
 
-use std::fmt;
-
-use super::lang::Lang;
 use super::parse::ParseError;
 use super::plan::{LineId, ScenarioId, TierId};
 
@@ -65,13 +62,6 @@ pub enum Field {
     },
 }
 
-impl Field {
-    /// The field's name for a message, in `lang`.
-    pub fn label(&self, lang: Lang) -> String {
-        crate::i18n::field(self, lang)
-    }
-}
-
 /// Why a plan cannot be computed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ModelError {
@@ -107,28 +97,11 @@ pub enum Problem {
     LowAboveHigh,
 }
 
-impl Problem {
-    pub fn message(&self, lang: Lang) -> String {
-        crate::i18n::problem(self, lang)
-    }
-}
-
 impl ModelError {
     pub fn field(&self) -> &Field {
         match self {
             ModelError::Invalid { field, .. } | ModelError::TooLarge { field } => field,
         }
-    }
-
-    /// A sentence naming the field and what is wrong, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        crate::i18n::model_error(self, lang)
-    }
-}
-
-impl fmt::Display for ModelError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
     }
 }
 

@@ -8,7 +8,6 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::error::{Field, ModelError};
-use super::lang::Lang;
 use super::plan::Stage;
 use super::simulate::{Month, Projection};
 
@@ -61,11 +60,6 @@ impl Undefined {
             Undefined::NotWithinHorizon => "not_within_horizon",
             Undefined::TooLarge => "too_large",
         }
-    }
-
-    /// The short reason shown in place of the value.
-    pub fn reason(self, lang: Lang) -> &'static str {
-        crate::i18n::undefined(self, lang)
     }
 }
 

@@ -5,12 +5,9 @@
 //! Accepted, for example: `12,345.67`, `12 345.67`, `¥12,000`, `$1,200`, `1.2万` (12,000),
 //! `3亿`, `12k`, `1.5M`, full-width `１２，０００．５`, `5%` (or `5`) in a percent field.
 
-use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
-
-use super::lang::Lang;
 
 /// What a field accepts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,26 +100,6 @@ pub enum ParseError {
         max: Decimal,
         percent: bool,
     },
-}
-
-impl ParseError {
-    /// The message shown beside the field.
-    ///
-    /// ```
-    /// use customer_cost_planner::model::{parse_value, Lang, Rule};
-    /// let err = parse_value("1.2.3", Rule::money()).unwrap_err();
-    /// assert_eq!(err.message(Lang::En), "More than one decimal point");
-    /// assert_eq!(err.message(Lang::Zh), "小数点多于一个");
-    /// ```
-    pub fn message(&self, lang: Lang) -> String {
-        crate::i18n::parse_error(self, lang)
-    }
-}
-
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
 }
 
 impl std::error::Error for ParseError {}
@@ -611,46 +588,5 @@ mod tests {
             Err(ParseError::OutOfRange { .. })
         ));
         assert_eq!(parse_months("", rule), Err(ParseError::Empty));
-    }
-
-    #[test]
-    fn every_error_has_a_message_in_both_languages() {
-        let errors = [
-            ParseError::Empty,
-            ParseError::NotANumber,
-            ParseError::MultipleDecimalPoints,
-            ParseError::BadGrouping,
-            ParseError::Negative,
-            ParseError::TooLarge,
-            ParseError::TooManyDecimals { max: 4 },
-            ParseError::TooManyDecimals { max: 0 },
-            ParseError::PercentNotAllowed,
-            ParseError::CurrencyNotAllowed,
-            ParseError::NotWhole,
-            ParseError::OutOfRange {
-                min: Decimal::ZERO,
-                max: Decimal::ONE_HUNDRED,
-                percent: true,
-            },
-        ];
-        for e in errors {
-            let zh = e.message(Lang::Zh);
-            let en = e.message(Lang::En);
-            assert!(!zh.is_empty() && !en.is_empty(), "{e:?}");
-            assert_ne!(zh, en, "{e:?}");
-            assert!(
-                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-                "{e:?}: {zh}"
-            );
-        }
-        assert_eq!(
-            ParseError::OutOfRange {
-                min: Decimal::ZERO,
-                max: Decimal::ONE_HUNDRED,
-                percent: true
-            }
-            .message(Lang::En),
-            "Must be between 0% and 100%"
-        );
     }
 }
