@@ -418,7 +418,23 @@ impl Metric {
             Metric::PaybackMonths | Metric::BreakEvenMonth => Unit::Months,
             Metric::LtvCac => Unit::Times,
             Metric::CostRatio | Metric::FeeCoverage => Unit::Share,
-            _ => Unit::Money,
+            // Every metric named: a new one must say its unit, not fall into money.
+            Metric::TotalCost
+            | Metric::CategoryCost(_)
+            | Metric::StageCost(_)
+            | Metric::ServeCost
+            | Metric::Cac
+            | Metric::CostToServe
+            | Metric::MarginPerCustomerMonth
+            | Metric::ClvGross
+            | Metric::ClvNet
+            | Metric::Revenue
+            | Metric::FeeRevenue
+            | Metric::GrossProfit
+            | Metric::NetContribution
+            | Metric::Npv
+            | Metric::FeePerCustomerMonth
+            | Metric::FeeCoveringCostToServe => Unit::Money,
         }
     }
 
@@ -434,7 +450,21 @@ impl Metric {
             | Metric::CostRatio
             | Metric::BreakEvenMonth
             | Metric::FeeCoveringCostToServe => Better::Lower,
-            _ => Better::Higher,
+            // Every metric named: a new one must say which way is better.
+            Metric::MarginPerCustomerMonth
+            | Metric::ClvGross
+            | Metric::ClvNet
+            | Metric::LtvCac
+            | Metric::NewCustomers
+            | Metric::EndCustomers
+            | Metric::CustomerMonths
+            | Metric::Revenue
+            | Metric::FeeRevenue
+            | Metric::GrossProfit
+            | Metric::NetContribution
+            | Metric::Npv
+            | Metric::FeePerCustomerMonth
+            | Metric::FeeCoverage => Better::Higher,
         }
     }
 
