@@ -26,6 +26,18 @@ use crate::state::{Action, PlanEdit, Workspace};
 use crate::storage::{KeyValue, Place, WorkspaceStore, KEY};
 use crate::store::{Backup, SaveError, Store};
 
+/// Why a chosen file was not imported: data, put into words when shown, so the dialog follows
+/// a change of language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileProblem {
+    /// The browser could not read the file.
+    Unreadable,
+    /// Neither UTF-8 nor GB18030 text.
+    Encoding,
+    /// Read, but the plans refused what it held.
+    Refused(ModelError),
+}
+
 /// A modal dialog's content.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Dialog {
@@ -36,8 +48,8 @@ pub enum Dialog {
     ImportCsv(Result<String, CsvIssue>),
     /// A share link for the open plan, or why there is none.
     Share(Result<String, LinkError>),
-    /// A file could not be read at all.
-    FileError(String),
+    /// A file could not be read at all, or what it holds was refused.
+    FileError(FileProblem),
     /// The backups kept in this browser, and plans set aside at start-up.
     Backups,
     /// The snippet that embeds the planner in another site, with a live preview.

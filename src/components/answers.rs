@@ -699,7 +699,8 @@ enum RunState {
         /// The plan and column drawn from, to say when the figures no longer match them.
         from: (Arc<Plan>, Column),
     },
-    Failed(String),
+    /// Why the run could not start: put into words when shown.
+    Failed(analysis::AnalysisError),
 }
 
 #[component]
@@ -773,7 +774,7 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
         let mut mc = match MonteCarlo::new(&plan, column.get_untracked(), n, s) {
             Ok(mc) => mc,
             Err(e) => {
-                state.set(RunState::Failed(e.message(lang.get_untracked())));
+                state.set(RunState::Failed(e));
                 return;
             }
         };
@@ -889,7 +890,7 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
     let results = move || {
         match state.get() {
         RunState::Idle => ().into_any(),
-        RunState::Failed(m) => view! { <p class="warning">{m}</p> }.into_any(),
+        RunState::Failed(e) => view! { <p class="warning">{e.message(lang.get())}</p> }.into_any(),
         RunState::Running => view! {
             <div class="progress-line" role="status" data-testid="ranges-progress">
                 <progress max=move || progress.get().1 value=move || progress.get().0></progress>

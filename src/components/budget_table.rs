@@ -8,7 +8,7 @@ use crate::components::figure::LiveStat;
 use crate::components::focus::{focus_and_select_later, focus_later};
 use crate::components::icon::{icon, Icon};
 use crate::components::number_field::{NumberField, TextField};
-use crate::ctx::{firewall, use_ctx, Dialog};
+use crate::ctx::{firewall, use_ctx, Dialog, FileProblem};
 use crate::exchange::csv;
 use crate::files::{read_chosen, ReadError};
 use crate::format;
@@ -91,12 +91,8 @@ pub fn BudgetTable(
                         column: None,
                         problem: csv::CsvProblem::TooLarge,
                     })),
-                    Err(ReadError::Unreadable) => Dialog::FileError(
-                        texts(ctx.lang.get_untracked()).file_unreadable.to_owned(),
-                    ),
-                    Err(ReadError::Encoding) => {
-                        Dialog::FileError(texts(ctx.lang.get_untracked()).file_encoding.to_owned())
-                    }
+                    Err(ReadError::Unreadable) => Dialog::FileError(FileProblem::Unreadable),
+                    Err(ReadError::Encoding) => Dialog::FileError(FileProblem::Encoding),
                 }));
             });
         }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::lazy::{Lazy, Which};
-use crate::ctx::{file_stem, use_ctx, Ctx, Dialog};
+use crate::ctx::{file_stem, use_ctx, Ctx, Dialog, FileProblem};
 use crate::exchange::json::{self, Imported, Repair, SetAside};
 use crate::exchange::link::{LinkError, COMFORTABLE_CHARS};
 use crate::i18n::{self, texts};
@@ -45,7 +45,7 @@ fn confirm(ctx: Ctx, action: Action) {
         Ok(()) => close(ctx),
         Err(e) => ctx
             .dialog
-            .set(Some(Dialog::FileError(e.message(ctx.lang.get_untracked())))),
+            .set(Some(Dialog::FileError(FileProblem::Refused(e)))),
     }
 }
 
@@ -261,7 +261,12 @@ pub fn file_dialog(dialog: Dialog) -> AnyView {
                 )
                 .into_any(),
             },
-            Dialog::FileError(message) => {
+            Dialog::FileError(problem) => {
+                let message = match problem {
+                    FileProblem::Unreadable => texts(l).file_unreadable.to_owned(),
+                    FileProblem::Encoding => texts(l).file_encoding.to_owned(),
+                    FileProblem::Refused(e) => e.message(l),
+                };
                 problems_view(ctx, texts(l).not_imported, vec![message]).into_any()
             }
             Dialog::Share(result) => share_view(ctx, l, result).into_any(),

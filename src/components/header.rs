@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::focus::focus_and_select_later;
 use crate::components::icon::{icon, Icon};
-use crate::ctx::{use_ctx, Dialog};
+use crate::ctx::{use_ctx, Dialog, FileProblem};
 use crate::exchange::json;
 use crate::files::{read_chosen, ReadError};
 use crate::i18n::texts;
@@ -78,16 +78,11 @@ pub fn Header() -> impl IntoView {
     let on_json_chosen = move |_| {
         if let Some(input) = json_input.get_untracked() {
             read_chosen(&input, json::MAX_BYTES, move |result| {
-                let l = ctx.lang.get_untracked();
                 ctx.dialog.set(Some(match result {
                     Ok(text) => Dialog::ImportJson(json::read(&text)),
                     Err(ReadError::TooLarge) => Dialog::ImportJson(Err(json::JsonError::TooLarge)),
-                    Err(ReadError::Unreadable) => {
-                        Dialog::FileError(texts(l).file_unreadable.to_owned())
-                    }
-                    Err(ReadError::Encoding) => {
-                        Dialog::FileError(texts(l).file_encoding.to_owned())
-                    }
+                    Err(ReadError::Unreadable) => Dialog::FileError(FileProblem::Unreadable),
+                    Err(ReadError::Encoding) => Dialog::FileError(FileProblem::Encoding),
                 }));
             });
         }
