@@ -531,7 +531,7 @@ pub fn App(launch: Launch) -> impl IntoView {
         embedding::report_height(host.clone());
         embedding::report_changes(ctx, host.clone(), shown_column);
         host.post(&embed::message(
-            "ready",
+            embed::HostMessage::Ready,
             serde_json::json!({ "view": options.view.key(), "lang": lang.get_untracked().tag() }),
         ));
     }

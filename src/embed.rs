@@ -181,6 +181,13 @@ pub enum Theme {
 }
 
 impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::Auto];
+
+    /// The theme named `key` (`light`, `dark`, `auto`), as options and the Embed dialog write it.
+    pub fn from_key(key: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.key() == key)
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             Theme::Light => "light",
@@ -472,11 +479,9 @@ impl Options {
                     Ok(r) if r <= 24 => o.radius = Some(r),
                     _ => reject("whole pixels from 0 to 24"),
                 },
-                "theme" => match value {
-                    "light" => o.theme = Theme::Light,
-                    "dark" => o.theme = Theme::Dark,
-                    "auto" => o.theme = Theme::Auto,
-                    _ => reject("light, dark or auto"),
+                "theme" => match Theme::from_key(value) {
+                    Some(t) => o.theme = t,
+                    None => reject("light, dark or auto"),
                 },
                 "view" => match View::ALL.into_iter().find(|v| v.key() == value) {
                     Some(v) => o.view = v,
@@ -885,16 +890,41 @@ pub fn change_message(column: Column, name: &str, metrics: Option<&Metrics>) -> 
     serde_json::json!({
         "protocol": PROTOCOL,
         "version": VERSION,
-        "type": "change",
+        "type": HostMessage::Change.key(),
         "scenario": column.key(),
         "name": name,
         "figures": figures,
     })
 }
 
-/// A message with no fields but its type (`ready`), or with `height` or the call to action.
-pub fn message(kind: &str, fields: serde_json::Value) -> serde_json::Value {
-    let mut m = serde_json::json!({ "protocol": PROTOCOL, "version": VERSION, "type": kind });
+/// The kinds of message the planner posts to its host page (docs/embedding.md, "Events").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HostMessage {
+    /// The planner shows (with its view and language).
+    Ready,
+    /// The content's height changed: the frame fits it.
+    Height,
+    /// The headline figures changed ([`change_message`]).
+    Change,
+    /// The visitor pressed the call to action.
+    Cta,
+}
+
+impl HostMessage {
+    /// The message's `type` on the wire.
+    pub const fn key(self) -> &'static str {
+        match self {
+            HostMessage::Ready => "ready",
+            HostMessage::Height => "height",
+            HostMessage::Change => "change",
+            HostMessage::Cta => "cta",
+        }
+    }
+}
+
+/// A message of `kind` with `fields` besides the protocol, its version and its type.
+pub fn message(kind: HostMessage, fields: serde_json::Value) -> serde_json::Value {
+    let mut m = serde_json::json!({ "protocol": PROTOCOL, "version": VERSION, "type": kind.key() });
     if let (Some(m), serde_json::Value::Object(extra)) = (m.as_object_mut(), fields) {
         m.extend(extra);
     }

@@ -97,7 +97,7 @@ pub fn report_height(host: Host) {
         if height > 0 && height != last.get_value() {
             last.set_value(height);
             host.post(&embed::message(
-                "height",
+                embed::HostMessage::Height,
                 serde_json::json!({ "height": height }),
             ));
         }

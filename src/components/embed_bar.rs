@@ -45,7 +45,7 @@ pub fn EmbedBar(
                     window().open_with_url_and_target_and_features(&target, "_blank", "noopener");
                 if let Some(host) = &host {
                     host.post(&embed::message(
-                        "cta",
+                        embed::HostMessage::Cta,
                         serde_json::json!({ "url": target, "link": shared }),
                     ));
                 }

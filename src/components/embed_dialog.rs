@@ -186,16 +186,20 @@ pub fn EmbedDialog() -> impl IntoView {
                     <select
                         id="embed-theme"
                         on:change=move |ev| {
-                            theme.set(match event_target_value(&ev).as_str() {
-                                "dark" => Theme::Dark,
-                                "auto" => Theme::Auto,
-                                _ => Theme::Light,
-                            })
+                            theme.set(Theme::from_key(&event_target_value(&ev)).unwrap_or_default())
                         }
                     >
-                        <option value="light">{tx.theme_light}</option>
-                        <option value="dark">{tx.theme_dark}</option>
-                        <option value="auto">{tx.theme_auto}</option>
+                        {Theme::ALL
+                            .into_iter()
+                            .map(|k| {
+                                let label = match k {
+                                    Theme::Light => tx.theme_light,
+                                    Theme::Dark => tx.theme_dark,
+                                    Theme::Auto => tx.theme_auto,
+                                };
+                                view! { <option value=k.key()>{label}</option> }
+                            })
+                            .collect_view()}
                     </select>
                 </div>
                 <div class="field">
