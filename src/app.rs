@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::chart::spec::ChartId;
 use crate::components::embed_bar::EmbedBar;
 use crate::components::{
     budget_table::BudgetTable,
@@ -563,7 +564,7 @@ pub fn App(launch: Launch) -> impl IntoView {
                         <Show when=move || rest.get()><EconomicsForm/></Show>
                         <Show when=move || budget_lines.get()>
                             <BudgetTable rows=budget_rows/>
-                            <Lazy which=Which::Charts(Some(CUMULATIVE_CHART))/>
+                            <Lazy which=Which::Charts(Some(ChartId::Cumulative))/>
                         </Show>
                     }
                     .into_any(),
@@ -660,6 +661,3 @@ fn next_task(f: impl FnOnce() + 'static) {
         .set_onmessage(Some(wasm_bindgen::JsCast::unchecked_ref(&run)));
     let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
 }
-
-/// The cumulative net contribution chart: the one a calculator embed shows.
-const CUMULATIVE_CHART: usize = 3;

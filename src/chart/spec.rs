@@ -185,8 +185,8 @@ pub struct DataTable {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartSpec {
-    /// Stable id: `by-category`, `by-stage`, `customers`, `cumulative`, `ltv-cac`.
-    pub id: &'static str,
+    /// Which chart this is (its stable key is the page's `data-chart`).
+    pub id: ChartId,
     pub title: String,
     /// One or two sentences that say what the chart shows.
     pub summary: String,
@@ -334,7 +334,7 @@ fn computed<'a>(comparison: &'a Comparison, plan: &Plan, lang: Lang) -> Vec<Comp
 }
 
 fn stacked_cost(
-    id: &'static str,
+    id: ChartId,
     title: String,
     parts: Vec<(String, Rgb, Metric)>,
     list: &[Computed],
@@ -412,7 +412,7 @@ pub fn cost_by_category(comparison: &Comparison, plan: &Plan, lang: Lang) -> Cha
         })
         .collect();
     stacked_cost(
-        "by-category",
+        ChartId::CostByCategory,
         texts(lang).chart_by_category.to_owned(),
         parts,
         &list,
@@ -435,7 +435,7 @@ pub fn cost_by_stage(comparison: &Comparison, plan: &Plan, lang: Lang) -> ChartS
         })
         .collect();
     stacked_cost(
-        "by-stage",
+        ChartId::CostByStage,
         texts(lang).chart_by_stage.to_owned(),
         parts,
         &list,
@@ -546,7 +546,7 @@ pub fn customers(comparison: &Comparison, plan: &Plan, lang: Lang, diff: bool) -
         .collect::<Vec<_>>()
         .join(texts(lang).sentence_separator);
     ChartSpec {
-        id: "customers",
+        id: ChartId::Customers,
         title,
         summary,
         x: month_axis(plan.horizon_months),
@@ -608,7 +608,7 @@ pub fn cumulative(comparison: &Comparison, plan: &Plan, lang: Lang, diff: bool) 
         .collect::<Vec<_>>()
         .join(texts(lang).sentence_separator);
     ChartSpec {
-        id: "cumulative",
+        id: ChartId::Cumulative,
         title: with_view(texts(lang).chart_cumulative, diff, lang),
         summary,
         x: month_axis(plan.horizon_months),
@@ -667,7 +667,7 @@ pub fn ltv_cac(comparison: &Comparison, plan: &Plan, lang: Lang) -> ChartSpec {
         .collect();
     let summary = texts(lang).ltv_cac_summary.to_owned();
     ChartSpec {
-        id: "ltv-cac",
+        id: ChartId::LtvCac,
         title: texts(lang).chart_ltv_cac.to_owned(),
         summary,
         x: Axis {
@@ -713,6 +713,29 @@ fn with_view(title: &str, diff: bool, lang: Lang) -> String {
 
 /// All five charts for the open plan; `diff`: the monthly lines as differences from the
 /// baseline.
+/// The charts, in the order [`all`] gives them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChartId {
+    CostByCategory,
+    CostByStage,
+    Customers,
+    Cumulative,
+    LtvCac,
+}
+
+impl ChartId {
+    /// The stable key (`data-chart` on the page, the PNG's file name).
+    pub const fn key(self) -> &'static str {
+        match self {
+            ChartId::CostByCategory => "by-category",
+            ChartId::CostByStage => "by-stage",
+            ChartId::Customers => "customers",
+            ChartId::Cumulative => "cumulative",
+            ChartId::LtvCac => "ltv-cac",
+        }
+    }
+}
+
 pub fn all(comparison: &Comparison, plan: &Plan, lang: Lang, diff: bool) -> Vec<ChartSpec> {
     vec![
         cost_by_category(comparison, plan, lang),
@@ -902,11 +925,11 @@ mod tests {
                 let x = spec.row_x(row, width);
                 assert!(
                     x > spec.margin_left() - 1.0 && x < width,
-                    "{} {row}",
+                    "{:?} {row}",
                     spec.id
                 );
-                assert_eq!(spec.row_at(x, width), Some(row), "{}", spec.id);
-                assert_eq!(spec.row_at(x + 3.0, width), Some(row), "{}", spec.id);
+                assert_eq!(spec.row_at(x, width), Some(row), "{:?}", spec.id);
+                assert_eq!(spec.row_at(x + 3.0, width), Some(row), "{:?}", spec.id);
             }
             assert_eq!(spec.row_at(0.0, width), Some(0));
             assert_eq!(spec.row_at(width, width), Some(spec.table.rows.len() - 1));

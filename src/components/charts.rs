@@ -4,7 +4,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::chart::spec::{
-    self, ChartSpec, MarkKind, Palette, Rgb, REFERENCE_COLOR, SCENARIO_COLORS,
+    self, ChartId, ChartSpec, MarkKind, Palette, Rgb, REFERENCE_COLOR, SCENARIO_COLORS,
 };
 use crate::ctx::use_ctx;
 use crate::i18n::texts;
@@ -14,12 +14,12 @@ const HEIGHT: f64 = 300.0;
 /// In the client report: two rows of two charts fill an A4 page.
 const REPORT_HEIGHT: f64 = 210.0;
 
-/// Every chart, or with `only`, the one at that place in [`spec::all`] (a calculator embed).
+/// Every chart, or with `only`, that one (a calculator embed).
 /// `report`: the client report's charts, without LTV:CAC (its verdicts and comparison state
 /// it for every scenario), so that the four fill one A4 page.
 #[component]
 pub fn Charts(
-    #[prop(optional)] only: Option<usize>,
+    #[prop(optional)] only: Option<ChartId>,
     #[prop(optional)] report: bool,
 ) -> impl IntoView {
     let ctx = use_ctx();
@@ -55,9 +55,11 @@ pub fn Charts(
             <div class="chart-grid">
                 {move || {
                     (0..count.get())
-                        .filter(|i| only.is_none_or(|o| o == *i))
                         .filter(|i| {
-                            !report || specs.with(|s| s.get(*i).map(|s| s.id)) != Some("ltv-cac")
+                            only.is_none_or(|o| specs.with(|s| s.get(*i).map(|s| s.id)) == Some(o))
+                        })
+                        .filter(|i| {
+                            !report || specs.with(|s| s.get(*i).map(|s| s.id)) != Some(ChartId::LtvCac)
                         })
                         .map(|i| {
                             let height = if report { REPORT_HEIGHT } else { HEIGHT };
@@ -78,7 +80,7 @@ fn ChartView(specs: Memo<Vec<ChartSpec>>, index: usize, height: f64) -> impl Int
     let read = move |f: fn(&ChartSpec) -> String| {
         move || spec.with(|s| s.as_ref().map(f).unwrap_or_default())
     };
-    let id = spec.with_untracked(|s| s.as_ref().map(|s| s.id).unwrap_or("chart"));
+    let id = spec.with_untracked(|s| s.as_ref().map_or("chart", |s| s.id.key()));
     let canvas = NodeRef::<html::Canvas>::new();
     let wrapper = NodeRef::<html::Div>::new();
     let width = RwSignal::new(0.0_f64);
@@ -324,7 +326,7 @@ fn draw_spec(
     palette: &Palette,
 ) {
     if let Err(e) = crate::chart::draw::draw(el, s, width, height, dpr, palette) {
-        leptos::logging::warn!("chart {}: {e}", s.id);
+        leptos::logging::warn!("chart {}: {e}", s.id.key());
     }
 }
 

@@ -33,7 +33,7 @@ fn answers_part() -> Part {
 }
 
 #[wasm_split(charts, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn charts_part(only: Option<usize>) -> Part {
+fn charts_part(only: Option<crate::chart::spec::ChartId>) -> Part {
     Ok(match only {
         Some(i) => view! { <crate::components::charts::Charts only=i/> }.into_any(),
         None => view! { <crate::components::charts::Charts/> }.into_any(),
@@ -133,7 +133,7 @@ pub fn prefetch_when_idle() {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Which {
     Answers,
-    Charts(Option<usize>),
+    Charts(Option<crate::chart::spec::ChartId>),
     MonthGrid,
     Scenarios(RwSignal<Option<crate::model::ScenarioId>>),
     Report(Option<String>),
