@@ -499,8 +499,14 @@ impl Ctx {
     }
 
     /// Another tab wrote the workspace.
+    ///
+    /// The event's own value can be stale: a write made by the page this one replaced (a
+    /// reload) may be announced to it after it has already saved over that write. What the
+    /// storage holds now is what counts, so it is read again; an unreadable store keeps the
+    /// event's value.
     pub fn storage_changed(self, new_value: Option<String>) {
-        self.send(Event::StorageChanged(new_value));
+        let now = self.with_store(|s| s.read().ok()).flatten();
+        self.send(Event::StorageChanged(now.unwrap_or(new_value)));
     }
 
     /// The name of `column` ("基准" / a scenario's name) in the page's language, as a memo.
