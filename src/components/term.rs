@@ -28,11 +28,19 @@ pub fn MetricTerm(
     let press = StoredValue::new(None::<(bool, bool)>);
     // A fixed definition follows its name when the page scrolls.
     let on_scroll = StoredValue::new_local(None::<WindowListenerHandle>);
+    // One listener at most: `open` set again while open (a hover, then a click) replaces it.
+    let stop_following = move || {
+        if let Some(handle) = on_scroll.try_update_value(Option::take).flatten() {
+            handle.remove();
+        }
+    };
+    on_cleanup(stop_following);
     Effect::new(move |_| {
         let want = open.get();
         let (Some(button), Some(tip)) = (button.get(), tip.get()) else {
             return;
         };
+        stop_following();
         if want {
             let _ = tip.show_popover();
             place(&button, &tip);
@@ -41,9 +49,6 @@ pub fn MetricTerm(
             })));
         } else {
             let _ = tip.hide_popover();
-            if let Some(handle) = on_scroll.try_update_value(Option::take).flatten() {
-                handle.remove();
-            }
         }
     });
     // Computed only while the definition is open: nothing on the keystroke path.
