@@ -10,6 +10,8 @@
 //! it* (the baseline with its levers applied), except the Monte Carlo run, which draws the
 //! baseline's uncertain inputs and then applies the scenario's levers to them.
 
+use std::ops::ControlFlow::{self, Break, Continue};
+
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::compare::{evaluate_unchecked, Better, Column, Metric, Unit};
@@ -345,260 +347,379 @@ pub fn solve(
     target: Decimal,
     driver: Driver,
 ) -> Result<Solution, AnalysisError> {
-    let at = effective(plan, column)?;
-    let Some(current) = driver.value(&at) else {
-        return Err(AnalysisError::NoDriver(driver));
-    };
-    let keep: &[LineId] = match &driver {
-        Driver::LineAmount(id) => std::slice::from_ref(id),
-        Driver::Input(_) | Driver::Cost(_) => &[],
-    };
-    let at = compact(&at, keep);
-    let tol = tolerance(metric);
-    let (min, max) = driver.bounds();
-    let (lo, hi) = (grid_index(min, true), grid_index(max, false));
-    let eval_at = |x: Decimal| -> Option<Decimal> {
-        let mut p = at.clone();
-        driver.set(&mut p, x).ok()?;
-        figure_of(&p, metric).value()
-    };
-    let eval = |i: i128| eval_at(grid_value(i));
+    let seek = Seek::new(plan, column, metric, target, driver)?;
+    let flow = (|| {
+        let points = seek.points();
+        let bracket = match seek.scan(&points)? {
+            Scan::Bracket(bracket) => bracket,
+            Scan::Missed(scanned) => return Break(seek.unreachable(&scanned)),
+        };
+        let bracket = seek.narrow(bracket)?;
+        Continue(seek.refine(bracket))
+    })();
+    Ok(match flow {
+        Break(solution) | Continue(solution) => solution,
+    })
+}
 
-    // The points to scan, as grid indices.
-    let now = grid_index(current, false).clamp(lo, hi);
-    // Points outward from the present value at growing steps (×4 from 1 % of it, or from one
-    // percentage point for a category change), and towards each bound by quarters, which finds
-    // targets close to a bound (LTV:CAC with churn near zero).
-    let unit = match driver {
-        Driver::Cost(_) => 100 * 10_000,
-        Driver::Input(_) | Driver::LineAmount(_) => now.abs().max(10_000),
-    };
-    let mut points = vec![lo, hi, now];
-    let mut d = (unit / 100).max(1);
-    while d < hi - lo {
-        points.extend([now.saturating_add(d), now.saturating_sub(d)]);
-        d = d.saturating_mul(4);
-    }
-    let bounded = max <= Decimal::from(1000);
-    for k in 1..=24 {
-        points.push(lo + (now - lo) / 4_i128.pow(k));
-        if bounded {
-            points.push(hi - (hi - now) / 4_i128.pow(k));
-        }
-    }
-    points.retain(|p| (lo..=hi).contains(p));
-    points.sort_unstable();
-    points.dedup();
+/// A point of the scan: a grid index and the figure there.
+type Point = (i128, Decimal);
 
-    // A figure may be near the largest decimal (a ratio with a tiny divisor): its distance to
-    // the target saturates rather than overflow.
-    let gap = |v: Decimal| v.saturating_sub(target).abs();
-    let side = |v: Decimal| v >= target;
-    let found = |(i, v): (i128, Decimal)| Solution::Found {
-        value: grid_value(i).normalize(),
-        metric_value: v,
-    };
-    let start = points.partition_point(|p| *p < now);
-    let ups: Vec<i128> = points[start..].iter().copied().skip(1).collect();
-    let downs: Vec<i128> = points[..start].iter().rev().copied().collect();
-    let mut scanned: Vec<(i128, Decimal)> = Vec::new();
-    let at_now = eval(now).map(|v| (now, v));
-    if let Some(p) = at_now {
-        if gap(p.1) <= tol {
-            return Ok(found(p));
-        }
-        scanned.push(p);
+/// Two points whose figures lie on either side of the target, the lower index first.
+type Bracket = (Point, Point);
+
+/// A step of a goal seek: `Break` with the answer when it is found early.
+type Seeking<T> = ControlFlow<Solution, T>;
+
+/// What the scan found: a bracket, or every point it evaluated when none straddles the target.
+enum Scan {
+    Bracket(Bracket),
+    Missed(Vec<Point>),
+}
+
+/// One goal seek: the plan as its column sees it, the driver, and the target it seeks.
+struct Seek {
+    at: Plan,
+    driver: Driver,
+    metric: Metric,
+    target: Decimal,
+    tol: Decimal,
+    /// The driver's bounds on the grid, and its present value there.
+    lo: i128,
+    hi: i128,
+    now: i128,
+    bounded: bool,
+}
+
+impl Seek {
+    fn new(
+        plan: &Plan,
+        column: Column,
+        metric: Metric,
+        target: Decimal,
+        driver: Driver,
+    ) -> Result<Seek, AnalysisError> {
+        let at = effective(plan, column)?;
+        let Some(current) = driver.value(&at) else {
+            return Err(AnalysisError::NoDriver(driver));
+        };
+        let keep: &[LineId] = match &driver {
+            Driver::LineAmount(id) => std::slice::from_ref(id),
+            Driver::Input(_) | Driver::Cost(_) => &[],
+        };
+        let (min, max) = driver.bounds();
+        let (lo, hi) = (grid_index(min, true), grid_index(max, false));
+        Ok(Seek {
+            at: compact(&at, keep),
+            driver,
+            metric,
+            target,
+            tol: tolerance(metric),
+            lo,
+            hi,
+            now: grid_index(current, false).clamp(lo, hi),
+            bounded: max <= Decimal::from(1000),
+        })
     }
-    // The first step each way says which way the target lies; that way is scanned first, to
-    // its first bracket (the one nearest the present value), then the other way.
-    let mut first = [None, None];
-    for (slot, list) in first.iter_mut().zip([&ups, &downs]) {
-        if let Some(&p) = list.first() {
-            if let Some(v) = eval(p) {
-                if gap(v) <= tol {
-                    return Ok(found((p, v)));
-                }
-                *slot = Some((p, v));
+
+    fn eval_at(&self, x: Decimal) -> Option<Decimal> {
+        let mut p = self.at.clone();
+        self.driver.set(&mut p, x).ok()?;
+        figure_of(&p, self.metric).value()
+    }
+
+    fn eval(&self, i: i128) -> Option<Decimal> {
+        self.eval_at(grid_value(i))
+    }
+
+    /// A figure may be near the largest decimal (a ratio with a tiny divisor): its distance
+    /// to the target saturates rather than overflow.
+    fn gap(&self, v: Decimal) -> Decimal {
+        v.saturating_sub(self.target).abs()
+    }
+
+    fn side(&self, v: Decimal) -> bool {
+        v >= self.target
+    }
+
+    /// The answer, if the figure at this point is within the tolerance of the target.
+    fn hit(&self, (i, v): Point) -> Seeking<()> {
+        if self.gap(v) <= self.tol {
+            return Break(Solution::Found {
+                value: grid_value(i).normalize(),
+                metric_value: v,
+            });
+        }
+        Continue(())
+    }
+
+    /// The points to scan, as grid indices: outward from the present value at growing steps
+    /// (×4 from 1 % of it, or from one percentage point for a category change), and towards
+    /// each bound by quarters, which finds targets close to a bound (LTV:CAC with churn near
+    /// zero).
+    fn points(&self) -> Vec<i128> {
+        let (lo, hi, now) = (self.lo, self.hi, self.now);
+        let unit = match self.driver {
+            Driver::Cost(_) => 100 * 10_000,
+            Driver::Input(_) | Driver::LineAmount(_) => now.abs().max(10_000),
+        };
+        let mut points = vec![lo, hi, now];
+        let mut d = (unit / 100).max(1);
+        while d < hi - lo {
+            points.extend([now.saturating_add(d), now.saturating_sub(d)]);
+            d = d.saturating_mul(4);
+        }
+        for k in 1..=24 {
+            points.push(lo + (now - lo) / 4_i128.pow(k));
+            if self.bounded {
+                points.push(hi - (hi - now) / 4_i128.pow(k));
             }
         }
+        points.retain(|p| (lo..=hi).contains(p));
+        points.sort_unstable();
+        points.dedup();
+        points
     }
-    let up_first = match (first[0], first[1]) {
-        (Some((_, u)), Some((_, dn))) => gap(u) <= gap(dn),
-        (Some(_), None) => true,
-        (None, _) => false,
-    };
-    let order = if up_first {
-        [(&ups, first[0]), (&downs, first[1])]
-    } else {
-        [(&downs, first[1]), (&ups, first[0])]
-    };
-    let mut bracket = None;
-    'scan: for (list, head) in order {
-        // A point where the figure is undefined breaks a bracket.
+
+    /// Scans the points from the present value: the first step each way says which way the
+    /// target lies; that way is scanned first, to its first bracket (the one nearest the
+    /// present value), then the other way.
+    fn scan(&self, points: &[i128]) -> Seeking<Scan> {
+        let now = self.now;
+        let start = points.partition_point(|p| *p < now);
+        let ups: Vec<i128> = points[start..].iter().copied().skip(1).collect();
+        let downs: Vec<i128> = points[..start].iter().rev().copied().collect();
+        let mut scanned: Vec<Point> = Vec::new();
+        let at_now = self.eval(now).map(|v| (now, v));
+        if let Some(p) = at_now {
+            self.hit(p)?;
+            scanned.push(p);
+        }
+        let mut first = [None, None];
+        for (slot, list) in first.iter_mut().zip([&ups, &downs]) {
+            if let Some(&p) = list.first() {
+                if let Some(v) = self.eval(p) {
+                    self.hit((p, v))?;
+                    *slot = Some((p, v));
+                }
+            }
+        }
+        let up_first = match (first[0], first[1]) {
+            (Some((_, u)), Some((_, dn))) => self.gap(u) <= self.gap(dn),
+            (Some(_), None) => true,
+            (None, _) => false,
+        };
+        let order = if up_first {
+            [(&ups, first[0]), (&downs, first[1])]
+        } else {
+            [(&downs, first[1]), (&ups, first[0])]
+        };
+        for (list, head) in order {
+            if let Some(bracket) = self.scan_way(list, head, at_now, &mut scanned)? {
+                return Continue(Scan::Bracket(bracket));
+            }
+        }
+        Continue(Scan::Missed(scanned))
+    }
+
+    /// Scans one way from the present value (`at_now`) to the first bracket; `head` is the
+    /// first point's figure, already evaluated. A point where the figure is undefined breaks
+    /// a bracket.
+    fn scan_way(
+        &self,
+        list: &[i128],
+        head: Option<Point>,
+        at_now: Option<Point>,
+        scanned: &mut Vec<Point>,
+    ) -> Seeking<Option<Bracket>> {
         let mut last = at_now;
         for (k, &p) in list.iter().enumerate() {
-            let v = if k == 0 { head.map(|h| h.1) } else { eval(p) };
+            let v = if k == 0 {
+                head.map(|h| h.1)
+            } else {
+                self.eval(p)
+            };
             let Some(v) = v else {
-                // The figure stops being defined between the last point and this one (payback
-                // as the margin vanishes): that edge is approached by halving, since the
-                // figure may pass the target just before it.
-                if let Some((q, fq)) = last {
-                    let (mut good, mut f_good, mut bad) = (q, fq, p);
-                    while (bad - good).abs() > 1 {
-                        let m = good + (bad - good) / 2;
-                        let Some(fm) = eval(m) else {
-                            bad = m;
-                            continue;
-                        };
-                        if gap(fm) <= tol {
-                            return Ok(found((m, fm)));
-                        }
-                        scanned.push((m, fm));
-                        if side(fm) != side(f_good) {
-                            bracket = Some(if good < m {
-                                ((good, f_good), (m, fm))
-                            } else {
-                                ((m, fm), (good, f_good))
-                            });
-                            break 'scan;
-                        }
-                        (good, f_good) = (m, fm);
+                if let Some(good) = last {
+                    if let Some(bracket) = self.to_edge(good, p, scanned)? {
+                        return Continue(Some(bracket));
                     }
                 }
                 last = None;
                 continue;
             };
-            if gap(v) <= tol {
-                return Ok(found((p, v)));
-            }
+            self.hit((p, v))?;
             scanned.push((p, v));
             if let Some((q, fq)) = last {
-                if side(fq) != side(v) {
-                    bracket = Some(if q < p {
-                        ((q, fq), (p, v))
-                    } else {
-                        ((p, v), (q, fq))
-                    });
-                    break 'scan;
+                if self.side(fq) != self.side(v) {
+                    return Continue(Some(ordered((q, fq), (p, v))));
                 }
             }
             last = Some((p, v));
         }
+        Continue(None)
     }
-    let Some(((mut a, mut fa), (mut b, mut fb))) = bracket else {
+
+    /// The figure stops being defined between `good` and the point `bad` (payback as the
+    /// margin vanishes): that edge is approached by halving, since the figure may pass the
+    /// target just before it.
+    fn to_edge(
+        &self,
+        (mut good, mut f_good): Point,
+        mut bad: i128,
+        scanned: &mut Vec<Point>,
+    ) -> Seeking<Option<Bracket>> {
+        while (bad - good).abs() > 1 {
+            let m = good + (bad - good) / 2;
+            let Some(fm) = self.eval(m) else {
+                bad = m;
+                continue;
+            };
+            self.hit((m, fm))?;
+            scanned.push((m, fm));
+            if self.side(fm) != self.side(f_good) {
+                return Continue(Some(ordered((good, f_good), (m, fm))));
+            }
+            (good, f_good) = (m, fm);
+        }
+        Continue(None)
+    }
+
+    /// No bracket: the scanned point closest to the target (nearest the present value among
+    /// equals), and why it falls short.
+    fn unreachable(&self, scanned: &[Point]) -> Solution {
+        let now = self.now;
         let best = scanned.iter().copied().min_by(|x, y| {
-            gap(x.1)
-                .cmp(&gap(y.1))
+            self.gap(x.1)
+                .cmp(&self.gap(y.1))
                 .then((x.0 - now).abs().cmp(&(y.0 - now).abs()))
         });
         let Some(best) = best else {
-            return Ok(Solution::Unreachable {
+            return Solution::Unreachable {
                 reason: Unreachable::Undefined,
                 best: None,
-            });
+            };
         };
         let reason = if scanned.iter().all(|(_, v)| *v == best.1) {
             Unreachable::NoEffect
         } else {
             Unreachable::OutOfRange
         };
-        return Ok(Solution::Unreachable {
+        Solution::Unreachable {
             reason,
             best: Some((grid_value(best.0).normalize(), best.1)),
-        });
-    };
-    // The Illinois method (regula falsi that halves the weight of an end kept twice; Dowell &
-    // Jarratt 1971), with a plain halving every third step so a flat stretch cannot stall it.
-    let mut weights = Illinois::new(fa, fb, target);
-    let mut step = 0_u32;
-    while b - a > 1 {
-        step += 1;
-        let halve = a + (b - a) / 2;
-        let m = if step.is_multiple_of(3) {
-            halve
-        } else {
-            let t = weights.fraction().unwrap_or(Decimal::new(5, 1));
-            Decimal::from_i128_with_scale(b - a, 0)
-                .checked_mul(t)
-                .map(|x| x.round().mantissa() / 10_i128.pow(x.round().scale()))
-                .map_or(halve, |d| a + d)
         }
-        .clamp(a + 1, b - 1);
-        let Some(fm) = eval(m) else {
-            break;
+    }
+
+    /// Narrows a bracket to two neighbouring grid values by the Illinois method (regula falsi
+    /// that halves the weight of an end kept twice; Dowell & Jarratt 1971), with a plain
+    /// halving every third step so a flat stretch cannot stall it.
+    fn narrow(&self, ((mut a, mut fa), (mut b, mut fb)): Bracket) -> Seeking<Bracket> {
+        let mut weights = Illinois::new(fa, fb, self.target);
+        let mut step = 0_u32;
+        while b - a > 1 {
+            step += 1;
+            let halve = a + (b - a) / 2;
+            let m = if step.is_multiple_of(3) {
+                halve
+            } else {
+                let t = weights.fraction().unwrap_or(Decimal::new(5, 1));
+                Decimal::from_i128_with_scale(b - a, 0)
+                    .checked_mul(t)
+                    .map(|x| x.round().mantissa() / 10_i128.pow(x.round().scale()))
+                    .map_or(halve, |d| a + d)
+            }
+            .clamp(a + 1, b - 1);
+            let Some(fm) = self.eval(m) else {
+                break;
+            };
+            self.hit((m, fm))?;
+            if self.side(fm) == self.side(fa) {
+                (a, fa) = (m, fm);
+                weights.replace_low(fm);
+            } else {
+                (b, fb) = (m, fm);
+                weights.replace_high(fm);
+            }
+        }
+        let closer = if self.gap(fa) <= self.gap(fb) {
+            (a, fa)
+        } else {
+            (b, fb)
         };
-        if gap(fm) <= tol {
-            return Ok(found((m, fm)));
-        }
-        if side(fm) == side(fa) {
-            (a, fa) = (m, fm);
-            weights.replace_low(fm);
+        self.hit(closer)?;
+        Continue(((a, fa), (b, fb)))
+    }
+
+    /// Two neighbouring values of the grid straddle the target: for an input, finer values
+    /// than a field takes (up to ANSWER_DP decimals, what a "set" lever keeps) may reach it,
+    /// unless the figure itself moves in steps. A category change or a line amount stays on
+    /// the grid of its lever. Illinois steps again, between the two grid values, every third a
+    /// halving.
+    fn refine(&self, ((a, mut fa), (b, fb)): Bracket) -> Solution {
+        let (mut xa, mut xb) = (grid_value(a), grid_value(b));
+        let mut best = if self.gap(fa) <= self.gap(fb) {
+            (xa, fa)
         } else {
-            (b, fb) = (m, fm);
-            weights.replace_high(fm);
+            (xb, fb)
+        };
+        let refine: u32 = if matches!(self.driver, Driver::Input(_)) {
+            64
+        } else {
+            0
+        };
+        let mut weights = Illinois::new(fa, fb, self.target);
+        let snap = |x: Decimal| {
+            x.round_dp_with_strategy(ANSWER_DP, RoundingStrategy::MidpointAwayFromZero)
+        };
+        for step in 1..=refine {
+            let halve = snap((xa + xb) / Decimal::TWO);
+            let xm = if step.is_multiple_of(3) {
+                halve
+            } else {
+                weights
+                    .fraction()
+                    .and_then(|t| (xb - xa).checked_mul(t))
+                    .map_or(halve, |d| snap(xa + d))
+            };
+            let xm = if xm > xa && xm < xb { xm } else { halve };
+            if xm == xa || xm == xb {
+                break;
+            }
+            let Some(fm) = self.eval_at(xm) else {
+                break;
+            };
+            if self.gap(fm) < self.gap(best.1) {
+                best = (xm, fm);
+            }
+            if self.gap(fm) <= self.tol {
+                return Solution::Found {
+                    value: xm.normalize(),
+                    metric_value: fm,
+                };
+            }
+            if self.side(fm) == self.side(fa) {
+                (xa, fa) = (xm, fm);
+                weights.replace_low(fm);
+            } else {
+                xb = xm;
+                weights.replace_high(fm);
+            }
+        }
+        Solution::Unreachable {
+            reason: Unreachable::Steps,
+            best: Some((best.0.normalize(), best.1)),
         }
     }
-    let closer = if gap(fa) <= gap(fb) { (a, fa) } else { (b, fb) };
-    if gap(closer.1) <= tol {
-        return Ok(found(closer));
-    }
-    // Two neighbouring values of the grid straddle the target: for an input, finer values
-    // than a field takes (up to ANSWER_DP decimals, what a "set" lever keeps) may reach it,
-    // unless the figure itself moves in steps. A category change or a line amount stays on
-    // the grid of its lever.
-    let (mut xa, mut xb) = (grid_value(a), grid_value(b));
-    let mut best = if gap(fa) <= gap(fb) {
-        (xa, fa)
+}
+
+/// Two points in the order of their grid indices.
+fn ordered(p: Point, q: Point) -> Bracket {
+    if p.0 < q.0 {
+        (p, q)
     } else {
-        (xb, fb)
-    };
-    let refine: u32 = if matches!(driver, Driver::Input(_)) {
-        64
-    } else {
-        0
-    };
-    // Illinois steps again, between the two grid values, every third a halving.
-    let mut weights = Illinois::new(fa, fb, target);
-    let snap =
-        |x: Decimal| x.round_dp_with_strategy(ANSWER_DP, RoundingStrategy::MidpointAwayFromZero);
-    for step in 1..=refine {
-        let halve = snap((xa + xb) / Decimal::TWO);
-        let xm = if step.is_multiple_of(3) {
-            halve
-        } else {
-            weights
-                .fraction()
-                .and_then(|t| (xb - xa).checked_mul(t))
-                .map_or(halve, |d| snap(xa + d))
-        };
-        let xm = if xm > xa && xm < xb { xm } else { halve };
-        if xm == xa || xm == xb {
-            break;
-        }
-        let Some(fm) = eval_at(xm) else {
-            break;
-        };
-        if gap(fm) < gap(best.1) {
-            best = (xm, fm);
-        }
-        if gap(fm) <= tol {
-            return Ok(Solution::Found {
-                value: xm.normalize(),
-                metric_value: fm,
-            });
-        }
-        if side(fm) == side(fa) {
-            (xa, fa) = (xm, fm);
-            weights.replace_low(fm);
-        } else {
-            xb = xm;
-            weights.replace_high(fm);
-        }
+        (q, p)
     }
-    Ok(Solution::Unreachable {
-        reason: Unreachable::Steps,
-        best: Some((best.0.normalize(), best.1)),
-    })
 }
 
 /// The Illinois method's weights at the two ends of a bracket (Dowell & Jarratt 1971): the

@@ -171,9 +171,8 @@ fn too_large() -> ModelError {
     }
 }
 
-/// Computes every figure from a projection.
-pub fn metrics(p: &Projection) -> Result<Metrics, ModelError> {
-    let months = &p.months;
+/// The horizon's cost by category and by stage.
+fn cost_totals(months: &[Month]) -> Result<([Decimal; 6], [Decimal; 3]), ModelError> {
     let mut cost_by_category = [Decimal::ZERO; 6];
     let mut cost_by_stage = [Decimal::ZERO; 3];
     for m in months {
@@ -184,6 +183,32 @@ pub fn metrics(p: &Projection) -> Result<Metrics, ModelError> {
             *total = total.checked_add(v).ok_or_else(too_large)?;
         }
     }
+    Ok((cost_by_category, cost_by_stage))
+}
+
+/// The first month from which the cumulative net contribution stays at or above zero to the
+/// end of the horizon.
+fn break_even_month(months: &[Month]) -> Figure {
+    match months.last() {
+        Some(last) if last.cumulative_net_contribution >= Decimal::ZERO => {
+            let last_negative = months
+                .iter()
+                .rposition(|m| m.cumulative_net_contribution < Decimal::ZERO);
+            let index = last_negative.map_or(0, |i| i + 1);
+            months
+                .get(index)
+                .map_or(Figure::Undefined(Undefined::NotWithinHorizon), |m| {
+                    Figure::Value(Decimal::from(m.month))
+                })
+        }
+        _ => Figure::Undefined(Undefined::NotWithinHorizon),
+    }
+}
+
+/// Computes every figure from a projection.
+pub fn metrics(p: &Projection) -> Result<Metrics, ModelError> {
+    let months = &p.months;
+    let (cost_by_category, cost_by_stage) = cost_totals(months)?;
     let total_cost = sum(months, |m| m.cost)?;
     let acquisition_cost = cost_by_stage[Stage::Acquisition.index()];
     let serve_cost = cost_by_stage[Stage::Retention.index()]
@@ -245,20 +270,7 @@ pub fn metrics(p: &Projection) -> Result<Metrics, ModelError> {
     let cost_ratio = ratio(total_cost, revenue, Undefined::NoRevenue);
     let fee_coverage = ratio(fee_revenue, serve_cost, Undefined::NoServeCost);
 
-    let break_even_month = match months.last() {
-        Some(last) if last.cumulative_net_contribution >= Decimal::ZERO => {
-            let last_negative = months
-                .iter()
-                .rposition(|m| m.cumulative_net_contribution < Decimal::ZERO);
-            let index = last_negative.map_or(0, |i| i + 1);
-            months
-                .get(index)
-                .map_or(Figure::Undefined(Undefined::NotWithinHorizon), |m| {
-                    Figure::Value(Decimal::from(m.month))
-                })
-        }
-        _ => Figure::Undefined(Undefined::NotWithinHorizon),
-    };
+    let break_even_month = break_even_month(months);
 
     Ok(Metrics {
         total_cost,

@@ -241,69 +241,7 @@ pub fn lever_steps(
         };
         let before = now.clone();
         apply_lever(&mut now, scenario, index)?;
-        let line_in = |p: &Plan, id: LineId| p.lines.iter().find(|l| l.id == id).cloned();
-        let (effect, lines) = match lever {
-            Lever::CategorySpend { category, .. } => (
-                LeverEffect::Category {
-                    category: *category,
-                    before: category_total(&before, *category).ok_or_else(too_large)?,
-                    after: category_total(&now, *category).ok_or_else(too_large)?,
-                },
-                before
-                    .lines
-                    .iter()
-                    .filter(|l| l.category == *category)
-                    .map(|l| l.id)
-                    .collect(),
-            ),
-            Lever::LineAmount { line, .. } | Lever::RemoveLine { line } => {
-                let was = line_in(&before, *line);
-                let is = line_in(&now, *line);
-                let effect = LeverEffect::Line {
-                    name: was.as_ref().map(|l| l.name.clone()).unwrap_or_default(),
-                    basis: was.as_ref().map_or(Basis::Monthly, |l| l.basis),
-                    before: was.as_ref().map(|l| l.amount),
-                    after: is.filter(|_| was.is_some()).map(|l| l.amount),
-                };
-                (effect, vec![*line])
-            }
-            Lever::AddLine { line } => (
-                LeverEffect::Added {
-                    basis: line.basis,
-                    amount: line.amount,
-                },
-                Vec::new(),
-            ),
-            Lever::NewCustomers { .. } => (
-                LeverEffect::NewCustomers {
-                    before: before.new_customers_per_month,
-                    after: now.new_customers_per_month,
-                },
-                Vec::new(),
-            ),
-            Lever::Churn { .. } => (
-                LeverEffect::Churn {
-                    before: before.churn_pct,
-                    after: now.churn_pct,
-                },
-                Vec::new(),
-            ),
-            Lever::Revenue { .. } => (
-                LeverEffect::Revenue {
-                    before: before.revenue_per_customer_month,
-                    after: now.revenue_per_customer_month,
-                },
-                Vec::new(),
-            ),
-            Lever::Set { input, value } => (
-                LeverEffect::Set {
-                    input: *input,
-                    before: input.value(&before),
-                    after: *value,
-                },
-                Vec::new(),
-            ),
-        };
+        let (effect, lines) = lever_effect(lever, &before, &now, category_total, too_large)?;
         // A lever that sets a line's amount or removes it overrides every earlier lever that
         // set that line (only if the line was there to set).
         if let Lever::LineAmount { line, .. } | Lever::RemoveLine { line } = lever {
@@ -325,6 +263,79 @@ pub fn lever_steps(
         });
     }
     Ok(steps)
+}
+
+/// What `lever` changed from `before` to `now`, and the lines it set.
+fn lever_effect(
+    lever: &Lever,
+    before: &Plan,
+    now: &Plan,
+    category_total: impl Fn(&Plan, Category) -> Option<Decimal>,
+    too_large: impl Fn() -> ModelError,
+) -> Result<(LeverEffect, Vec<LineId>), ModelError> {
+    let line_in = |p: &Plan, id: LineId| p.lines.iter().find(|l| l.id == id).cloned();
+    Ok(match lever {
+        Lever::CategorySpend { category, .. } => (
+            LeverEffect::Category {
+                category: *category,
+                before: category_total(before, *category).ok_or_else(&too_large)?,
+                after: category_total(now, *category).ok_or_else(&too_large)?,
+            },
+            before
+                .lines
+                .iter()
+                .filter(|l| l.category == *category)
+                .map(|l| l.id)
+                .collect(),
+        ),
+        Lever::LineAmount { line, .. } | Lever::RemoveLine { line } => {
+            let was = line_in(before, *line);
+            let is = line_in(now, *line);
+            let effect = LeverEffect::Line {
+                name: was.as_ref().map(|l| l.name.clone()).unwrap_or_default(),
+                basis: was.as_ref().map_or(Basis::Monthly, |l| l.basis),
+                before: was.as_ref().map(|l| l.amount),
+                after: is.filter(|_| was.is_some()).map(|l| l.amount),
+            };
+            (effect, vec![*line])
+        }
+        Lever::AddLine { line } => (
+            LeverEffect::Added {
+                basis: line.basis,
+                amount: line.amount,
+            },
+            Vec::new(),
+        ),
+        Lever::NewCustomers { .. } => (
+            LeverEffect::NewCustomers {
+                before: before.new_customers_per_month,
+                after: now.new_customers_per_month,
+            },
+            Vec::new(),
+        ),
+        Lever::Churn { .. } => (
+            LeverEffect::Churn {
+                before: before.churn_pct,
+                after: now.churn_pct,
+            },
+            Vec::new(),
+        ),
+        Lever::Revenue { .. } => (
+            LeverEffect::Revenue {
+                before: before.revenue_per_customer_month,
+                after: now.revenue_per_customer_month,
+            },
+            Vec::new(),
+        ),
+        Lever::Set { input, value } => (
+            LeverEffect::Set {
+                input: *input,
+                before: input.value(before),
+                after: *value,
+            },
+            Vec::new(),
+        ),
+    })
 }
 
 #[cfg(test)]

@@ -198,6 +198,37 @@ impl Budget {
         })
     }
 
+    /// Month `m`'s cost, by category and by stage, with `new` customers won and `end` active.
+    fn month_cost(
+        &self,
+        lines: &[BudgetLine],
+        m: u16,
+        new: Decimal,
+        end: Decimal,
+    ) -> Result<MonthCost, ModelError> {
+        let mut by_category = [Decimal::ZERO; 6];
+        let mut by_stage = [Decimal::ZERO; 3];
+        let mut cost = Decimal::ZERO;
+        let one_time = &self.one_time[usize::from(m - 1)];
+        for category in Category::ALL {
+            for stage in Stage::ALL {
+                let c = cell(category, stage);
+                let blame = || self.blame(lines, c);
+                let mut v = add(self.fixed[c], one_time[c], blame)?;
+                v = add(v, money_mul(self.per_new[c], new, blame)?, blame)?;
+                v = add(v, money_mul(self.per_active[c], end, blame)?, blame)?;
+                by_category[category.index()] = add(by_category[category.index()], v, blame)?;
+                by_stage[stage.index()] = add(by_stage[stage.index()], v, blame)?;
+                cost = add(cost, v, blame)?;
+            }
+        }
+        Ok(MonthCost {
+            cost,
+            by_category,
+            by_stage,
+        })
+    }
+
     fn blame(&self, lines: &[BudgetLine], c: usize) -> ModelError {
         ModelError::TooLarge {
             field: self.largest[c]
@@ -205,6 +236,13 @@ impl Budget {
                 .map_or(Field::Lines, line_field),
         }
     }
+}
+
+/// A month's cost, in total and split both ways.
+struct MonthCost {
+    cost: Decimal,
+    by_category: [Decimal; 6],
+    by_stage: [Decimal; 3],
 }
 
 // The checked operations live in one non-generic function each (never inlined): the generic
@@ -250,15 +288,7 @@ pub fn project(plan: &Plan) -> Result<Projection, ModelError> {
     let monthly_discount_rate = monthly_rate(annual).ok_or(ModelError::TooLarge {
         field: Field::Discount,
     })?;
-    let fee_err = || ModelError::TooLarge {
-        field: Field::FeeTiers,
-    };
-    let mut fee_per_customer_month = Decimal::ZERO;
-    for tier in &plan.fee_tiers {
-        let share = tier.share_pct.checked_div(hundred).ok_or_else(fee_err)?;
-        let fee = share.checked_mul(tier.monthly_fee).ok_or_else(fee_err)?;
-        fee_per_customer_month = add(fee_per_customer_month, fee, fee_err)?;
-    }
+    let fee_per_customer_month = fee_per_customer_month(plan)?;
 
     let budget = Budget::new(&plan.lines, plan.horizon_months)?;
     let new_customers = round_customers(plan.new_customers_per_month);
@@ -291,31 +321,15 @@ pub fn project(plan: &Plan) -> Result<Projection, ModelError> {
             .and_then(|s| s.checked_add(new_customers))
             .ok_or_else(customers_err)?;
 
-        let mut cost_by_category = [Decimal::ZERO; 6];
-        let mut cost_by_stage = [Decimal::ZERO; 3];
-        let mut cost = Decimal::ZERO;
-        let one_time = &budget.one_time[usize::from(m - 1)];
-        for category in Category::ALL {
-            for stage in Stage::ALL {
-                let c = cell(category, stage);
-                let blame = || budget.blame(&plan.lines, c);
-                let mut v = add(budget.fixed[c], one_time[c], blame)?;
-                v = add(
-                    v,
-                    money_mul(budget.per_new[c], new_customers, blame)?,
-                    blame,
-                )?;
-                v = add(v, money_mul(budget.per_active[c], end, blame)?, blame)?;
-                cost_by_category[category.index()] =
-                    add(cost_by_category[category.index()], v, blame)?;
-                cost_by_stage[stage.index()] = add(cost_by_stage[stage.index()], v, blame)?;
-                cost = add(cost, v, blame)?;
-            }
-        }
+        let MonthCost {
+            cost,
+            by_category: cost_by_category,
+            by_stage: cost_by_stage,
+        } = budget.month_cost(&plan.lines, m, new_customers, end)?;
 
         let product_revenue = money_mul(end, revenue, revenue_err)?;
         let gross_profit = money_mul(product_revenue, margin, revenue_err)?;
-        let fee_revenue = money_mul(end, fee_per_customer_month, fee_err)?;
+        let fee_revenue = money_mul(end, fee_per_customer_month, fee_error)?;
         let net_contribution = gross_profit
             .checked_add(fee_revenue)
             .and_then(|x| x.checked_sub(cost))
@@ -351,16 +365,7 @@ pub fn project(plan: &Plan) -> Result<Projection, ModelError> {
         start = end;
     }
 
-    let cap = money_cap();
-    if totals[0] >= cap {
-        return Err(largest_line_error(plan, &months));
-    }
-    if totals[1] >= cap {
-        return Err(revenue_err());
-    }
-    if totals[2] >= cap {
-        return Err(fee_err());
-    }
+    check_totals(plan, &months, totals)?;
     Ok(Projection {
         months,
         churn,
@@ -369,6 +374,44 @@ pub fn project(plan: &Plan) -> Result<Projection, ModelError> {
         fee_per_customer_month,
         monthly_discount_rate,
     })
+}
+
+/// What the fee tiers bring in per customer a month: Σ share × fee.
+fn fee_per_customer_month(plan: &Plan) -> Result<Decimal, ModelError> {
+    let mut fee_per_customer_month = Decimal::ZERO;
+    for tier in &plan.fee_tiers {
+        let share = tier
+            .share_pct
+            .checked_div(Decimal::ONE_HUNDRED)
+            .ok_or_else(fee_error)?;
+        let fee = share.checked_mul(tier.monthly_fee).ok_or_else(fee_error)?;
+        fee_per_customer_month = add(fee_per_customer_month, fee, fee_error)?;
+    }
+    Ok(fee_per_customer_month)
+}
+
+fn fee_error() -> ModelError {
+    ModelError::TooLarge {
+        field: Field::FeeTiers,
+    }
+}
+
+/// The horizon's totals of cost, revenue and fee revenue must stay under the money cap; the
+/// error names what made a total too large.
+fn check_totals(plan: &Plan, months: &[Month], totals: [Decimal; 3]) -> Result<(), ModelError> {
+    let cap = money_cap();
+    if totals[0] >= cap {
+        return Err(largest_line_error(plan, months));
+    }
+    if totals[1] >= cap {
+        return Err(ModelError::TooLarge {
+            field: Field::Revenue,
+        });
+    }
+    if totals[2] >= cap {
+        return Err(fee_error());
+    }
+    Ok(())
 }
 
 /// Names the line that contributes most to a cost total that grew too large.

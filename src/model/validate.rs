@@ -87,145 +87,173 @@ pub fn validate_line(line: &BudgetLine) -> Result<(), ModelError> {
 /// assert_eq!(validate(&plan).len(), 1);
 /// ```
 pub fn validate(plan: &Plan) -> Vec<ModelError> {
-    let mut errors = Vec::new();
-    let mut push = |r: Result<(), ModelError>| {
+    let mut found = Found(Vec::new());
+    found.inputs(plan);
+    found.lines(plan);
+    found.tiers(plan);
+    found.scenarios(plan);
+    found.ranges(plan);
+    found.0
+}
+
+/// The problems found so far, in the order of the plan.
+struct Found(Vec<ModelError>);
+
+impl Found {
+    fn push(&mut self, r: Result<(), ModelError>) {
         if let Err(e) = r {
-            errors.push(e);
+            self.0.push(e);
         }
-    };
-    push(check_name(&plan.name, || Field::PlanName));
-    let currency_ok =
-        plan.currency.len() == 3 && plan.currency.bytes().all(|b| b.is_ascii_uppercase());
-    if !currency_ok {
-        push(Err(invalid(Field::Currency, Problem::BadCurrency)));
-    }
-    push(check(
-        Decimal::from(plan.horizon_months),
-        Rule::months(1, limits::HORIZON_MONTHS),
-        || Field::Horizon,
-    ));
-    push(check(plan.starting_customers, Rule::count(), || {
-        Field::StartingCustomers
-    }));
-    push(check(plan.new_customers_per_month, Rule::count(), || {
-        Field::NewCustomers
-    }));
-    push(check(plan.churn_pct, Rule::percent(), || Field::Churn));
-    push(check(
-        plan.revenue_per_customer_month,
-        Rule::money(),
-        || Field::Revenue,
-    ));
-    push(check(plan.gross_margin_pct, Rule::percent(), || {
-        Field::GrossMargin
-    }));
-    push(check(plan.annual_discount_pct, Rule::percent(), || {
-        Field::Discount
-    }));
-
-    push(check_count(plan.lines.len(), limits::LINES, Field::Lines));
-    let mut line_ids = HashSet::new();
-    for line in &plan.lines {
-        if !line_ids.insert(line.id) {
-            push(Err(invalid(
-                Field::LineName {
-                    id: line.id,
-                    name: line.name.clone(),
-                },
-                Problem::DuplicateId,
-            )));
-        }
-        push(validate_line(line));
     }
 
-    push(check_count(
-        plan.fee_tiers.len(),
-        limits::FEE_TIERS,
-        Field::FeeTiers,
-    ));
-    let mut tier_ids = HashSet::new();
-    let mut share_total = Some(Decimal::ZERO);
-    for tier in &plan.fee_tiers {
-        let name = || tier.name.clone();
-        if !tier_ids.insert(tier.id) {
-            push(Err(invalid(
-                Field::TierName {
-                    id: tier.id,
-                    name: name(),
-                },
-                Problem::DuplicateId,
-            )));
+    /// The plan's own values: name, currency, horizon and customer economics.
+    fn inputs(&mut self, plan: &Plan) {
+        let mut push = |r| self.push(r);
+        push(check_name(&plan.name, || Field::PlanName));
+        let currency_ok =
+            plan.currency.len() == 3 && plan.currency.bytes().all(|b| b.is_ascii_uppercase());
+        if !currency_ok {
+            push(Err(invalid(Field::Currency, Problem::BadCurrency)));
         }
-        push(check_name(&tier.name, || Field::TierName {
-            id: tier.id,
-            name: name(),
+        push(check(
+            Decimal::from(plan.horizon_months),
+            Rule::months(1, limits::HORIZON_MONTHS),
+            || Field::Horizon,
+        ));
+        push(check(plan.starting_customers, Rule::count(), || {
+            Field::StartingCustomers
         }));
-        push(check(tier.share_pct, Rule::percent(), || {
-            Field::TierShare {
+        push(check(plan.new_customers_per_month, Rule::count(), || {
+            Field::NewCustomers
+        }));
+        push(check(plan.churn_pct, Rule::percent(), || Field::Churn));
+        push(check(
+            plan.revenue_per_customer_month,
+            Rule::money(),
+            || Field::Revenue,
+        ));
+        push(check(plan.gross_margin_pct, Rule::percent(), || {
+            Field::GrossMargin
+        }));
+        push(check(plan.annual_discount_pct, Rule::percent(), || {
+            Field::Discount
+        }));
+    }
+
+    fn lines(&mut self, plan: &Plan) {
+        let mut push = |r| self.push(r);
+        push(check_count(plan.lines.len(), limits::LINES, Field::Lines));
+        let mut line_ids = HashSet::new();
+        for line in &plan.lines {
+            if !line_ids.insert(line.id) {
+                push(Err(invalid(
+                    Field::LineName {
+                        id: line.id,
+                        name: line.name.clone(),
+                    },
+                    Problem::DuplicateId,
+                )));
+            }
+            push(validate_line(line));
+        }
+    }
+
+    fn tiers(&mut self, plan: &Plan) {
+        let mut push = |r| self.push(r);
+        push(check_count(
+            plan.fee_tiers.len(),
+            limits::FEE_TIERS,
+            Field::FeeTiers,
+        ));
+        let mut tier_ids = HashSet::new();
+        let mut share_total = Some(Decimal::ZERO);
+        for tier in &plan.fee_tiers {
+            let name = || tier.name.clone();
+            if !tier_ids.insert(tier.id) {
+                push(Err(invalid(
+                    Field::TierName {
+                        id: tier.id,
+                        name: name(),
+                    },
+                    Problem::DuplicateId,
+                )));
+            }
+            push(check_name(&tier.name, || Field::TierName {
                 id: tier.id,
                 name: name(),
-            }
-        }));
-        push(check(tier.monthly_fee, Rule::money(), || Field::TierFee {
-            id: tier.id,
-            name: name(),
-        }));
-        share_total = share_total.and_then(|t| t.checked_add(tier.share_pct));
-    }
-    if share_total.is_none_or(|t| t > Decimal::ONE_HUNDRED) {
-        push(Err(invalid(Field::FeeTiers, Problem::SharesOver100)));
+            }));
+            push(check(tier.share_pct, Rule::percent(), || {
+                Field::TierShare {
+                    id: tier.id,
+                    name: name(),
+                }
+            }));
+            push(check(tier.monthly_fee, Rule::money(), || Field::TierFee {
+                id: tier.id,
+                name: name(),
+            }));
+            share_total = share_total.and_then(|t| t.checked_add(tier.share_pct));
+        }
+        if share_total.is_none_or(|t| t > Decimal::ONE_HUNDRED) {
+            push(Err(invalid(Field::FeeTiers, Problem::SharesOver100)));
+        }
     }
 
-    push(check_count(
-        plan.scenarios.len(),
-        limits::SCENARIOS,
-        Field::Scenarios,
-    ));
-    let mut scenario_ids = HashSet::new();
-    for scenario in &plan.scenarios {
-        let name_field = || Field::ScenarioName {
-            id: scenario.id,
-            name: scenario.name.clone(),
-        };
-        if !scenario_ids.insert(scenario.id) {
-            push(Err(invalid(name_field(), Problem::DuplicateId)));
-        }
-        push(check_name(&scenario.name, name_field));
+    fn scenarios(&mut self, plan: &Plan) {
+        let mut push = |r| self.push(r);
         push(check_count(
-            scenario.levers.len(),
-            limits::LEVERS,
-            name_field(),
+            plan.scenarios.len(),
+            limits::SCENARIOS,
+            Field::Scenarios,
         ));
-        for (index, lever) in scenario.levers.iter().enumerate() {
-            let field = || Field::Lever {
+        let mut scenario_ids = HashSet::new();
+        for scenario in &plan.scenarios {
+            let name_field = || Field::ScenarioName {
                 id: scenario.id,
                 name: scenario.name.clone(),
-                index,
             };
-            push(validate_lever(lever, field));
+            if !scenario_ids.insert(scenario.id) {
+                push(Err(invalid(name_field(), Problem::DuplicateId)));
+            }
+            push(check_name(&scenario.name, name_field));
+            push(check_count(
+                scenario.levers.len(),
+                limits::LEVERS,
+                name_field(),
+            ));
+            for (index, lever) in scenario.levers.iter().enumerate() {
+                let field = || Field::Lever {
+                    id: scenario.id,
+                    name: scenario.name.clone(),
+                    index,
+                };
+                push(validate_lever(lever, field));
+            }
         }
     }
 
-    push(check_count(
-        plan.ranges.len(),
-        limits::RANGES,
-        Field::Ranges,
-    ));
-    let mut ranged = HashSet::new();
-    for range in &plan.ranges {
-        let field = || Field::Range {
-            driver: range.driver.key(),
-        };
-        if !ranged.insert(range.driver) {
-            push(Err(invalid(field(), Problem::DuplicateId)));
-        }
-        push(check(range.low, range.driver.rule(), field));
-        push(check(range.high, range.driver.rule(), field));
-        if range.low > range.high {
-            push(Err(invalid(field(), Problem::LowAboveHigh)));
+    fn ranges(&mut self, plan: &Plan) {
+        let mut push = |r| self.push(r);
+        push(check_count(
+            plan.ranges.len(),
+            limits::RANGES,
+            Field::Ranges,
+        ));
+        let mut ranged = HashSet::new();
+        for range in &plan.ranges {
+            let field = || Field::Range {
+                driver: range.driver.key(),
+            };
+            if !ranged.insert(range.driver) {
+                push(Err(invalid(field(), Problem::DuplicateId)));
+            }
+            push(check(range.low, range.driver.rule(), field));
+            push(check(range.high, range.driver.rule(), field));
+            if range.low > range.high {
+                push(Err(invalid(field(), Problem::LowAboveHigh)));
+            }
         }
     }
-    errors
 }
 
 /// Checks one lever; `field` names it in the message.
