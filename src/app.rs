@@ -23,6 +23,7 @@ use crate::components::{
 };
 use crate::ctx::Ctx;
 use crate::deflate;
+use crate::effects;
 use crate::embed;
 use crate::embedding;
 use crate::exchange::json;
@@ -353,102 +354,19 @@ pub fn App(launch: Launch) -> impl IntoView {
     }
     Effect::new(move |_| ctx.sync_lines());
 
-    // Another tab saved: the session follows it, or lets the user choose. (An embed keeps its
-    // plan in memory: no other tab shares it.)
     if !options.embedded {
-        let storage_events = window_event_listener(leptos::ev::storage, move |ev| {
-            if ev.key().as_deref() == Some(storage::KEY) {
-                ctx.storage_changed(ev.new_value());
-            }
-        });
-        on_cleanup(move || storage_events.remove());
+        effects::use_other_tab_saves(ctx);
     }
-
-    // Saves wait for a quiet moment; a page being hidden or closed saves at once, so an edit
-    // made just before is never lost. If work would still be lost (a changed shared plan,
-    // storage that refuses), leaving asks first.
-    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
-        if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            ctx.save_now();
-        }
-    });
-    let page_hide = window_event_listener(leptos::ev::pagehide, move |_| ctx.save_now());
-    let before_unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        ctx.save_now();
-        if ctx.work_at_risk() {
-            ev.prevent_default();
-            ev.set_return_value("");
-        }
-    });
-    on_cleanup(move || {
-        hidden.remove();
-        page_hide.remove();
-        before_unload.remove();
-    });
-
-    // A share link, at start or pasted into the address bar later. (An embed opened its link
-    // as its plan, and keeps the plan in its address from then on.)
+    effects::use_save_on_leave(ctx);
     if !options.embedded {
         open_link(ctx, shared);
-        let hash_changes = window_event_listener(leptos::ev::hashchange, move |_| {
+        effects::use_window_event(leptos::ev::hashchange, move |_| {
             leptos::task::spawn_local(async move { open_link(ctx, read_link().await) });
         });
-        on_cleanup(move || hash_changes.remove());
     }
-
-    // A new build of the app is ready (boot.js watches the offline copy): say so, and switch
-    // only when the user asks (after this page's work is saved).
-    let update_ready = move || {
-        if !ctx
-            .notices
-            .with_untracked(|n| n.iter().any(|n| n.kind == NoticeKind::UpdateReady))
-        {
-            ctx.notify(NoticeKind::UpdateReady);
-        }
-    };
-    if document()
-        .document_element()
-        .and_then(|e| e.get_attribute("data-update"))
-        .is_some()
-    {
-        update_ready();
-    }
-    let updates = window_event_listener_untyped("ccp:update-ready", move |_| update_ready());
-    on_cleanup(move || updates.remove());
-
-    // Keep <html lang> and the title in the page's language.
-    Effect::new(move |_| {
-        let l = lang.get();
-        let doc = document();
-        if let Some(root) = doc.document_element() {
-            let _ = root.set_attribute("lang", l.tag());
-        }
-        doc.set_title(texts(l).app_title);
-    });
-
-    // Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (or Ctrl+Y) undo and redo anywhere on the page.
-    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        let modifier = ev.ctrl_key() || ev.meta_key();
-        if !modifier || ev.alt_key() {
-            return;
-        }
-        match ev.key().to_ascii_lowercase().as_str() {
-            "z" if ev.shift_key() => {
-                ev.prevent_default();
-                ctx.redo();
-            }
-            "z" => {
-                ev.prevent_default();
-                ctx.undo();
-            }
-            "y" => {
-                ev.prevent_default();
-                ctx.redo();
-            }
-            _ => {}
-        }
-    });
-    on_cleanup(move || keys.remove());
+    effects::use_update_notice(ctx);
+    effects::use_document_lang(lang);
+    effects::use_undo_keys(ctx);
 
     let tab = RwSignal::new(options.tab.map_or(Tab::Budget, Tab::from));
     // Start-up in small steps, each its own task, while the page is still hidden behind the
@@ -555,7 +473,7 @@ pub fn App(launch: Launch) -> impl IntoView {
             <main id="main" class="page embed-page">
                 {bar}
                 <Show
-                    when=move || !ctx.report.get()
+                    when=move || !ctx.report_open.get()
                     fallback=move || view! { <Lazy which=Which::Report(host_name.clone())/> }
                 >
                 {match view_kind {
@@ -593,7 +511,7 @@ pub fn App(launch: Launch) -> impl IntoView {
         <main id="main" class="page">
             {bar}
             <Show
-                when=move || !ctx.report.get()
+                when=move || !ctx.report_open.get()
                 fallback=move || view! { <Lazy which=Which::Report(host_name.clone())/> }
             >
                 <Show when=move || headline.get()>

@@ -4,15 +4,13 @@
 //! save, the cross-tab lock, the address bar, downloads. Components get a [`Ctx`] from context
 //! and change data only by sending the session events.
 
-use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
+use crate::effects::{with_lock, Timeout};
 use crate::exchange::csv::CsvIssue;
 use crate::exchange::json::{self, Imported, JsonError};
 use crate::exchange::link::LinkError;
@@ -22,7 +20,7 @@ use crate::model::{
 use crate::session::{
     self, Command, Conflict, Event, Keep, Notice, NoticeKind, SaveStatus, Session,
 };
-use crate::state::{Action, PlanEdit, Workspace};
+use crate::state::{Action, Workspace};
 use crate::storage::{KeyValue, Place, WorkspaceStore, KEY};
 use crate::store::{Backup, SaveError, Store};
 
@@ -93,9 +91,9 @@ pub struct Ctx {
     /// The open dialog, if any (page state, not the user's data).
     pub dialog: RwSignal<Option<Dialog>>,
     /// Whether the printable client report is on screen instead of the planner (page state).
-    pub report: RwSignal<bool>,
+    pub report_open: RwSignal<bool>,
     /// The pending save timer, if one is set.
-    save_timer: StoredValue<Option<i32>>,
+    save_timer: StoredValue<Timeout, LocalStorage>,
     /// Where the workspace is kept: the browser's storage, or memory in an embed.
     place: StoredValue<Place>,
     /// The hash of the first-screen snapshot last kept, so an unchanged one is not written again.
@@ -190,8 +188,8 @@ impl Ctx {
             preview: Memo::new(move |_| session.with(|s| s.preview_name().map(str::to_owned))),
             line_slots: StoredValue::new(HashMap::new()),
             dialog: RwSignal::new(None),
-            report: RwSignal::new(false),
-            save_timer: StoredValue::new(None),
+            report_open: RwSignal::new(false),
+            save_timer: StoredValue::new_local(Timeout::default()),
             place: StoredValue::new(place),
             snapshot: StoredValue::new(0),
         };
@@ -264,9 +262,17 @@ impl Ctx {
         self.run(commands);
     }
 
-    /// Applies an action to what is on screen. On error nothing changed and the error is
-    /// returned for the caller to show beside its field (see [`Ctx::act`] for buttons).
-    pub fn dispatch(self, action: Action) -> Result<(), ModelError> {
+    /// The one way the page changes the user's plans: applies an action (or an edit of the
+    /// open plan) to what is on screen. On error nothing changed and the error is returned,
+    /// for a field to show beside itself; a control with no place for a message passes the
+    /// result to [`Ctx::report`].
+    pub fn apply(self, action: impl Into<Action>) -> Result<(), ModelError> {
+        self.apply_action(action.into())
+    }
+
+    /// [`Ctx::apply`] once, whatever the caller passed (not one copy per argument type).
+    #[inline(never)]
+    fn apply_action(self, action: Action) -> Result<(), ModelError> {
         let now = js_sys::Date::now();
         let mut outcome = (Ok(false), Vec::new());
         self.session.try_maybe_update(|s| {
@@ -280,24 +286,8 @@ impl Ctx {
         result.map(|_| ())
     }
 
-    /// Applies an action from a button: a refusal is shown as a notice, in the user's language.
-    pub fn act(self, action: Action) {
-        if let Err(e) = self.dispatch(action) {
-            self.notify(NoticeKind::Refused(e));
-        }
-    }
-
-    /// Edits the open plan; on error nothing changed and the error is returned.
-    pub fn edit(self, edit: PlanEdit) -> Result<(), ModelError> {
-        self.dispatch(Action::Edit(edit))
-    }
-
-    /// Edits the open plan from a button or a list: a refusal is shown as a notice.
-    pub fn tell(self, edit: PlanEdit) {
-        self.act(Action::Edit(edit));
-    }
-
-    /// Shows a refused edit's reason as a notice (for controls with no place for a message).
+    /// Shows a refusal as a notice, in the user's language (for buttons and lists, which have
+    /// no place for a message beside them).
     pub fn report(self, result: Result<(), ModelError>) {
         if let Err(e) = result {
             self.notify(NoticeKind::Refused(e));
@@ -397,21 +387,8 @@ impl Ctx {
 
     /// Saves soon: after a quiet moment, so typing is never interrupted by storage.
     fn schedule_save(self) {
-        let window = window();
-        if let Some(id) = self.save_timer.get_value() {
-            window.clear_timeout_with_handle(id);
-        }
-        let fire = Closure::once_into_js(move || {
-            self.save_timer.set_value(None);
-            self.save_under_lock();
-        });
-        let id = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                fire.unchecked_ref(),
-                SAVE_QUIET_MS,
-            )
-            .ok();
-        self.save_timer.set_value(id);
+        self.save_timer
+            .with_value(|t| t.start(SAVE_QUIET_MS, move || self.save_under_lock()));
     }
 
     /// Saves now, inside the cross-tab lock where the browser has the Web Locks API (so two
@@ -422,10 +399,7 @@ impl Ctx {
 
     /// Saves at once, without waiting for a lock: for when the page is being hidden or closed.
     pub fn save_now(self) {
-        if let Some(id) = self.save_timer.get_value() {
-            window().clear_timeout_with_handle(id);
-            self.save_timer.set_value(None);
-        }
+        self.save_timer.with_value(Timeout::cancel);
         let mut page = Vec::new();
         self.place.update_value(|place| {
             self.session
@@ -693,46 +667,6 @@ impl Ctx {
             "application/json",
             &text,
         );
-    }
-}
-
-/// Runs `f` while holding the named Web Lock (`navigator.locks`), or at once where the browser
-/// has no Web Locks (older browsers, pages not served over https or localhost).
-fn with_lock(name: &str, f: impl FnOnce() + 'static) {
-    let task = Rc::new(RefCell::new(Some(f)));
-    let run = {
-        let task = task.clone();
-        move || {
-            if let Some(f) = task.borrow_mut().take() {
-                f();
-            }
-        }
-    };
-    let request = js_sys::Reflect::get(&window().navigator(), &JsValue::from_str("locks"))
-        .ok()
-        .filter(|locks| locks.is_object())
-        .and_then(|locks| {
-            let request = js_sys::Reflect::get(&locks, &JsValue::from_str("request")).ok()?;
-            Some((locks, request.dyn_into::<js_sys::Function>().ok()?))
-        });
-    let Some((locks, request)) = request else {
-        run();
-        return;
-    };
-    let callback = {
-        let run = run.clone();
-        Closure::once_into_js(move |_lock: JsValue| {
-            run();
-            JsValue::UNDEFINED
-        })
-    };
-    // The lock is released when the callback returns. If the request itself throws, save
-    // without it rather than not at all.
-    if request
-        .call2(&locks, &JsValue::from_str(name), &callback)
-        .is_err()
-    {
-        run();
     }
 }
 

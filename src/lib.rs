@@ -5,6 +5,7 @@
 //! [`storage`] (the only file that touches localStorage), [`i18n`] and [`format`] (words and
 //! numbers), [`chart`] (what to draw, then drawing it) and [`components`].
 
+pub mod answers;
 #[cfg(feature = "web")]
 pub mod app;
 pub mod chart;
@@ -16,6 +17,8 @@ pub mod ctx;
 pub mod deflate;
 #[cfg(feature = "web")]
 pub mod download;
+#[cfg(feature = "web")]
+pub mod effects;
 pub mod embed;
 #[cfg(feature = "web")]
 pub mod embedding;

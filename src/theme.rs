@@ -5,46 +5,22 @@
 //! charts are drawn in the theme's colours.
 
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::storage;
 
 /// Whether the page is dark, followed (provided by [`provide`]).
 #[derive(Clone, Copy)]
-struct Dark(RwSignal<bool>);
+struct Dark(Memo<bool>);
 
 fn root() -> Option<web_sys::Element> {
     document().document_element()
 }
 
-fn is_dark() -> bool {
-    root()
-        .and_then(|r| r.get_attribute("data-theme"))
-        .is_some_and(|t| t == "dark")
-}
-
-/// Follows the root element's `data-theme` in a signal (a MutationObserver: the toggle, the
-/// system's setting through boot.js and an embed's `theme=auto` all change it there) and
-/// provides it to [`dark`].
+/// Follows the root element's `data-theme` (the toggle, the system's setting through boot.js
+/// and an embed's `theme=auto` all change it there) and provides it to [`dark`].
 pub fn provide() {
-    let dark = RwSignal::new(is_dark());
-    if let Some(root) = root() {
-        let changed = Closure::<dyn Fn()>::new(move || {
-            let now = is_dark();
-            if dark.try_get_untracked().is_some_and(|d| d != now) {
-                dark.set(now);
-            }
-        });
-        if let Ok(observer) = web_sys::MutationObserver::new(changed.as_ref().unchecked_ref()) {
-            let init = web_sys::MutationObserverInit::new();
-            init.set_attributes(true);
-            init.set_attribute_filter(&js_sys::Array::of1(&"data-theme".into()));
-            let _ = observer.observe_with_options(&root, &init);
-        }
-        // The observer lives as long as the page.
-        changed.forget();
-    }
+    let theme = crate::effects::use_root_attribute("data-theme");
+    let dark = Memo::new(move |_| theme.with(|t| t.as_deref() == Some("dark")));
     provide_context(Dark(dark));
 }
 

@@ -9,13 +9,13 @@ use std::sync::Arc;
 
 use customer_cost_planner::exchange::json::{self, Imported};
 use customer_cost_planner::model::{
-    limits, Basis, BudgetLine, Category, Example, FeeTier, Lang, Lever, LineId, Plan, Scenario,
-    ScenarioId, Stage, Strategy as Preset, TierId,
+    limits, Basis, BudgetLine, Category, Example, FeeTier, Input, Lang, Lever, LineId, Plan,
+    Scenario, ScenarioId, Stage, Strategy as Preset, TierId,
 };
 use customer_cost_planner::session::{self, Event, Session};
 use customer_cost_planner::state::{
-    validate_workspace, Action, EconomicsField, LineEdit, PlanEdit, PlanEntry, PlanId, TierEdit,
-    Workspace, PLANS_LIMIT,
+    validate_workspace, Action, LineEdit, PlanEdit, PlanEntry, PlanId, TierEdit, Workspace,
+    PLANS_LIMIT,
 };
 use customer_cost_planner::storage::{KeyValue, SaveError, WorkspaceStore};
 use customer_cost_planner::store::Store;
@@ -284,7 +284,7 @@ fn action(op: &Op, ws: &Workspace) -> Option<Action> {
         Op::AddCopy => Some(Action::AddPlan(Box::new(plan.clone()))),
         Op::AddCopies(n) => Some(Action::AddPlans(vec![plan.clone(); n], Vec::new())),
         Op::Rename(n) => edit(PlanEdit::Rename(n)),
-        Op::Economics(f, v) => edit(PlanEdit::SetEconomics(EconomicsField::ALL[f], v)),
+        Op::Economics(f, v) => edit(PlanEdit::SetInput(Input::BASE[f], v)),
         Op::Horizon(m) => edit(PlanEdit::SetHorizon(m)),
         Op::Currency(c) => edit(PlanEdit::SetCurrency(c)),
         Op::AddLine => edit(PlanEdit::AddLine),

@@ -18,6 +18,7 @@ fn layer(path: &str) -> &'static str {
         "storage" => "storage",
         "session" => "session",
         "state" => "state",
+        "answers" => "answers",
         "chart" => "chart",
         "i18n" | "format" => "words",
         "components" => "screens",
@@ -40,6 +41,8 @@ fn allowed(layer: &str) -> Option<&'static [&'static str]> {
         // The pure session machine: events in, commands out.
         "session" => Some(&["model", "state", "store", "exchange"]),
         "state" => Some(&["model", "i18n"]),
+        // The Answers tab's questions as pure state (asked, running, stale): the model only.
+        "answers" => Some(&["model"]),
         "chart" => Some(&["model", "i18n", "format"]),
         "words" | "screens" | "glue" => None,
         _ => Some(&[]),

@@ -11,13 +11,11 @@ use std::sync::Arc;
 
 use customer_cost_planner::exchange::json::{self, Imported, ReadPlan};
 use customer_cost_planner::exchange::link;
-use customer_cost_planner::model::{Example, Lang, Plan};
+use customer_cost_planner::model::{Example, Input, Lang, Plan};
 use customer_cost_planner::session::{
     drive, save, Block, Command, Event, Keep, NotSaved, NoticeKind, SaveStatus, Session,
 };
-use customer_cost_planner::state::{
-    Action, EconomicsField, PlanEdit, PlanEntry, PlanId, Workspace,
-};
+use customer_cost_planner::state::{Action, PlanEdit, PlanEntry, PlanId, Workspace};
 use customer_cost_planner::storage::{
     backups_in, KeyValue, SaveError, WorkspaceStore, BACKUPS_MAX, KEY,
 };
@@ -154,10 +152,7 @@ impl Tab {
     }
 
     fn set_churn(&mut self, pct: i64) {
-        self.edit(PlanEdit::SetEconomics(
-            EconomicsField::Churn,
-            Decimal::from(pct),
-        ));
+        self.edit(PlanEdit::SetInput(Input::ChurnPct, Decimal::from(pct)));
     }
 
     fn save(&mut self) {
@@ -1028,7 +1023,7 @@ proptest::proptest! {
                     now_ms: clock,
                 }),
                 TabOp::Churn(t, n) => tabs[t].send(Event::Edit {
-                    action: Action::Edit(PlanEdit::SetEconomics(EconomicsField::Churn, Decimal::from(n))),
+                    action: Action::Edit(PlanEdit::SetInput(Input::ChurnPct, Decimal::from(n))),
                     now_ms: clock,
                 }),
                 TabOp::Save(t) => tabs[t].save(),

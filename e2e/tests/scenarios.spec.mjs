@@ -85,3 +85,43 @@ test('rename, duplicate, delete and tune a scenario', async ({ page }) => {
     await expect(cells.nth(i)).toHaveAttribute('data-value', await base.nth(i).getAttribute('data-value'));
   }
 });
+
+// One line editor (issue 20): the budget table and a scenario's "add a line" lever behave the
+// same: a one-time line takes its month, and the selects follow undo.
+test('a line is edited the same way in the budget and in an add-a-line lever', async ({ page }) => {
+  await open(page);
+  await showTab(page, 'scenarios');
+  const editor = page.locator('.scenario-editor');
+  await editor.locator('select[id$=new-lever]').selectOption('add_line');
+  await editor.locator('[data-action=add-lever]').click();
+  const lever = editor.locator('.lever[data-lever-kind=add_line]').last();
+  await showTab(page, 'budget');
+  const row = page.locator('[data-testid=lines] tbody tr').first();
+  const lines = async () => (await savedPlan(page)).lines[0];
+  const added = async () => (await savedPlan(page)).scenarios[0].levers.at(-1).line;
+  for (const [where, fields, read] of [['budget', row, lines], ['lever', lever, added]]) {
+    await showTab(page, where === 'budget' ? 'budget' : 'scenarios');
+    await fields.locator('[data-field=basis]').selectOption('one_time');
+    await typeInto(fields.locator('[data-field=month]'), '5');
+    await expect.poll(async () => (await read()).basis, where).toEqual({ kind: 'one_time', month: 5 });
+    await expect(fields.locator('[data-field=month]')).toHaveValue('5');
+    // The basis's select follows an undo: it shows what the plan holds afterwards. (A lever's
+    // edits within a moment make one undo step, so its undo may go back further.)
+    await fields.locator('[data-field=basis]').selectOption('per_new_customer');
+    await expect(fields.locator('[data-field=month]')).toHaveCount(0);
+    await page.locator('[data-action=undo]').click();
+    await expect.poll(async () => (await read()).basis.kind, where).not.toBe('per_new_customer');
+    await expect(fields.locator('[data-field=basis]'), `${where}: undo`)
+      .toHaveValue((await read()).basis.kind);
+    // The category's select follows an undo (a select set once at mount showed a stale value).
+    const category = fields.locator('[data-field=category]');
+    const before = await category.inputValue();
+    const other = before === 'crm' ? 'marketing' : 'crm';
+    await category.selectOption(other);
+    await expect(category).toHaveValue(other);
+    await expect.poll(async () => (await read()).category, where).toBe(other);
+    await page.locator('[data-action=undo]').click();
+    await expect.poll(async () => (await read()).category, where).not.toBe(other);
+    await expect(category, `${where}: undo`).toHaveValue((await read()).category);
+  }
+});

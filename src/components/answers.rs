@@ -10,12 +10,13 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 
+use crate::answers::{Next, Run, Runs, Solved, Standing};
 use crate::components::number_field::NumberField;
 use crate::ctx::use_ctx;
 use crate::format;
 use crate::i18n::{self, answer_texts};
 use crate::model::analysis::{
-    self, answer_scenario, Attribution, MonteCarlo, RangeSummary, Sensitivity, Solution,
+    self, answer_scenario, Attribution, RangeSummary, Sensitivity, Solution,
 };
 use crate::model::{
     Category, Column, Driver, Figure, Input, InputRange, Lang, Metric, Plan, Rule, ScenarioId, Unit,
@@ -305,17 +306,8 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
-#[derive(Clone, Debug, PartialEq)]
-struct Solved {
-    plan: Arc<Plan>,
-    column: Column,
-    metric: Metric,
-    target: Decimal,
-    driver: Driver,
-    /// The driver's value before the answer (what the sentence says it goes from).
-    from: Option<Decimal>,
-    answer: Result<Solution, String>,
-}
+/// The drivers of a plan with their names: inputs, categories and tiers; and lines.
+type DriverLists = (Vec<(Driver, String)>, Vec<(Driver, String)>);
 
 #[component]
 fn GoalSeek(column: Memo<Column>) -> impl IntoView {
@@ -337,7 +329,7 @@ fn GoalSeek(column: Memo<Column>) -> impl IntoView {
     // The drivers of the plan as the column sees it (a scenario may add or remove lines): the
     // inputs, categories and tiers in one list, and the lines in a second list shown only when
     // a line is chosen, so a plan's thousands of lines cost nothing until asked for.
-    let drivers = Memo::new(move |_| {
+    let drivers = Memo::new(move |_| -> Option<DriverLists> {
         let plan = ctx.plan.get()?;
         let at = analysis::effective(&plan, column.get()).ok()?;
         let lang = lang.get();
@@ -353,7 +345,6 @@ fn GoalSeek(column: Memo<Column>) -> impl IntoView {
                 .collect::<Vec<_>>(),
         ))
     });
-    let line_chosen = Memo::new(move |_| matches!(driver.get(), Driver::LineAmount(_)));
     let solve = move || {
         let Some(plan) = ctx.plan.get_untracked() else {
             return;
@@ -364,22 +355,9 @@ fn GoalSeek(column: Memo<Column>) -> impl IntoView {
             driver.get_untracked(),
         );
         let target = target_value(m, typed.get_untracked());
-        let answer =
-            analysis::solve(&plan, c, m, target, d).map_err(|e| e.message(lang.get_untracked()));
         made.set(None);
-        // Asked once: the view is drawn again on every edit (to see whether it is stale).
-        let from = analysis::effective(&plan, c)
-            .ok()
-            .and_then(|at| d.value(&at));
-        let s = Solved {
-            plan,
-            column: c,
-            metric: m,
-            target,
-            driver: d,
-            from,
-            answer,
-        };
+        // Asked once: the view is drawn again on every edit (to see whether it still stands).
+        let s = Solved::ask(plan, c, m, target, d);
         KEPT_SOLVE.set(Some((s.clone(), typed.get_untracked())));
         solved.set(Some(s));
     };
@@ -414,7 +392,7 @@ fn GoalSeek(column: Memo<Column>) -> impl IntoView {
             ScenarioId(0),
             name.clone(),
         );
-        let result = ctx.edit(PlanEdit::AddScenarioWith {
+        let result = ctx.apply(PlanEdit::AddScenarioWith {
             name,
             levers: scenario.levers,
         });
@@ -434,7 +412,8 @@ fn GoalSeek(column: Memo<Column>) -> impl IntoView {
         // The answer belongs to its own column and plan: shown for another column, it says so;
         // after an edit that changes its column's figures (not a range, a name or another
         // scenario), it asks to be solved again.
-        let other = (s.column != now).then(|| {
+        let standing = ctx.plan.with(|p| s.standing(now, p.as_ref()));
+        let other = (standing == Standing::OtherColumn).then(|| {
             ctx.plan.with(|p| {
                 p.as_ref().map(|p| {
                     i18n::solve_other_column(
@@ -445,85 +424,9 @@ fn GoalSeek(column: Memo<Column>) -> impl IntoView {
                 })
             })
         });
-        let stale = other.is_none()
-            && ctx.plan.with(|p| {
-                p.as_ref().is_none_or(|p| {
-                    !Arc::ptr_eq(p, &s.plan) && !analysis::same_figures(&s.plan, p, s.column)
-                })
-            });
-        let current = !stale && other.is_none();
-        let currency = s.plan.currency.clone();
-        let name = i18n::driver_name(s.driver, &s.plan, lang);
-        let column_name = i18n::column_name(s.column, &s.plan, lang);
-        let from = s.from;
-        // Shown on the grid of 4 decimals a field takes (the exact value is in data-value).
-        let shown = |v: Decimal| {
-            i18n::driver_value(
-                s.driver,
-                v.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-                    .normalize(),
-                &currency,
-            )
-        };
-        let body = match &s.answer {
-            Err(message) => view! { <p class="warning">{message.clone()}</p> }.into_any(),
-            Ok(Solution::Found {
-                value,
-                metric_value,
-            }) => {
-                let sentence = i18n::solve_sentence(
-                    lang,
-                    &column_name,
-                    &name,
-                    &from.map(shown).unwrap_or_default(),
-                    &shown(*value),
-                    from.is_none_or(|f| *value >= f),
-                    matches!(s.driver, Driver::Cost(_)),
-                    &i18n::metric(s.metric, lang),
-                    &format::figure(s.metric, Figure::Value(*metric_value), &currency, lang),
-                );
-                view! {
-                    <p
-                        class="solve-answer"
-                        data-testid="solve-result"
-                        data-column=s.column.key()
-                        data-input=s.driver.key()
-                        data-value=value.normalize().to_string()
-                        data-metric-value=metric_value.normalize().to_string()
-                    >
-                        {sentence}
-                    </p>
-                    <Show when=move || current>
-                        <button type="button" class="button primary" data-action="goal-scenario" on:click=make>
-                            {move || answer_texts(lang).solve_make}
-                        </button>
-                    </Show>
-                }
-                .into_any()
-            }
-            Ok(Solution::Unreachable { reason, best }) => view! {
-                <p
-                    class="warning"
-                    data-testid="solve-result"
-                    data-column=s.column.key()
-                    data-input=s.driver.key()
-                    data-unreachable=reason.key()
-                    data-best-value=best.map(|b| b.0.normalize().to_string()).unwrap_or_default()
-                    data-best-metric=best.map(|b| b.1.normalize().to_string()).unwrap_or_default()
-                >
-                    {i18n::unreachable(*reason, lang)}
-                    {best.map(|(v, f)| format!(
-                        "{}{}: {} = {} → {}",
-                        lang.pick("。", ". "),
-                        t.best_found,
-                        name.clone(),
-                        shown(v),
-                        format::figure(s.metric, Figure::Value(f), &currency, lang),
-                    ))}
-                </p>
-            }
-            .into_any(),
-        };
+        let stale = standing == Standing::Stale;
+        let current = standing == Standing::Current;
+        let body = answer_body(&s, lang, current, make);
         let again = move || {
             view! {
                 <button type="button" class="button" data-action="solve-again" on:click=move |_| solve()>
@@ -558,73 +461,7 @@ fn GoalSeek(column: Memo<Column>) -> impl IntoView {
             </div>
             <form class="solve-form" on:submit=move |ev| { ev.prevent_default(); solve(); }>
                 {metric_select("solve-metric", metric)}
-                <div class="field">
-                    <label for="solve-input">{move || t().solve_input}</label>
-                    <select
-                        id="solve-input"
-                        prop:value=move || if line_chosen.get() { LINE_KEY.to_owned() } else { driver.get().key() }
-                        on:change=move |ev| {
-                            let key = event_target_value(&ev);
-                            if key == LINE_KEY {
-                                let first = drivers.with_untracked(|d| d.as_ref().and_then(|d| d.1.first().map(|(d, _)| *d)));
-                                if let Some(d) = first {
-                                    driver.set(d);
-                                }
-                            } else if let Some(d) = Driver::from_key(&key) {
-                                driver.set(d);
-                            }
-                        }
-                    >
-                        {move || {
-                            let current = driver.get_untracked();
-                            let lang = lang.get();
-                            drivers.with(|d| {
-                                let Some((main, lines)) = d else {
-                                    return ().into_any();
-                                };
-                                let options = main
-                                    .iter()
-                                    .map(|(d, name)| view! { <option value=d.key() selected=*d == current>{name.clone()}</option> })
-                                    .collect_view();
-                                let line = (!lines.is_empty()).then(|| {
-                                    view! {
-                                        <option value=LINE_KEY selected=matches!(current, Driver::LineAmount(_))>
-                                            {answer_texts(lang).solve_line}
-                                        </option>
-                                    }
-                                });
-                                (options, line).into_any()
-                            })
-                        }}
-                    </select>
-                </div>
-                <Show when=move || line_chosen.get()>
-                    <div class="field">
-                        <label for="solve-line">{move || answer_texts(lang.get()).solve_line}</label>
-                        <select
-                            id="solve-line"
-                            prop:value=move || driver.get().key()
-                            on:change=move |ev| {
-                                if let Some(d) = Driver::from_key(&event_target_value(&ev)) {
-                                    driver.set(d);
-                                }
-                            }
-                        >
-                            {move || {
-                                let current = driver.get_untracked();
-                                drivers.with(|d| {
-                                    d.as_ref()
-                                        .map(|(_, lines)| {
-                                            lines
-                                                .iter()
-                                                .map(|(d, name)| view! { <option value=d.key() selected=*d == current>{name.clone()}</option> })
-                                                .collect_view()
-                                        })
-                                })
-                            }}
-                        </select>
-                    </div>
-                </Show>
+                <DriverSelect driver=driver drivers=drivers />
                 // Rebuilt when the figure changes: a share's target is typed in percent.
                 {move || {
                     let m = metric.get();
@@ -649,6 +486,167 @@ fn GoalSeek(column: Memo<Column>) -> impl IntoView {
             </form>
             {result}
         </section>
+    }
+}
+
+/// A goal seek's answer in a sentence (or why there is none, and the closest value found), with
+/// the button that makes it a scenario while it is current.
+fn answer_body(
+    s: &Solved,
+    lang: Lang,
+    current: bool,
+    make: impl Fn(leptos::ev::MouseEvent) + Copy + Send + Sync + 'static,
+) -> AnyView {
+    let t = answer_texts(lang);
+    let currency = s.plan.currency.clone();
+    let name = i18n::driver_name(s.driver, &s.plan, lang);
+    let column_name = i18n::column_name(s.column, &s.plan, lang);
+    let from = s.from;
+    // Shown on the grid of 4 decimals a field takes (the exact value is in data-value).
+    let shown = |v: Decimal| {
+        i18n::driver_value(
+            s.driver,
+            v.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+                .normalize(),
+            &currency,
+        )
+    };
+    match &s.answer {
+        Err(e) => view! { <p class="warning">{e.message(lang)}</p> }.into_any(),
+        Ok(Solution::Found {
+            value,
+            metric_value,
+        }) => {
+            let sentence = i18n::solve_sentence(
+                lang,
+                &column_name,
+                &name,
+                &from.map(shown).unwrap_or_default(),
+                &shown(*value),
+                from.is_none_or(|f| *value >= f),
+                matches!(s.driver, Driver::Cost(_)),
+                &i18n::metric(s.metric, lang),
+                &format::figure(s.metric, Figure::Value(*metric_value), &currency, lang),
+            );
+            view! {
+                <p
+                    class="solve-answer"
+                    data-testid="solve-result"
+                    data-column=s.column.key()
+                    data-input=s.driver.key()
+                    data-value=value.normalize().to_string()
+                    data-metric-value=metric_value.normalize().to_string()
+                >
+                    {sentence}
+                </p>
+                <Show when=move || current>
+                    <button type="button" class="button primary" data-action="goal-scenario" on:click=make>
+                        {move || answer_texts(lang).solve_make}
+                    </button>
+                </Show>
+            }
+            .into_any()
+        }
+        Ok(Solution::Unreachable { reason, best }) => view! {
+            <p
+                class="warning"
+                data-testid="solve-result"
+                data-column=s.column.key()
+                data-input=s.driver.key()
+                data-unreachable=reason.key()
+                data-best-value=best.map(|b| b.0.normalize().to_string()).unwrap_or_default()
+                data-best-metric=best.map(|b| b.1.normalize().to_string()).unwrap_or_default()
+            >
+                {i18n::unreachable(*reason, lang)}
+                {best.map(|(v, f)| format!(
+                    "{}{}: {} = {} → {}",
+                    lang.pick("。", ". "),
+                    t.best_found,
+                    name.clone(),
+                    shown(v),
+                    format::figure(s.metric, Figure::Value(f), &currency, lang),
+                ))}
+            </p>
+        }
+        .into_any(),
+    }
+}
+
+/// The drivers a goal seek can move: the inputs, categories and tiers in one list, and the lines
+/// in a second list shown only when "a line" is chosen.
+#[component]
+fn DriverSelect(driver: RwSignal<Driver>, drivers: Memo<Option<DriverLists>>) -> impl IntoView {
+    let lang = use_ctx().lang;
+    let t = move || answer_texts(lang.get());
+    let line_chosen = Memo::new(move |_| matches!(driver.get(), Driver::LineAmount(_)));
+    view! {
+    <div class="field">
+        <label for="solve-input">{move || t().solve_input}</label>
+        <select
+            id="solve-input"
+            prop:value=move || if line_chosen.get() { LINE_KEY.to_owned() } else { driver.get().key() }
+            on:change=move |ev| {
+                let key = event_target_value(&ev);
+                if key == LINE_KEY {
+                    let first = drivers.with_untracked(|d| d.as_ref().and_then(|d| d.1.first().map(|(d, _)| *d)));
+                    if let Some(d) = first {
+                        driver.set(d);
+                    }
+                } else if let Some(d) = Driver::from_key(&key) {
+                    driver.set(d);
+                }
+            }
+        >
+            {move || {
+                let current = driver.get_untracked();
+                let lang = lang.get();
+                drivers.with(|d| {
+                    let Some((main, lines)) = d else {
+                        return ().into_any();
+                    };
+                    let options = main
+                        .iter()
+                        .map(|(d, name)| view! { <option value=d.key() selected=*d == current>{name.clone()}</option> })
+                        .collect_view();
+                    let line = (!lines.is_empty()).then(|| {
+                        view! {
+                            <option value=LINE_KEY selected=matches!(current, Driver::LineAmount(_))>
+                                {answer_texts(lang).solve_line}
+                            </option>
+                        }
+                    });
+                    (options, line).into_any()
+                })
+            }}
+        </select>
+    </div>
+    <Show when=move || line_chosen.get()>
+        <div class="field">
+            <label for="solve-line">{move || answer_texts(lang.get()).solve_line}</label>
+            <select
+                id="solve-line"
+                prop:value=move || driver.get().key()
+                on:change=move |ev| {
+                    if let Some(d) = Driver::from_key(&event_target_value(&ev)) {
+                        driver.set(d);
+                    }
+                }
+            >
+                {move || {
+                    let current = driver.get_untracked();
+                    drivers.with(|d| {
+                        d.as_ref()
+                            .map(|(_, lines)| {
+                                lines
+                                    .iter()
+                                    .map(|(d, name)| view! { <option value=d.key() selected=*d == current>{name.clone()}</option> })
+                                    .collect_view()
+                            })
+                    })
+                }}
+            </select>
+        </div>
+    </Show>
     }
 }
 
@@ -686,23 +684,6 @@ async fn next_task() {
 /// The longest slice of a Monte Carlo run between two paints.
 const SLICE_MS: f64 = 10.0;
 
-#[derive(Clone, Debug, PartialEq)]
-enum RunState {
-    Idle,
-    /// Drawing; how far is in the run's progress signal, so the Cancel button stays the same
-    /// element (one re-created each slice could miss a click).
-    Running,
-    Finished {
-        summary: Arc<RangeSummary>,
-        cancelled: bool,
-        currency: String,
-        /// The plan and column drawn from, to say when the figures no longer match them.
-        from: (Arc<Plan>, Column),
-    },
-    /// Why the run could not start: put into words when shown.
-    Failed(analysis::AnalysisError),
-}
-
 #[component]
 fn Ranges(column: Memo<Column>) -> impl IntoView {
     let ctx = use_ctx();
@@ -710,13 +691,10 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
     let t = move || answer_texts(lang.get());
     let runs = RwSignal::new(Decimal::from(analysis::DEFAULT_RUNS));
     let seed = RwSignal::new(Decimal::ONE);
-    let state = RwSignal::new(RunState::Idle);
-    // Draws made and asked for, while a run is going.
+    let state = RwSignal::new(Runs::default());
+    // Draws made and asked for, while a run is going (apart, so the Cancel button stays the
+    // same element while the count moves: one re-created each slice could miss a click).
     let progress = RwSignal::new((0_usize, 0_usize));
-    // Each run has a number; a newer run or a cancel makes an older one stop at its next slice.
-    let generation = StoredValue::new(0_u64);
-    // The run the user cancelled.
-    let cancelled = StoredValue::new(0_u64);
     let new_driver = RwSignal::new(None::<Driver>);
     let rows = Memo::new(move |_| {
         ctx.plan.with(|p| {
@@ -761,7 +739,7 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
             return;
         };
         let value = driver.value(&plan).unwrap_or_default();
-        ctx.report(ctx.edit(PlanEdit::SetRange(default_range(driver, value))));
+        ctx.report(ctx.apply(PlanEdit::SetRange(default_range(driver, value))));
         new_driver.set(None);
     };
     let run = move |_| {
@@ -771,26 +749,24 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
         let n = usize::try_from(runs.get_untracked().trunc().mantissa())
             .unwrap_or(analysis::DEFAULT_RUNS);
         let s = u64::try_from(seed.get_untracked().trunc().mantissa()).unwrap_or(1);
-        let mut mc = match MonteCarlo::new(&plan, column.get_untracked(), n, s) {
-            Ok(mc) => mc,
-            Err(e) => {
-                state.set(RunState::Failed(e));
-                return;
-            }
+        let mut started = None;
+        state.update(|r| started = r.start(plan, column.get_untracked(), n, s));
+        let Some((id, mut mc)) = started else {
+            return;
         };
-        let id = generation.get_value() + 1;
-        generation.set_value(id);
-        let currency = plan.currency.clone();
-        let from = (plan, column.get_untracked());
         progress.set((0, mc.runs()));
-        state.set(RunState::Running);
         leptos::task::spawn_local(async move {
             loop {
                 let start = js_sys::Date::now();
                 while !mc.finished() && js_sys::Date::now() - start < SLICE_MS {
                     mc.step(4);
                 }
-                if generation.try_get_value() != Some(id) {
+                let next = || {
+                    state
+                        .try_with_untracked(|r| r.next(id))
+                        .unwrap_or(Next::Drop)
+                };
+                if next() == Next::Drop {
                     return;
                 }
                 if mc.finished() {
@@ -798,30 +774,18 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
                 }
                 progress.set((mc.done(), mc.runs()));
                 next_task().await;
-                // A newer run replaced this one: it shows its own progress.
-                if generation.try_get_value() != Some(id) {
-                    return;
-                }
-                // Cancelled: show what was drawn so far.
-                if cancelled.try_get_value() == Some(id) {
-                    state.set(RunState::Finished {
-                        summary: Arc::new(mc.summary()),
-                        cancelled: true,
-                        currency,
-                        from,
-                    });
-                    return;
+                match next() {
+                    Next::Draw => {}
+                    // Cancelled: show what was drawn so far.
+                    Next::Stop => break,
+                    // A newer run replaced this one: it shows its own progress.
+                    Next::Drop => return,
                 }
             }
-            state.set(RunState::Finished {
-                summary: Arc::new(mc.summary()),
-                cancelled: false,
-                currency,
-                from,
-            });
+            state.update(|r| r.finish(id, mc.summary()));
         });
     };
-    let cancel = move |_| cancelled.set_value(generation.get_value());
+    let cancel = move |_| state.update(Runs::cancel);
     let whole = |max: u32| Rule {
         min: Decimal::ONE,
         max: Some(Decimal::from(max)),
@@ -829,69 +793,13 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
         percent: false,
         whole: true,
     };
-    let range_rows = move || {
-        let lang = lang.get();
-        let t = answer_texts(lang);
-        let currency = ctx.currency.get();
-        rows.get()
-            .into_iter()
-            .map(|(r, likely, name)| {
-                let driver = r.driver;
-                let key = driver.key();
-                let percent = driver.rule().percent;
-                let (low, high) = (r.low, r.high);
-                let field = move |which: &'static str, label: &'static str, v: Decimal| {
-                    let r2 = r.clone();
-                    view! {
-                        <td>
-                            <div class="inline-field">
-                                <NumberField
-                                    id=format!("range-{}-{which}", driver.key())
-                                    field=which
-                                    compact=true
-                                    label=Signal::derive(move || i18n::of_item(label, &i18n::driver_name(driver, &ctx.plan.get_untracked().unwrap_or_default(), lang), lang))
-                                    value=Signal::derive(move || v)
-                                    rule=driver.rule()
-                                    on_commit=Callback::new(move |v: Decimal| {
-                                        let mut next = r2.clone();
-                                        if which == "low" { next.low = v } else { next.high = v }
-                                        ctx.edit(PlanEdit::SetRange(next))
-                                    })
-                                />
-                                {percent.then(|| view! { <span class="unit">"%"</span> })}
-                            </div>
-                        </td>
-                    }
-                };
-                view! {
-                    <tr data-range=key.clone()>
-                        <th scope="row">{name.clone()}</th>
-                        {field("low", t.range_low, low)}
-                        <td class="num muted" data-likely=likely.map(|v| v.normalize().to_string()).unwrap_or_default()>
-                            {likely.map(|v| i18n::driver_value(driver, v, &currency))}
-                        </td>
-                        {field("high", t.range_high, high)}
-                        <td>
-                            <button
-                                type="button"
-                                class="button quiet"
-                                data-action="remove-range"
-                                aria-label=i18n::of_item(t.range_remove, &name, lang)
-                                on:click=move |_| ctx.report(ctx.edit(PlanEdit::DeleteRange(driver)))
-                            >
-                                "×"
-                            </button>
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
     let results = move || {
-        match state.get() {
-        RunState::Idle => ().into_any(),
-        RunState::Failed(e) => view! { <p class="warning">{e.message(lang.get())}</p> }.into_any(),
-        RunState::Running => view! {
+        let runs = state.get();
+        let standing = ctx.plan.with(|p| runs.standing(column.get(), p.as_ref()));
+        match runs.run {
+        Run::Idle => ().into_any(),
+        Run::Failed(e) => view! { <p class="warning">{e.message(lang.get())}</p> }.into_any(),
+        Run::Running { .. } => view! {
             <div class="progress-line" role="status" data-testid="ranges-progress">
                 <progress max=move || progress.get().1 value=move || progress.get().0></progress>
                 <span>{move || answer_texts(lang.get()).running}" "{move || progress.get().0}" / "{move || progress.get().1}</span>
@@ -899,62 +807,8 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
             </div>
         }
         .into_any(),
-        RunState::Finished { summary, cancelled, currency, from } => {
-            let lang = lang.get();
-            let t = answer_texts(lang);
-            let stale = column.get() != from.1
-                || ctx.plan.with(|p| p.as_ref().is_none_or(|p| !Arc::ptr_eq(p, &from.0)));
-            let rows = summary
-                .metrics
-                .iter()
-                .map(|(m, p)| {
-                    let m = *m;
-                    view! {
-                        <tr data-metric=m.key() data-p10=data_of(p.p10) data-p50=data_of(p.p50) data-p90=data_of(p.p90) data-undefined=p.undefined>
-                            <th scope="row">{i18n::metric(m, lang)}</th>
-                            <td class="num">{format::figure(m, p.p10, &currency, lang)}</td>
-                            <td class="num">{format::figure(m, p.p50, &currency, lang)}</td>
-                            <td class="num">{format::figure(m, p.p90, &currency, lang)}</td>
-                            <td class="num">{p.undefined}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            let sentences = summary
-                .metrics
-                .iter()
-                .map(|(m, p)| {
-                    let m = *m;
-                    let fig = |v| format::figure(m, v, &currency, lang);
-                    view! {
-                        <li data-metric=m.key()>
-                            {i18n::range_sentence(lang, &i18n::metric(m, lang), &fig(p.p10), &fig(p.p90), &fig(p.p50))}
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                {stale.then(|| view! { <p class="muted small" data-testid="ranges-stale">{t.run_stale}</p> })}
-                {cancelled.then(|| view! { <p class="muted small" role="status">{t.cancelled}</p> })}
-                <ul class="range-sentences" data-testid="range-sentences">{sentences}</ul>
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ranges-title">
-                    <table class="data" data-testid="ranges-result" data-runs=summary.runs data-seed=summary.seed>
-                        <caption class="visually-hidden">{t.ranges_title}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{t.metric}</th>
-                                <th scope="col" class="num">{t.p10}</th>
-                                <th scope="col" class="num">{t.p50}</th>
-                                <th scope="col" class="num">{t.p90}</th>
-                                <th scope="col" class="num">{t.undefined_draws}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-                <Fan summary=summary.clone() currency=currency.clone()/>
-            }
-            .into_any()
+        Run::Finished { summary, cancelled, from } => {
+            finished_run(&summary, cancelled, &from.0.currency, standing, lang.get()).into_any()
         }
     }
     };
@@ -977,7 +831,7 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
                                 <th scope="col"><span class="visually-hidden">{move || t().range_remove}</span></th>
                             </tr>
                         </thead>
-                        <tbody>{range_rows}</tbody>
+                        <tbody><RangeRows rows=rows /></tbody>
                     </table>
                 </div>
             </Show>
@@ -1026,7 +880,7 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
                     type="button"
                     class="button primary"
                     data-action="run-ranges"
-                    disabled=move || matches!(state.get(), RunState::Running)
+                    disabled=move || state.with(|r| matches!(r.run, Run::Running { .. }))
                     on:click=run
                 >
                     {move || t().run}
@@ -1034,6 +888,134 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
             </div>
             <div aria-live="polite">{results}</div>
         </section>
+    }
+}
+
+/// A finished run: a sentence per figure, the percentiles, the fan chart; said when it was
+/// cancelled or no longer matches the plan on screen.
+fn finished_run(
+    summary: &Arc<RangeSummary>,
+    cancelled: bool,
+    currency: &str,
+    standing: Option<Standing>,
+    lang: Lang,
+) -> impl IntoView {
+    let t = answer_texts(lang);
+    let stale = standing != Some(Standing::Current);
+    let rows = summary
+        .metrics
+        .iter()
+        .map(|(m, p)| {
+            let m = *m;
+            view! {
+                <tr data-metric=m.key() data-p10=data_of(p.p10) data-p50=data_of(p.p50) data-p90=data_of(p.p90) data-undefined=p.undefined>
+                    <th scope="row">{i18n::metric(m, lang)}</th>
+                    <td class="num">{format::figure(m, p.p10, currency, lang)}</td>
+                    <td class="num">{format::figure(m, p.p50, currency, lang)}</td>
+                    <td class="num">{format::figure(m, p.p90, currency, lang)}</td>
+                    <td class="num">{p.undefined}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let sentences = summary
+        .metrics
+        .iter()
+        .map(|(m, p)| {
+            let m = *m;
+            let fig = |v| format::figure(m, v, currency, lang);
+            view! {
+                <li data-metric=m.key()>
+                    {i18n::range_sentence(lang, &i18n::metric(m, lang), &fig(p.p10), &fig(p.p90), &fig(p.p50))}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        {stale.then(|| view! { <p class="muted small" data-testid="ranges-stale">{t.run_stale}</p> })}
+        {cancelled.then(|| view! { <p class="muted small" role="status">{t.cancelled}</p> })}
+        <ul class="range-sentences" data-testid="range-sentences">{sentences}</ul>
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ranges-title">
+            <table class="data" data-testid="ranges-result" data-runs=summary.runs data-seed=summary.seed>
+                <caption class="visually-hidden">{t.ranges_title}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t.metric}</th>
+                        <th scope="col" class="num">{t.p10}</th>
+                        <th scope="col" class="num">{t.p50}</th>
+                        <th scope="col" class="num">{t.p90}</th>
+                        <th scope="col" class="num">{t.undefined_draws}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <Fan summary=summary.clone() currency=currency.to_owned()/>
+    }
+}
+
+/// The drivers with ranges, each a row: low, likely (the plan's value), high, remove.
+#[component]
+fn RangeRows(rows: Memo<Vec<(InputRange, Option<Decimal>, String)>>) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    move || {
+        let lang = lang.get();
+        let t = answer_texts(lang);
+        let currency = ctx.currency.get();
+        rows.get()
+            .into_iter()
+            .map(|(r, likely, name)| {
+                let driver = r.driver;
+                let key = driver.key();
+                let percent = driver.rule().percent;
+                let (low, high) = (r.low, r.high);
+                let field = move |which: &'static str, label: &'static str, v: Decimal| {
+                    let r2 = r.clone();
+                    view! {
+                        <td>
+                            <div class="inline-field">
+                                <NumberField
+                                    id=format!("range-{}-{which}", driver.key())
+                                    field=which
+                                    compact=true
+                                    label=Signal::derive(move || i18n::of_item(label, &i18n::driver_name(driver, &ctx.plan.get_untracked().unwrap_or_default(), lang), lang))
+                                    value=Signal::derive(move || v)
+                                    rule=driver.rule()
+                                    on_commit=Callback::new(move |v: Decimal| {
+                                        let mut next = r2.clone();
+                                        if which == "low" { next.low = v } else { next.high = v }
+                                        ctx.apply(PlanEdit::SetRange(next))
+                                    })
+                                />
+                                {percent.then(|| view! { <span class="unit">"%"</span> })}
+                            </div>
+                        </td>
+                    }
+                };
+                view! {
+                    <tr data-range=key.clone()>
+                        <th scope="row">{name.clone()}</th>
+                        {field("low", t.range_low, low)}
+                        <td class="num muted" data-likely=likely.map(|v| v.normalize().to_string()).unwrap_or_default()>
+                            {likely.map(|v| i18n::driver_value(driver, v, &currency))}
+                        </td>
+                        {field("high", t.range_high, high)}
+                        <td>
+                            <button
+                                type="button"
+                                class="button quiet"
+                                data-action="remove-range"
+                                aria-label=i18n::of_item(t.range_remove, &name, lang)
+                                on:click=move |_| ctx.report(ctx.apply(PlanEdit::DeleteRange(driver)))
+                            >
+                                "×"
+                            </button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
     }
 }
 

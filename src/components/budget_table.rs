@@ -2,20 +2,18 @@
 //! always in view.
 
 use leptos::prelude::*;
-use rust_decimal::Decimal;
 
 use crate::components::figure::LiveStat;
 use crate::components::focus::{focus_and_select_later, focus_later};
 use crate::components::icon::{icon, Icon};
-use crate::components::number_field::{NumberField, TextField};
+use crate::components::line_editor::{line_fields, Cells};
 use crate::ctx::{firewall, use_ctx, Dialog, FileProblem};
 use crate::exchange::csv;
 use crate::files::{read_chosen, ReadError};
 use crate::format;
 use crate::i18n::{self, texts};
 use crate::model::{
-    limits, line_total, Basis, BasisKind, BudgetLine, Category, HorizonDrivers, Lang, LineId,
-    Metric, Rule, Stage,
+    limits, line_total, BudgetLine, Category, HorizonDrivers, Lang, LineId, Metric, Stage,
 };
 use crate::state::{LineEdit, PlanEdit};
 
@@ -97,7 +95,7 @@ pub fn BudgetTable(
             });
         }
     };
-    let add = move |_: leptos::ev::MouseEvent| match ctx.edit(PlanEdit::AddLine) {
+    let add = move |_: leptos::ev::MouseEvent| match ctx.apply(PlanEdit::AddLine) {
         Ok(()) => {
             if let Some(id) = ids.with_untracked(|v| v.last().copied()) {
                 if let Some(el) = scroller.get_untracked() {
@@ -253,24 +251,6 @@ pub fn Subtotals() -> impl IntoView {
     }
 }
 
-/// The options of a select, re-rendered as one node when the language changes; `current`
-/// marks the selected one when they are (re)built.
-fn options<T: Copy + PartialEq + Send + Sync + 'static>(
-    all: &'static [T],
-    key: fn(T) -> &'static str,
-    label: fn(T, Lang) -> &'static str,
-    lang: ReadSignal<Lang>,
-    current: impl Fn() -> Option<T> + Send + Sync + 'static,
-) -> impl IntoView {
-    move || {
-        let l = lang.get();
-        let selected = current();
-        all.iter()
-            .map(|&v| view! { <option value=key(v) selected=selected == Some(v)>{label(v, l)}</option> })
-            .collect_view()
-    }
-}
-
 /// One budget line. Everything it shows comes from its own line signal and a few signals that
 /// change rarely (language, currency, horizon), so an edit elsewhere does not wake it.
 #[component]
@@ -283,162 +263,23 @@ fn LineRow(
     let ctx = use_ctx();
     let lang = ctx.lang;
     let line: Signal<Option<BudgetLine>> = ctx.line(id).into();
-    let read = move |f: fn(&BudgetLine) -> String| {
-        move || line.with(|l| l.as_ref().map(f).unwrap_or_default())
-    };
-    let name = Signal::derive(read(|l| l.name.clone()));
-    let amount =
-        Signal::derive(move || line.with(|l| l.as_ref().map(|l| l.amount).unwrap_or_default()));
-    let basis = move || line.with(|l| l.as_ref().map(|l| l.basis));
-    let month = Signal::derive(move || match basis() {
-        Some(Basis::OneTime { month }) => Decimal::from(month),
-        _ => Decimal::ONE,
+    let name = Signal::derive(move || {
+        line.with(|l| l.as_ref().map(|l| l.name.clone()).unwrap_or_default())
     });
-    let is_one_time = move || matches!(basis(), Some(Basis::OneTime { .. }));
-    let outside = move || {
-        let horizon = ctx.horizon.get();
-        matches!(basis(), Some(Basis::OneTime { month }) if month > horizon)
-    };
-    let edit = move |e: LineEdit| ctx.edit(PlanEdit::UpdateLine(id, e));
+    let edit = Callback::new(move |e: LineEdit| ctx.apply(PlanEdit::UpdateLine(id, e)));
     let total = move || {
         let d = drivers.get()?;
         line.with(|l| l.as_ref().and_then(|l| line_total(l, &d)))
     };
-    let prefix = format!("line-{}", id.0);
-    let month_id = format!("{prefix}-month");
-    // "Category of “Ads”": the accessible name of each control in the row.
+    // "Duplicate “Ads”": the accessible name of each button of the row.
     let label_for = move |what: &str, l: Lang| i18n::of_item(what, &name.get(), l);
-    let select_label = move |which: fn(&i18n::Texts) -> &'static str| {
-        move || {
-            let l = lang.get();
-            label_for(which(texts(l)), l)
-        }
-    };
 
     view! {
         <tr
             data-line=id.0
             aria-rowindex=move || ids.with(|v| v.iter().position(|x| *x == id).map_or(0, |i| i + 2))
         >
-            <td class="name" data-label=move || texts(lang.get()).col_name>
-                <TextField
-                    id=format!("{prefix}-name")
-                    field="name"
-                    compact=true
-                    label=Signal::derive(move || texts(lang.get()).col_name.to_owned())
-                    value=name
-                    on_commit=Callback::new(move |n| edit(LineEdit::Name(n)))
-                />
-            </td>
-            <td data-label=move || texts(lang.get()).col_category>
-                <label for=format!("{prefix}-category") class="visually-hidden">
-                    {select_label(|t| t.col_category)}
-                </label>
-                <select
-                    id=format!("{prefix}-category")
-                    data-field="category"
-                    prop:value=read(|l| l.category.key().to_owned())
-                    on:change=move |ev| {
-                        if let Some(c) = Category::from_key(&event_target_value(&ev)) {
-                            ctx.report(edit(LineEdit::Category(c)));
-                        }
-                    }
-                >
-                    {options(
-                        &Category::ALL,
-                        Category::key,
-                        i18n::category,
-                        lang,
-                        move || line.with_untracked(|l| l.as_ref().map(|l| l.category)),
-                    )}
-                </select>
-            </td>
-            <td data-label=move || texts(lang.get()).col_stage>
-                <label for=format!("{prefix}-stage") class="visually-hidden">
-                    {select_label(|t| t.col_stage)}
-                </label>
-                <select
-                    id=format!("{prefix}-stage")
-                    data-field="stage"
-                    prop:value=read(|l| l.stage.key().to_owned())
-                    on:change=move |ev| {
-                        if let Some(s) = Stage::from_key(&event_target_value(&ev)) {
-                            ctx.report(edit(LineEdit::Stage(s)));
-                        }
-                    }
-                >
-                    {options(
-                        &Stage::ALL,
-                        Stage::key,
-                        i18n::stage,
-                        lang,
-                        move || line.with_untracked(|l| l.as_ref().map(|l| l.stage)),
-                    )}
-                </select>
-            </td>
-            <td data-label=move || texts(lang.get()).col_basis>
-                <label for=format!("{prefix}-basis") class="visually-hidden">
-                    {select_label(|t| t.col_basis)}
-                </label>
-                <select
-                    id=format!("{prefix}-basis")
-                    data-field="basis"
-                    prop:value=read(|l| l.basis.kind().key().to_owned())
-                    on:change=move |ev| {
-                        let month = match basis() {
-                            Some(Basis::OneTime { month }) => month,
-                            _ => 1,
-                        };
-                        if let Some(k) = BasisKind::from_key(&event_target_value(&ev)) {
-                            ctx.report(edit(LineEdit::Basis(k.basis(month))));
-                        }
-                    }
-                >
-                    {options(
-                        &BasisKind::ALL,
-                        BasisKind::key,
-                        i18n::basis_kind,
-                        lang,
-                        move || line.with_untracked(|l| l.as_ref().map(|l| l.basis.kind())),
-                    )}
-                </select>
-            </td>
-            <td class="month" data-label=move || texts(lang.get()).col_month>
-                <Show when=is_one_time fallback=|| view! { <span class="muted" aria-hidden="true">"—"</span> }>
-                    <NumberField
-                        id=month_id.clone()
-                        field="month"
-                        compact=true
-                        label=Signal::derive(move || {
-                            let l = lang.get();
-                            label_for(texts(l).col_month, l)
-                        })
-                        value=month
-                        rule=Rule::months(1, limits::HORIZON_MONTHS)
-                        on_commit=Callback::new(move |v: Decimal| {
-                            let m = rust_decimal::prelude::ToPrimitive::to_u16(&v).unwrap_or(0);
-                            edit(LineEdit::Basis(Basis::OneTime { month: m }))
-                        })
-                    />
-                    <Show when=outside>
-                        <small class="warning">{move || texts(lang.get()).outside_horizon}</small>
-                    </Show>
-                </Show>
-            </td>
-            <td class="num" data-label=move || texts(lang.get()).col_amount>
-                <NumberField
-                    id=format!("{prefix}-amount")
-                    field="amount"
-                    compact=true
-                    label=Signal::derive(move || {
-                        let l = lang.get();
-                        label_for(texts(l).col_amount, l)
-                    })
-                    value=amount
-                    rule=Rule::money()
-                    on_commit=Callback::new(move |v| edit(LineEdit::Amount(v)))
-                />
-            </td>
+            {line_fields::<Cells>(line, &format!("line-{}", id.0), edit)}
             <td
                 class="num total"
                 data-label=move || texts(lang.get()).col_total
@@ -475,18 +316,18 @@ fn LineRow(
                             let Ok(Some(button)) = target.closest("button") else { return };
                             match button.get_attribute("data-action").as_deref() {
                                 Some("duplicate-line") => {
-                                    ctx.tell(PlanEdit::DuplicateLine(id));
+                                    ctx.report(ctx.apply(PlanEdit::DuplicateLine(id)));
                                 }
                                 Some("move-line-up") => {
-                                    ctx.tell(PlanEdit::MoveLine(id, -1));
+                                    ctx.report(ctx.apply(PlanEdit::MoveLine(id, -1)));
                                     focus_later(format!("line-{}-up", id.0));
                                 }
                                 Some("move-line-down") => {
-                                    ctx.tell(PlanEdit::MoveLine(id, 1));
+                                    ctx.report(ctx.apply(PlanEdit::MoveLine(id, 1)));
                                     focus_later(format!("line-{}-down", id.0));
                                 }
                                 Some("delete-line") => {
-                                    ctx.tell(PlanEdit::DeleteLine(id));
+                                    ctx.report(ctx.apply(PlanEdit::DeleteLine(id)));
                                     focus_later("add-line".to_owned());
                                 }
                                 _ => {}

@@ -41,7 +41,7 @@ fn cancel_button(ctx: Ctx, l: Lang) -> impl IntoView {
 
 /// Runs `action`; on success closes the dialog, otherwise shows why in it.
 fn confirm(ctx: Ctx, action: Action) {
-    match ctx.dispatch(action) {
+    match ctx.apply(action) {
         Ok(()) => close(ctx),
         Err(e) => ctx
             .dialog
@@ -557,7 +557,7 @@ fn set_aside_view(ctx: Ctx, l: Lang, plans: Vec<SetAside>, manage: bool) -> impl
                                 class="button quiet"
                                 data-action=format!("repair-set-aside-{i}")
                                 on:click=move |_| {
-                                    ctx.act(Action::ResolveSetAside { raw: raw.clone(), with: Some(Box::new(r.plan.clone())) });
+                                    ctx.report(ctx.apply(Action::ResolveSetAside { raw: raw.clone(), with: Some(Box::new(r.plan.clone())) }));
                                     close(ctx);
                                 }
                             >
@@ -571,7 +571,7 @@ fn set_aside_view(ctx: Ctx, l: Lang, plans: Vec<SetAside>, manage: bool) -> impl
                             class="button quiet danger"
                             data-action=format!("discard-set-aside-{i}")
                             on:click=move |_| {
-                                ctx.act(Action::ResolveSetAside { raw: raw.clone(), with: None });
+                                ctx.report(ctx.apply(Action::ResolveSetAside { raw: raw.clone(), with: None }));
                                 close(ctx);
                             }
                         >

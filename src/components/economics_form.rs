@@ -6,34 +6,26 @@ use rust_decimal::Decimal;
 use crate::components::number_field::{NumberField, TextField};
 use crate::ctx::use_ctx;
 use crate::i18n::texts;
+use crate::model::Input;
 use crate::model::{limits, Rule};
-use crate::state::{EconomicsField, PlanEdit};
+use crate::state::PlanEdit;
 
 /// Currencies offered in the list (display only: the model does not convert).
 pub const CURRENCIES: [&str; 9] = [
     "CNY", "USD", "EUR", "GBP", "HKD", "JPY", "TWD", "SGD", "KRW",
 ];
 
-pub fn label(field: EconomicsField, lang: crate::model::Lang) -> &'static str {
+/// The economics form's label of an input.
+pub fn label(input: Input, lang: crate::model::Lang) -> &'static str {
     let t = texts(lang);
-    match field {
-        EconomicsField::StartingCustomers => t.starting_customers,
-        EconomicsField::NewCustomers => t.new_customers,
-        EconomicsField::Churn => t.churn,
-        EconomicsField::Revenue => t.revenue,
-        EconomicsField::GrossMargin => t.margin,
-        EconomicsField::Discount => t.discount,
-    }
-}
-
-pub fn key(field: EconomicsField) -> &'static str {
-    match field {
-        EconomicsField::StartingCustomers => "starting_customers",
-        EconomicsField::NewCustomers => "new_customers_per_month",
-        EconomicsField::Churn => "churn_pct",
-        EconomicsField::Revenue => "revenue_per_customer_month",
-        EconomicsField::GrossMargin => "gross_margin_pct",
-        EconomicsField::Discount => "annual_discount_pct",
+    match input {
+        Input::StartingCustomers => t.starting_customers,
+        Input::NewCustomersPerMonth => t.new_customers,
+        Input::ChurnPct => t.churn,
+        Input::RevenuePerCustomerMonth => t.revenue,
+        Input::GrossMarginPct => t.margin,
+        Input::AnnualDiscountPct => t.discount,
+        Input::TierFee(_) => t.col_fee,
     }
 }
 
@@ -46,25 +38,26 @@ pub fn EconomicsForm() -> impl IntoView {
         Signal::derive(move || ctx.plan.with(|p| p.as_deref().map(f).unwrap_or_default()))
     };
 
-    let fields = EconomicsField::ALL
+    let fields = Input::BASE
         .into_iter()
         .map(|field| {
             let value = Signal::derive(move || {
                 ctx.plan
-                    .with(|p| p.as_ref().map(|p| field.get(p)).unwrap_or_default())
+                    .with(|p| p.as_ref().and_then(|p| field.value(p)).unwrap_or_default())
             });
             let rule = field.rule();
             let keypad = match field {
-                EconomicsField::StartingCustomers | EconomicsField::NewCustomers => Some("decimal"),
-                EconomicsField::Churn
-                | EconomicsField::Revenue
-                | EconomicsField::GrossMargin
-                | EconomicsField::Discount => None,
+                Input::StartingCustomers | Input::NewCustomersPerMonth => Some("decimal"),
+                Input::ChurnPct
+                | Input::RevenuePerCustomerMonth
+                | Input::GrossMarginPct
+                | Input::AnnualDiscountPct
+                | Input::TierFee(_) => None,
             };
             let hint = Signal::derive(move || {
                 if rule.percent {
                     t().percent_hint.to_owned()
-                } else if field == EconomicsField::Revenue {
+                } else if field == Input::RevenuePerCustomerMonth {
                     t().input_hint.to_owned()
                 } else {
                     String::new()
@@ -72,14 +65,14 @@ pub fn EconomicsForm() -> impl IntoView {
             });
             view! {
                 <NumberField
-                    id=format!("econ-{}", key(field))
-                    field=key(field)
+                    id=format!("econ-{}", field.key())
+                    field=field.key()
                     label=Signal::derive(move || label(field, lang.get()).to_owned())
                     value=value
                     rule=rule
                     hint=hint
                     keypad=keypad
-                    on_commit=Callback::new(move |v| ctx.edit(PlanEdit::SetEconomics(field, v)))
+                    on_commit=Callback::new(move |v| ctx.apply(PlanEdit::SetInput(field, v)))
                 />
             }
         })
@@ -100,7 +93,7 @@ pub fn EconomicsForm() -> impl IntoView {
                     field="name"
                     label=Signal::derive(move || t().plan_name.to_owned())
                     value=name
-                    on_commit=Callback::new(move |n: String| ctx.edit(PlanEdit::Rename(n)))
+                    on_commit=Callback::new(move |n: String| ctx.apply(PlanEdit::Rename(n)))
                 />
                 <div class="field">
                     <label for="plan-currency">{move || t().currency}</label>
@@ -108,7 +101,7 @@ pub fn EconomicsForm() -> impl IntoView {
                         id="plan-currency"
                         data-field="currency"
                         prop:value=move || ctx.currency.get()
-                        on:change=move |ev| ctx.tell(PlanEdit::SetCurrency(event_target_value(&ev)))
+                        on:change=move |ev| ctx.report(ctx.apply(PlanEdit::SetCurrency(event_target_value(&ev))))
                     >
                         {move || {
                             let current = ctx.currency.get();
@@ -135,7 +128,7 @@ pub fn EconomicsForm() -> impl IntoView {
                     on_commit=Callback::new(move |v: Decimal| {
                         // The rule allows whole months 1–120 only, so this always fits.
                         let months = rust_decimal::prelude::ToPrimitive::to_u16(&v).unwrap_or(0);
-                        ctx.edit(PlanEdit::SetHorizon(months))
+                        ctx.apply(PlanEdit::SetHorizon(months))
                     })
                 />
                 {fields}

@@ -87,7 +87,7 @@ pub fn EmbedBar(
                 >
                     {move || t().open_full_planner}
                 </a>
-                <button type="button" class="button" data-action="report" on:click=move |_| ctx.report.set(true)>
+                <button type="button" class="button" data-action="report" on:click=move |_| ctx.report_open.set(true)>
                     {move || t().report_print}
                 </button>
                 {cta_button}

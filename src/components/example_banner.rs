@@ -34,7 +34,7 @@ pub fn ExampleBanner(on_start: Callback<()>) -> impl IntoView {
                     class="button primary"
                     data-action="start-blank"
                     on:click=move |_| {
-                        ctx.act(Action::NewPlan(None));
+                        ctx.report(ctx.apply(Action::NewPlan(None)));
                         on_start.run(());
                         // The banner goes away with the example: focus moves to the new plan's
                         // name, not to the top of the page.

@@ -44,7 +44,7 @@ pub fn FeeTiers() -> impl IntoView {
         view! { <LiveStat metric=metric label=label class="stat"/> }
     })
     .collect_view();
-    let add = move |_: leptos::ev::MouseEvent| match ctx.edit(PlanEdit::AddTier) {
+    let add = move |_: leptos::ev::MouseEvent| match ctx.apply(PlanEdit::AddTier) {
         Ok(()) => {
             if let Some(id) = ids.with_untracked(|v| v.last().copied()) {
                 focus_later(format!("tier-{}-name", id.0));
@@ -125,7 +125,7 @@ fn TierRow(id: TierId) -> impl IntoView {
     let name = Signal::derive(move || {
         tier.with(|t| t.as_ref().map(|t| t.name.clone()).unwrap_or_default())
     });
-    let edit = move |e: TierEdit| ctx.edit(PlanEdit::UpdateTier(id, e));
+    let edit = move |e: TierEdit| ctx.apply(PlanEdit::UpdateTier(id, e));
     let prefix = format!("tier-{}", id.0);
     let label_for = move |what: &'static str| crate::i18n::of_item(what, &name.get(), lang.get());
     view! {
@@ -170,7 +170,7 @@ fn TierRow(id: TierId) -> impl IntoView {
                     title=move || t().delete
                     aria-label=move || label_for(t().delete)
                     on:click=move |_| {
-                        ctx.tell(PlanEdit::DeleteTier(id));
+                        ctx.report(ctx.apply(PlanEdit::DeleteTier(id)));
                     }
                 >
                     {icon(Icon::Remove)}

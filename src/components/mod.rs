@@ -17,6 +17,7 @@ pub mod header;
 pub mod headline;
 pub mod icon;
 pub mod lazy;
+pub mod line_editor;
 pub mod notices;
 pub mod number_field;
 pub mod report;

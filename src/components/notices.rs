@@ -62,7 +62,7 @@ pub fn Notices() -> impl IntoView {
                             "restore-plan",
                             |l| texts(l).restore,
                             Box::new(move || {
-                                ctx.act(Action::RestorePlan(plan));
+                                ctx.report(ctx.apply(Action::RestorePlan(plan)));
                                 ctx.dismiss(id);
                             }),
                         )),

@@ -9,11 +9,11 @@ use leptos::prelude::*;
 use crate::components::budget_table::Subtotals;
 use crate::components::charts::Charts;
 use crate::components::comparison_table::ComparisonTable;
-use crate::components::economics_form::{key, label};
+use crate::components::economics_form::label;
 use crate::ctx::use_ctx;
 use crate::format;
 use crate::i18n::texts;
-use crate::state::EconomicsField;
+use crate::model::Input;
 
 #[component]
 pub fn Report(
@@ -46,24 +46,30 @@ pub fn Report(
                 return Vec::new();
             };
             let mut rows = vec![
-                ("currency", tx.currency.to_owned(), p.currency.clone()),
                 (
-                    "horizon",
+                    "currency".to_owned(),
+                    tx.currency.to_owned(),
+                    p.currency.clone(),
+                ),
+                (
+                    "horizon".to_owned(),
                     tx.horizon.to_owned(),
                     p.horizon_months.to_string(),
                 ),
             ];
-            for field in EconomicsField::ALL {
-                let v = field.get(p);
+            for field in Input::BASE {
+                let v = field.value(p).unwrap_or_default();
                 let shown = match field {
-                    EconomicsField::Revenue => format::money(v, &p.currency),
-                    EconomicsField::StartingCustomers
-                    | EconomicsField::NewCustomers
-                    | EconomicsField::Churn
-                    | EconomicsField::GrossMargin
-                    | EconomicsField::Discount => format::grouped_trim(v, 4),
+                    Input::RevenuePerCustomerMonth | Input::TierFee(_) => {
+                        format::money(v, &p.currency)
+                    }
+                    Input::StartingCustomers
+                    | Input::NewCustomersPerMonth
+                    | Input::ChurnPct
+                    | Input::GrossMarginPct
+                    | Input::AnnualDiscountPct => format::grouped_trim(v, 4),
                 };
-                rows.push((key(field), label(field, l).to_owned(), shown));
+                rows.push((field.key(), label(field, l).to_owned(), shown));
             }
             rows
         })
@@ -79,7 +85,7 @@ pub fn Report(
                     <button type="button" class="button primary" data-action="print" on:click=print>
                         {move || t().report_print}
                     </button>
-                    <button type="button" class="button" data-action="close-report" on:click=move |_| ctx.report.set(false)>
+                    <button type="button" class="button" data-action="close-report" on:click=move |_| ctx.report_open.set(false)>
                         {move || t().report_back}
                     </button>
                 </div>

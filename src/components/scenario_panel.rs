@@ -6,16 +6,17 @@ use rust_decimal::Decimal;
 
 use crate::components::focus::focus_later;
 use crate::components::icon::{icon, Icon};
+use crate::components::line_editor::{line_fields, Fields};
 use crate::components::number_field::{NumberField, TextField};
 use crate::ctx::use_ctx;
 use crate::i18n::{self, texts};
 use crate::model::{
-    apply_scenario, lever_steps, limits, neutral_lever, Basis, BasisKind, BudgetLine, Category,
-    Column, Field, HorizonDrivers, Input, Lever, LeverKind, LeverStep, LineId, ModelError, Plan,
-    Problem, Rule, ScenarioId, Stage, Strategy,
+    apply_scenario, lever_steps, limits, neutral_lever, Category, Column, Field, HorizonDrivers,
+    Input, Lever, LeverKind, LeverStep, LineId, ModelError, Plan, Problem, Rule, ScenarioId,
+    Strategy,
 };
 use crate::session::NoticeKind;
-use crate::state::PlanEdit;
+use crate::state::{LineEdit, PlanEdit};
 
 #[component]
 pub fn ScenarioPanel(
@@ -60,7 +61,7 @@ pub fn ScenarioPanel(
                 .unwrap_or_default()
         })
     });
-    let add = move |preset: Option<Strategy>| match ctx.edit(PlanEdit::AddScenario(preset)) {
+    let add = move |preset: Option<Strategy>| match ctx.apply(PlanEdit::AddScenario(preset)) {
         Ok(()) => {
             let last = scenarios.with_untracked(|l| l.last().map(|(id, _, _)| *id));
             chosen.set(last);
@@ -247,7 +248,7 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
             }
         });
         match lever {
-            Some(lever) => ctx.tell(PlanEdit::AddLever(id, lever)),
+            Some(lever) => ctx.report(ctx.apply(PlanEdit::AddLever(id, lever))),
             None => ctx.notify(NoticeKind::Refused(ModelError::Invalid {
                 field: Field::Lines,
                 problem: Problem::Empty,
@@ -265,7 +266,7 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
                     field="scenario-name"
                     label=Signal::derive(move || t().scenario_name.to_owned())
                     value=name
-                    on_commit=Callback::new(move |n| ctx.edit(PlanEdit::RenameScenario(id, n)))
+                    on_commit=Callback::new(move |n| ctx.apply(PlanEdit::RenameScenario(id, n)))
                 />
                 <div class="editor-actions">
                     <button
@@ -273,7 +274,7 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
                         class="button"
                         data-action="duplicate-scenario"
                         on:click=move |_| {
-                            match ctx.edit(PlanEdit::DuplicateScenario(id)) {
+                            match ctx.apply(PlanEdit::DuplicateScenario(id)) {
                                 Ok(()) => {
                                     let copy = ctx.plan.with_untracked(|p| {
                                         p.as_ref().and_then(|p| {
@@ -294,7 +295,7 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
                         class="button danger"
                         data-action="delete-scenario"
                         on:click=move |_| {
-                            ctx.tell(PlanEdit::DeleteScenario(id));
+                            ctx.report(ctx.apply(PlanEdit::DeleteScenario(id)));
                         }
                     >
                         {move || t().delete}
@@ -386,6 +387,55 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
     }
 }
 
+/// One lever of a scenario being edited: where it is and how to change it.
+#[derive(Clone, Copy)]
+struct LeverAt {
+    scenario: ScenarioId,
+    index: usize,
+    lever: Memo<Option<Lever>>,
+}
+
+impl LeverAt {
+    fn new(scenario: ScenarioId, index: usize) -> LeverAt {
+        let ctx = use_ctx();
+        let lever = Memo::new(move |_| {
+            ctx.plan.with(|p| {
+                p.as_ref()
+                    .and_then(|p| p.scenario(scenario))
+                    .and_then(|s| s.levers.get(index).cloned())
+            })
+        });
+        LeverAt {
+            scenario,
+            index,
+            lever,
+        }
+    }
+
+    /// The prefix of its controls' ids.
+    fn prefix(self) -> String {
+        format!("lever-{}-{}", self.scenario.0, self.index)
+    }
+
+    /// Changes the lever with `f`; a refusal is returned for the field to show.
+    fn update(self, f: &dyn Fn(&mut Lever)) -> Result<(), ModelError> {
+        let Some(mut l) = self.lever.get_untracked() else {
+            return Ok(());
+        };
+        f(&mut l);
+        use_ctx().apply(PlanEdit::UpdateLever(self.scenario, self.index, l))
+    }
+
+    /// A part of the lever, followed.
+    fn read<T: Clone + Default + Send + Sync + 'static>(
+        self,
+        part: fn(&Lever) -> Option<T>,
+    ) -> Signal<T> {
+        let lever = self.lever;
+        Signal::derive(move || lever.with(|l| l.as_ref().and_then(part).unwrap_or_default()))
+    }
+}
+
 #[component]
 fn LeverRow(
     scenario: ScenarioId,
@@ -398,278 +448,32 @@ fn LeverRow(
     let ctx = use_ctx();
     let lang = ctx.lang;
     let t = move || texts(lang.get());
-    let lever = Memo::new(move |_| {
-        ctx.plan.with(|p| {
-            p.as_ref()
-                .and_then(|p| p.scenario(scenario))
-                .and_then(|s| s.levers.get(index).cloned())
-        })
-    });
-    let update = move |f: &dyn Fn(&mut Lever)| {
-        let Some(mut l) = lever.get_untracked() else {
-            return Ok(());
-        };
-        f(&mut l);
-        ctx.edit(PlanEdit::UpdateLever(scenario, index, l))
-    };
-    let lines = ctx.line_names();
-    let prefix = format!("lever-{}-{index}", scenario.0);
-    let pct = Signal::derive(move || {
-        lever.with(|l| match l {
-            Some(
-                Lever::CategorySpend { pct, .. }
-                | Lever::NewCustomers { pct }
-                | Lever::Churn { pct }
-                | Lever::Revenue { pct },
-            ) => *pct,
-            _ => Decimal::ZERO,
-        })
-    });
-    let set_pct = Callback::new(move |v: Decimal| {
-        update(&|l| {
-            if let Lever::CategorySpend { pct, .. }
-            | Lever::NewCustomers { pct }
-            | Lever::Churn { pct }
-            | Lever::Revenue { pct } = l
-            {
-                *pct = v;
-            }
-        })
-    });
-    let Some(kind) = lever.get_untracked().map(|l| l.kind()) else {
+    let at = LeverAt::new(scenario, index);
+    let Some(kind) = at.lever.get_untracked().map(|l| l.kind()) else {
         return ().into_any();
     };
-    let select_id = format!("{prefix}-line");
-    let line_select = move |current: LineId, on_pick: Callback<LineId>| {
-        let select_id = select_id.clone();
-        view! {
-            <div class="field compact">
-                <label for=select_id.clone() class="visually-hidden">{move || t().lever_target}</label>
-                <select
-                    id=select_id
-                    data-field="line"
-                    on:change=move |ev| {
-                        if let Ok(n) = event_target_value(&ev).parse::<u32>() {
-                            on_pick.run(LineId(n));
-                        }
-                    }
-                >
-                    {move || {
-                        let list = lines.get();
-                        // A lever whose line was deleted must not look as if it pointed at
-                        // the first line in the list.
-                        let deleted = !list.iter().any(|(id, _)| *id == current);
-                        let placeholder = deleted.then(|| {
-                            view! { <option value="" selected=true disabled=true>{t().line_deleted}</option> }
-                        });
-                        let options = list
-                            .into_iter()
-                            .map(|(id, name)| {
-                                view! { <option value=id.0 selected=id == current>{name}</option> }
-                            })
-                            .collect_view();
-                        (placeholder, options)
-                    }}
-                </select>
-            </div>
-        }
-    };
-
     let body = match kind {
-        LeverKind::CategorySpend => {
-            let category = lever.with_untracked(|l| match l {
-                Some(Lever::CategorySpend { category, .. }) => *category,
-                _ => Category::Marketing,
-            });
-            view! {
-                <div class="field compact">
-                    <label for=format!("{prefix}-category") class="visually-hidden">{move || t().col_category}</label>
-                    <select
-                        id=format!("{prefix}-category")
-                        data-field="category"
-                        on:change=move |ev| {
-                            if let Some(c) = Category::from_key(&event_target_value(&ev)) {
-                                ctx.report(update(&|l| {
-                                    if let Lever::CategorySpend { category, .. } = l {
-                                        *category = c;
-                                    }
-                                }));
-                            }
-                        }
-                    >
-                        {Category::ALL
-                            .into_iter()
-                            .map(|c| view! { <option value=c.key() selected=c == category>{move || i18n::category(c, lang.get())}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
-                <NumberField
-                    id=format!("{prefix}-pct")
-                    field="pct"
-                    compact=true
-                    label=Signal::derive(move || t().lever_pct.to_owned())
-                    value=pct
-                    rule=Rule::change_pct()
-                    on_commit=set_pct
-                />
-                <span class="unit">"%"</span>
-            }
-            .into_any()
+        LeverKind::CategorySpend => view! { <CategoryLeverFields at=at /> }.into_any(),
+        LeverKind::NewCustomers | LeverKind::Churn | LeverKind::Revenue => {
+            view! { <PctField at=at kind=kind /> }.into_any()
         }
-        LeverKind::NewCustomers | LeverKind::Churn | LeverKind::Revenue => view! {
-            <NumberField
-                id=format!("{prefix}-pct")
-                field="pct"
-                compact=true
-                label=Signal::derive(move || format!("{} {}", i18n::lever_kind(kind, lang.get()), t().lever_pct))
-                value=pct
-                rule=Rule::change_pct()
-                on_commit=set_pct
-            />
-            <span class="unit">"%"</span>
-
-        }
-        .into_any(),
-        LeverKind::LineAmount => {
-            let current = lever.with_untracked(|l| match l {
-                Some(Lever::LineAmount { line, .. }) => *line,
-                _ => LineId(0),
-            });
-            let amount = Signal::derive(move || {
-                lever.with(|l| match l {
-                    Some(Lever::LineAmount { amount, .. }) => *amount,
-                    _ => Decimal::ZERO,
-                })
-            });
-            view! {
-                {line_select(current, Callback::new(move |id: LineId| {
-                    ctx.report(update(&|l| {
-                        if let Lever::LineAmount { line, .. } = l {
-                            *line = id;
-                        }
-                    }));
-                }))}
-                <NumberField
-                    id=format!("{prefix}-amount")
-                    field="amount"
-                    compact=true
-                    label=Signal::derive(move || t().lever_amount.to_owned())
-                    value=amount
-                    rule=Rule::money()
-                    on_commit=Callback::new(move |v: Decimal| {
-                        update(&|l| {
-                            if let Lever::LineAmount { amount, .. } = l {
-                                *amount = v;
-                            }
-                        })
-                    })
-                />
-            }
-            .into_any()
-        }
+        LeverKind::LineAmount => view! { <LineAmountFields at=at /> }.into_any(),
         LeverKind::RemoveLine => {
-            let current = lever.with_untracked(|l| match l {
-                Some(Lever::RemoveLine { line }) => *line,
-                _ => LineId(0),
-            });
-            line_select(current, Callback::new(move |id: LineId| {
-                ctx.report(update(&|l| {
+            let on_pick = Callback::new(move |id: LineId| {
+                ctx.report(at.update(&|l| {
                     if let Lever::RemoveLine { line } = l {
                         *line = id;
                     }
                 }));
-            }))
-            .into_any()
+            });
+            let current = at.read(|l| match l {
+                Lever::RemoveLine { line } => Some(*line),
+                _ => None,
+            });
+            view! { <LineSelect at=at current=current on_pick=on_pick /> }.into_any()
         }
         LeverKind::AddLine => view! { <AddLineFields scenario=scenario index=index/> }.into_any(),
-        LeverKind::Set => {
-            let value = Signal::derive(move || {
-                lever.with(|l| match l {
-                    Some(Lever::Set { value, .. }) => *value,
-                    _ => Decimal::ZERO,
-                })
-            });
-            // The inputs a "set" lever can take: the economics and each fee tier's fee.
-            let inputs = Memo::new(move |_| {
-                ctx.plan.with(|p| {
-                    p.as_ref()
-                        .map(|p| {
-                            Input::BASE
-                                .into_iter()
-                                .chain(p.fee_tiers.iter().map(|t| Input::TierFee(t.id)))
-                                .map(|i| (i, i18n::input_name(i, p, lang.get())))
-                                .collect::<Vec<_>>()
-                        })
-                        .unwrap_or_default()
-                })
-            });
-            let input = Memo::new(move |_| {
-                lever.with(|l| match l {
-                    Some(Lever::Set { input, .. }) => *input,
-                    _ => Input::ChurnPct,
-                })
-            });
-            let value_id = format!("{prefix}-value");
-            view! {
-                <div class="field compact">
-                    <label for=format!("{prefix}-input") class="visually-hidden">{move || t().lever_target}</label>
-                    <select
-                        id=format!("{prefix}-input")
-                        data-field="input"
-                        on:change=move |ev| {
-                            let Some(i) = Input::from_key(&event_target_value(&ev)) else {
-                                return;
-                            };
-                            // The new input starts at its value in the scenario so far.
-                            let start = ctx.plan.with_untracked(|p| {
-                                let p = p.as_ref()?;
-                                let mut s = p.scenario(scenario)?.clone();
-                                s.levers.truncate(index);
-                                i.value(&apply_scenario(p, &s).ok()?)
-                            });
-                            ctx.report(update(&|l| {
-                                if let Lever::Set { input, value } = l {
-                                    *input = i;
-                                    *value = start.unwrap_or(Decimal::ZERO);
-                                }
-                            }));
-                        }
-                    >
-                        {move || {
-                            inputs
-                                .get()
-                                .into_iter()
-                                .map(|(i, name)| view! { <option value=i.key() selected=i == input.get_untracked()>{name}</option> })
-                                .collect_view()
-                        }}
-                    </select>
-                </div>
-                // Rebuilt when the input changes: its rule and unit go with it.
-                {move || {
-                    let i = input.get();
-                    let percent = i.rule().percent;
-                    view! {
-                        <NumberField
-                            id=value_id.clone()
-                            field="value"
-                            compact=true
-                            label=Signal::derive(move || t().lever_value.to_owned())
-                            value=value
-                            rule=i.lever_rule()
-                            on_commit=Callback::new(move |v: Decimal| {
-                                update(&|l| {
-                                    if let Lever::Set { value, .. } = l {
-                                        *value = v;
-                                    }
-                                })
-                            })
-                        />
-                        {percent.then(|| view! { <span class="unit">"%"</span> })}
-                    }
-                }}
-            }
-            .into_any()
-        }
+        LeverKind::Set => view! { <SetLeverFields at=at /> }.into_any(),
     };
 
     view! {
@@ -679,37 +483,14 @@ fn LeverRow(
             <Show when=move || dangling.get()>
                 <p class="warning" role="status">{move || t().line_missing}</p>
             </Show>
-            <p class="lever-effect" data-testid="lever-effect">
-                {move || {
-                    step.with(|s| {
-                        s.as_ref()
-                            .map(|(months, s)| {
-                                i18n::lever_effect(&s.effect, *months, &ctx.currency.get(), lang.get())
-                            })
-                    })
-                }}
-            </p>
-            {move || {
-                step.with(|s| {
-                    s.as_ref()
-                        .filter(|(_, s)| !s.overridden_by.is_empty())
-                        .map(|(_, s)| {
-                            let text = i18n::lever_overridden(&s.overridden_by, lang.get());
-                            view! {
-                                <p class="warning lever-overridden" data-testid="lever-overridden">
-                                    {text}
-                                </p>
-                            }
-                        })
-                })
-            }}
+            <LeverEffect step=step />
             <button
                 type="button"
                 class="button icon quiet danger"
                 data-action="delete-lever"
                 aria-label=move || format!("{} {}", t().delete, i18n::lever_kind(kind, lang.get()))
                 on:click=move |_| {
-                    ctx.tell(PlanEdit::DeleteLever(scenario, index));
+                    ctx.report(ctx.apply(PlanEdit::DeleteLever(scenario, index)));
                 }
             >
                 {icon(Icon::Remove)}
@@ -719,12 +500,316 @@ fn LeverRow(
     .into_any()
 }
 
-/// The fields of a line that a scenario adds.
+/// What a lever did ("Churn 5% → 3.75%"), and the later levers that set it again.
 #[component]
-fn AddLineFields(scenario: ScenarioId, index: usize) -> impl IntoView {
+fn LeverEffect(step: Signal<Option<(u16, LeverStep)>>) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    view! {
+        <p class="lever-effect" data-testid="lever-effect">
+            {move || {
+                step.with(|s| {
+                    s.as_ref()
+                        .map(|(months, s)| {
+                            i18n::lever_effect(&s.effect, *months, &ctx.currency.get(), lang.get())
+                        })
+                })
+            }}
+        </p>
+        {move || {
+            step.with(|s| {
+                s.as_ref()
+                    .filter(|(_, s)| !s.overridden_by.is_empty())
+                    .map(|(_, s)| {
+                        let text = i18n::lever_overridden(&s.overridden_by, lang.get());
+                        view! {
+                            <p class="warning lever-overridden" data-testid="lever-overridden">
+                                {text}
+                            </p>
+                        }
+                    })
+            })
+        }}
+    }
+}
+
+/// The percentage a lever changes its figure by.
+#[component]
+fn PctField(
+    at: LeverAt,
+    kind: LeverKind,
+    /// The field's label says the lever's kind (the category lever has its category beside).
+    #[prop(optional)]
+    plain: bool,
+) -> impl IntoView {
+    let lang = use_ctx().lang;
+    let t = move || texts(lang.get());
+    let pct = at.read(|l| match l {
+        Lever::CategorySpend { pct, .. }
+        | Lever::NewCustomers { pct }
+        | Lever::Churn { pct }
+        | Lever::Revenue { pct } => Some(*pct),
+        Lever::LineAmount { .. }
+        | Lever::RemoveLine { .. }
+        | Lever::AddLine { .. }
+        | Lever::Set { .. } => None,
+    });
+    let set_pct = Callback::new(move |v: Decimal| {
+        at.update(&|l| {
+            if let Lever::CategorySpend { pct, .. }
+            | Lever::NewCustomers { pct }
+            | Lever::Churn { pct }
+            | Lever::Revenue { pct } = l
+            {
+                *pct = v;
+            }
+        })
+    });
+    let label = Signal::derive(move || {
+        if plain {
+            t().lever_pct.to_owned()
+        } else {
+            format!("{} {}", i18n::lever_kind(kind, lang.get()), t().lever_pct)
+        }
+    });
+    view! {
+        <NumberField
+            id=format!("{}-pct", at.prefix())
+            field="pct"
+            compact=true
+            label=label
+            value=pct
+            rule=Rule::change_pct()
+            on_commit=set_pct
+        />
+        <span class="unit">"%"</span>
+    }
+}
+
+/// A category's spend changed by a percentage.
+#[component]
+fn CategoryLeverFields(at: LeverAt) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let t = move || texts(lang.get());
+    let prefix = at.prefix();
+    let category = at.read(|l| match l {
+        Lever::CategorySpend { category, .. } => Some(category.key()),
+        _ => None,
+    });
+    let initial = at.lever.with_untracked(|l| match l {
+        Some(Lever::CategorySpend { category, .. }) => *category,
+        _ => Category::Marketing,
+    });
+    view! {
+        <div class="field compact">
+            <label for=format!("{prefix}-category") class="visually-hidden">{move || t().col_category}</label>
+            <select
+                id=format!("{prefix}-category")
+                data-field="category"
+                prop:value=move || category.get()
+                on:change=move |ev| {
+                    if let Some(c) = Category::from_key(&event_target_value(&ev)) {
+                        ctx.report(at.update(&|l| {
+                            if let Lever::CategorySpend { category, .. } = l {
+                                *category = c;
+                            }
+                        }));
+                    }
+                }
+            >
+                {Category::ALL
+                    .into_iter()
+                    .map(|c| view! { <option value=c.key() selected=c == initial>{move || i18n::category(c, lang.get())}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+        <PctField at=at kind=LeverKind::CategorySpend plain=true />
+    }
+}
+
+/// A line's amount set to a new value.
+#[component]
+fn LineAmountFields(at: LeverAt) -> impl IntoView {
+    let lang = use_ctx().lang;
+    let t = move || texts(lang.get());
+    let ctx = use_ctx();
+    let current = at.read(|l| match l {
+        Lever::LineAmount { line, .. } => Some(*line),
+        _ => None,
+    });
+    let amount = at.read(|l| match l {
+        Lever::LineAmount { amount, .. } => Some(*amount),
+        _ => None,
+    });
+    let on_pick = Callback::new(move |id: LineId| {
+        ctx.report(at.update(&|l| {
+            if let Lever::LineAmount { line, .. } = l {
+                *line = id;
+            }
+        }));
+    });
+    view! {
+        <LineSelect at=at current=current on_pick=on_pick />
+        <NumberField
+            id=format!("{}-amount", at.prefix())
+            field="amount"
+            compact=true
+            label=Signal::derive(move || t().lever_amount.to_owned())
+            value=amount
+            rule=Rule::money()
+            on_commit=Callback::new(move |v: Decimal| {
+                at.update(&|l| {
+                    if let Lever::LineAmount { amount, .. } = l {
+                        *amount = v;
+                    }
+                })
+            })
+        />
+    }
+}
+
+/// The line a lever changes or removes, among the plan's lines.
+#[component]
+fn LineSelect(at: LeverAt, current: Signal<LineId>, on_pick: Callback<LineId>) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let t = move || texts(lang.get());
+    let lines = ctx.line_names();
+    let select_id = format!("{}-line", at.prefix());
+    view! {
+        <div class="field compact">
+            <label for=select_id.clone() class="visually-hidden">{move || t().lever_target}</label>
+            <select
+                id=select_id
+                data-field="line"
+                on:change=move |ev| {
+                    if let Ok(n) = event_target_value(&ev).parse::<u32>() {
+                        on_pick.run(LineId(n));
+                    }
+                }
+            >
+                {move || {
+                    let list = lines.get();
+                    let current = current.get();
+                    // A lever whose line was deleted must not look as if it pointed at
+                    // the first line in the list.
+                    let deleted = !list.iter().any(|(id, _)| *id == current);
+                    let placeholder = deleted.then(|| {
+                        view! { <option value="" selected=true disabled=true>{t().line_deleted}</option> }
+                    });
+                    let options = list
+                        .into_iter()
+                        .map(|(id, name)| {
+                            view! { <option value=id.0 selected=id == current>{name}</option> }
+                        })
+                        .collect_view();
+                    (placeholder, options)
+                }}
+            </select>
+        </div>
+    }
+}
+
+/// One of the plan's inputs set to a value (what a goal seek's answer becomes).
+#[component]
+fn SetLeverFields(at: LeverAt) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let t = move || texts(lang.get());
+    let prefix = at.prefix();
+    let (scenario, index) = (at.scenario, at.index);
+    let value = at.read(|l| match l {
+        Lever::Set { value, .. } => Some(*value),
+        _ => None,
+    });
+    // The inputs a "set" lever can take: the economics and each fee tier's fee.
+    let inputs = Memo::new(move |_| {
+        ctx.plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    Input::BASE
+                        .into_iter()
+                        .chain(p.fee_tiers.iter().map(|t| Input::TierFee(t.id)))
+                        .map(|i| (i, i18n::input_name(i, p, lang.get())))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let input = Memo::new(move |_| {
+        at.lever.with(|l| match l {
+            Some(Lever::Set { input, .. }) => *input,
+            _ => Input::ChurnPct,
+        })
+    });
+    let value_id = format!("{prefix}-value");
+    view! {
+        <div class="field compact">
+            <label for=format!("{prefix}-input") class="visually-hidden">{move || t().lever_target}</label>
+            <select
+                id=format!("{prefix}-input")
+                data-field="input"
+                prop:value=move || input.get().key()
+                on:change=move |ev| {
+                    let Some(i) = Input::from_key(&event_target_value(&ev)) else {
+                        return;
+                    };
+                    // The new input starts at its value in the scenario so far.
+                    let start = ctx.plan.with_untracked(|p| {
+                        let p = p.as_ref()?;
+                        let mut s = p.scenario(scenario)?.clone();
+                        s.levers.truncate(index);
+                        i.value(&apply_scenario(p, &s).ok()?)
+                    });
+                    ctx.report(at.update(&|l| {
+                        if let Lever::Set { input, value } = l {
+                            *input = i;
+                            *value = start.unwrap_or(Decimal::ZERO);
+                        }
+                    }));
+                }
+            >
+                {move || {
+                    inputs
+                        .get()
+                        .into_iter()
+                        .map(|(i, name)| view! { <option value=i.key() selected=i == input.get_untracked()>{name}</option> })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+        // Rebuilt when the input changes: its rule and unit go with it.
+        {move || {
+            let i = input.get();
+            let percent = i.rule().percent;
+            view! {
+                <NumberField
+                    id=value_id.clone()
+                    field="value"
+                    compact=true
+                    label=Signal::derive(move || t().lever_value.to_owned())
+                    value=value
+                    rule=i.lever_rule()
+                    on_commit=Callback::new(move |v: Decimal| {
+                        at.update(&|l| {
+                            if let Lever::Set { value, .. } = l {
+                                *value = v;
+                            }
+                        })
+                    })
+                />
+                {percent.then(|| view! { <span class="unit">"%"</span> })}
+            }
+        }}
+    }
+}
+
+/// The fields of a line that a scenario adds: the budget table's line editor, editing the
+/// lever's line.
+#[component]
+fn AddLineFields(scenario: ScenarioId, index: usize) -> impl IntoView {
+    let ctx = use_ctx();
     let line = Memo::new(move |_| {
         ctx.plan.with(|p| {
             p.as_ref()
@@ -735,105 +820,20 @@ fn AddLineFields(scenario: ScenarioId, index: usize) -> impl IntoView {
                 })
         })
     });
-    let edit = move |f: &dyn Fn(&mut BudgetLine)| {
-        let Some(mut l) = line.get_untracked() else {
+    let on_edit = Callback::new(move |e: LineEdit| {
+        let Some(mut line) = line.get_untracked() else {
             return Ok(());
         };
-        f(&mut l);
-        ctx.edit(PlanEdit::UpdateLever(
+        e.apply_to(&mut line);
+        ctx.apply(PlanEdit::UpdateLever(
             scenario,
             index,
-            Lever::AddLine { line: l },
+            Lever::AddLine { line },
         ))
-    };
-    let initial = line.get_untracked();
-    let prefix = format!("lever-{}-{index}", scenario.0);
-    let category = initial.as_ref().map(|l| l.category);
-    let stage = initial.as_ref().map(|l| l.stage);
-    let kind = initial.as_ref().map(|l| l.basis.kind());
-    let month_id = format!("{prefix}-month");
-    view! {
-        <TextField
-            id=format!("{prefix}-name")
-            field="name"
-            compact=true
-            label=Signal::derive(move || t().col_name.to_owned())
-            value=Signal::derive(move || line.with(|l| l.as_ref().map(|l| l.name.clone()).unwrap_or_default()))
-            on_commit=Callback::new(move |n: String| edit(&|l| l.name = n.clone()))
-        />
-        <div class="field compact">
-            <label for=format!("{prefix}-category") class="visually-hidden">{move || t().col_category}</label>
-            <select
-                id=format!("{prefix}-category")
-                on:change=move |ev| {
-                    if let Some(c) = Category::from_key(&event_target_value(&ev)) {
-                        ctx.report(edit(&|l| l.category = c));
-                    }
-                }
-            >
-                {Category::ALL
-                    .into_iter()
-                    .map(|c| view! { <option value=c.key() selected=category == Some(c)>{move || i18n::category(c, lang.get())}</option> })
-                    .collect_view()}
-            </select>
-        </div>
-        <div class="field compact">
-            <label for=format!("{prefix}-stage") class="visually-hidden">{move || t().col_stage}</label>
-            <select
-                id=format!("{prefix}-stage")
-                on:change=move |ev| {
-                    if let Some(s) = Stage::from_key(&event_target_value(&ev)) {
-                        ctx.report(edit(&|l| l.stage = s));
-                    }
-                }
-            >
-                {Stage::ALL
-                    .into_iter()
-                    .map(|s| view! { <option value=s.key() selected=stage == Some(s)>{move || i18n::stage(s, lang.get())}</option> })
-                    .collect_view()}
-            </select>
-        </div>
-        <div class="field compact">
-            <label for=format!("{prefix}-basis") class="visually-hidden">{move || t().col_basis}</label>
-            <select
-                id=format!("{prefix}-basis")
-                on:change=move |ev| {
-                    if let Some(k) = BasisKind::from_key(&event_target_value(&ev)) {
-                        ctx.report(edit(&|l| l.basis = k.basis(1)));
-                    }
-                }
-            >
-                {BasisKind::ALL
-                    .into_iter()
-                    .map(|k| view! { <option value=k.key() selected=kind == Some(k)>{move || i18n::basis_kind(k, lang.get())}</option> })
-                    .collect_view()}
-            </select>
-        </div>
-        <Show when=move || line.with(|l| matches!(l.as_ref().map(|l| l.basis), Some(Basis::OneTime { .. })))>
-            <NumberField
-                id=month_id.clone()
-                field="month"
-                compact=true
-                label=Signal::derive(move || t().col_month.to_owned())
-                value=Signal::derive(move || line.with(|l| match l.as_ref().map(|l| l.basis) {
-                    Some(Basis::OneTime { month }) => Decimal::from(month),
-                    _ => Decimal::ONE,
-                }))
-                rule=Rule::months(1, limits::HORIZON_MONTHS)
-                on_commit=Callback::new(move |v: Decimal| {
-                    let m = rust_decimal::prelude::ToPrimitive::to_u16(&v).unwrap_or(0);
-                    edit(&|l| l.basis = Basis::OneTime { month: m })
-                })
-            />
-        </Show>
-        <NumberField
-            id=format!("{prefix}-amount")
-            field="amount"
-            compact=true
-            label=Signal::derive(move || t().col_amount.to_owned())
-            value=Signal::derive(move || line.with(|l| l.as_ref().map(|l| l.amount).unwrap_or_default()))
-            rule=Rule::money()
-            on_commit=Callback::new(move |v: Decimal| edit(&|l| l.amount = v))
-        />
-    }
+    });
+    line_fields::<Fields>(
+        line.into(),
+        &format!("lever-{}-{index}", scenario.0),
+        on_edit,
+    )
 }

@@ -35,8 +35,7 @@ pub fn StickySummary(column: Memo<Column>) -> impl IntoView {
             shown.set(away);
         }
     };
-    let scroll = window_event_listener(leptos::ev::scroll, move |_| check());
-    on_cleanup(move || scroll.remove());
+    crate::effects::use_window_event(leptos::ev::scroll, move |_| check());
     let name = ctx.column_name_of(move || column.get());
     view! {
         <aside

@@ -1,0 +1,154 @@
+//! Edits of the scenarios and their levers.
+
+use super::*;
+
+pub(super) fn add_scenario(
+    plan: &mut Plan,
+    preset: Option<Strategy>,
+    lang: Lang,
+) -> Result<(), ModelError> {
+    let texts = i18n::texts(lang);
+    let id = new_scenario_id(plan)?;
+    let mut scenario = match preset {
+        Some(strategy) => strategy.scenario(id, lang),
+        None => Scenario {
+            id,
+            name: texts.default_scenario_name.to_owned(),
+            preset: None,
+            levers: Vec::new(),
+        },
+    };
+    scenario.name = unique_name(
+        &scenario.name,
+        plan.scenarios.iter().map(|s| s.name.as_str()),
+    );
+    plan.scenarios.push(scenario);
+    Ok(())
+}
+
+pub(super) fn add_scenario_with(
+    plan: &mut Plan,
+    name: String,
+    levers: Vec<Lever>,
+) -> Result<(), ModelError> {
+    let id = new_scenario_id(plan)?;
+    check_count(levers.len(), limits::LEVERS, Field::Scenarios)?;
+    let name = unique_name(&name, plan.scenarios.iter().map(|s| s.name.as_str()));
+    plan.scenarios.push(Scenario {
+        id,
+        name,
+        preset: None,
+        levers,
+    });
+    Ok(())
+}
+
+pub(super) fn rename_scenario(
+    plan: &mut Plan,
+    id: ScenarioId,
+    name: String,
+) -> Result<(), ModelError> {
+    let index = scenario_index(plan, id)?;
+    plan.scenarios[index].name = name;
+    Ok(())
+}
+
+pub(super) fn duplicate_scenario(
+    plan: &mut Plan,
+    id: ScenarioId,
+    lang: Lang,
+) -> Result<(), ModelError> {
+    let texts = i18n::texts(lang);
+    check_count(
+        plan.scenarios.len() + 1,
+        limits::SCENARIOS,
+        Field::Scenarios,
+    )?;
+    let index = scenario_index(plan, id)?;
+    let mut copy = plan.scenarios[index].clone();
+    copy.id = plan
+        .next_scenario_id()
+        .ok_or_else(|| invalid(Field::Scenarios, Problem::Dangling))?;
+    copy.name = unique_name(
+        &fit(&copy.name, texts.copy_suffix),
+        plan.scenarios.iter().map(|s| s.name.as_str()),
+    );
+    // Lines a scenario adds need ids of their own in the copy.
+    let added = copy
+        .levers
+        .iter()
+        .filter(|l| matches!(l, Lever::AddLine { .. }))
+        .count();
+    let mut ids = fresh_line_ids(plan, added)?.into_iter();
+    for lever in &mut copy.levers {
+        if let (Lever::AddLine { line }, Some(id)) = (lever, ids.next()) {
+            line.id = id;
+        }
+    }
+    plan.scenarios.insert(index + 1, copy);
+    Ok(())
+}
+
+pub(super) fn delete_scenario(plan: &mut Plan, id: ScenarioId) -> Result<(), ModelError> {
+    let index = scenario_index(plan, id)?;
+    plan.scenarios.remove(index);
+    Ok(())
+}
+
+pub(super) fn add_lever(
+    plan: &mut Plan,
+    id: ScenarioId,
+    mut lever: Lever,
+) -> Result<(), ModelError> {
+    let field = scenario_field(plan, id);
+    if let Lever::AddLine { line } = &mut lever {
+        let [new_id] = fresh_line_ids(plan, 1)?[..] else {
+            return Err(invalid(Field::Lines, Problem::Dangling));
+        };
+        line.id = new_id;
+    }
+    let at = scenario_index(plan, id)?;
+    let s = &mut plan.scenarios[at];
+    check_count(s.levers.len() + 1, limits::LEVERS, field)?;
+    s.levers.push(lever);
+    Ok(())
+}
+
+pub(super) fn update_lever(
+    plan: &mut Plan,
+    id: ScenarioId,
+    index: usize,
+    lever: Lever,
+) -> Result<(), ModelError> {
+    let field = scenario_field(plan, id);
+    let at = scenario_index(plan, id)?;
+    let slot = plan.scenarios[at]
+        .levers
+        .get_mut(index)
+        .ok_or_else(|| not_found(field))?;
+    // A lever that adds a line keeps its line's id.
+    let lever = match (&*slot, lever) {
+        (Lever::AddLine { line: old }, Lever::AddLine { mut line }) => {
+            line.id = old.id;
+            Lever::AddLine { line }
+        }
+        (_, other) => other,
+    };
+    *slot = lever;
+    Ok(())
+}
+
+pub(super) fn delete_lever(
+    plan: &mut Plan,
+    id: ScenarioId,
+    index: usize,
+) -> Result<(), ModelError> {
+    let field = scenario_field(plan, id);
+    let at = scenario_index(plan, id)?;
+    let s = &mut plan.scenarios[at];
+    if index >= s.levers.len() {
+        return Err(not_found(field));
+    }
+    s.levers.remove(index);
+    Ok(())
+}
