@@ -88,24 +88,23 @@ pub fn Header() -> impl IntoView {
     let menus = Menus::new();
     view! {
         <header class="topbar">
-            <Brand />
+            {brand()}
             <div class="toolbar">
-                <PlanPicker />
-                <NewMenu menus=menus />
-                <FileMenu menus=menus />
-                <PlanButtons />
-                <HistoryButtons />
-                <ThemeToggle />
-                <LangPicker />
-                <SaveSlot />
+                {plan_picker()}
+                {new_menu(menus)}
+                {file_menu(menus)}
+                {plan_buttons()}
+                {history_buttons()}
+                {theme_toggle()}
+                {lang_picker()}
+                {save_slot()}
             </div>
         </header>
     }
 }
 
 /// The logo, the app's name and its tagline.
-#[component]
-fn Brand() -> impl IntoView {
+fn brand() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let t = move || texts(lang.get());
@@ -124,8 +123,7 @@ fn Brand() -> impl IntoView {
 }
 
 /// The plan switcher: every plan by name, the open one chosen.
-#[component]
-fn PlanPicker() -> impl IntoView {
+fn plan_picker() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let t = move || texts(lang.get());
@@ -168,8 +166,7 @@ fn PlanPicker() -> impl IntoView {
 }
 
 /// New plan: blank, or from an example.
-#[component]
-fn NewMenu(menus: Menus) -> impl IntoView {
+fn new_menu(menus: Menus) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let t = move || texts(lang.get());
@@ -234,8 +231,7 @@ fn menu_item(
 }
 
 /// The file menu: share, export, import, embed, report, backups.
-#[component]
-fn FileMenu(menus: Menus) -> impl IntoView {
+fn file_menu(menus: Menus) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let json_input = NodeRef::<html::Input>::new();
@@ -284,8 +280,7 @@ fn FileMenu(menus: Menus) -> impl IntoView {
 }
 
 /// Duplicate and delete the open plan.
-#[component]
-fn PlanButtons() -> impl IntoView {
+fn plan_buttons() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let t = move || texts(lang.get());
@@ -316,8 +311,7 @@ fn PlanButtons() -> impl IntoView {
 }
 
 /// Undo and redo.
-#[component]
-fn HistoryButtons() -> impl IntoView {
+fn history_buttons() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let t = move || texts(lang.get());
@@ -353,8 +347,7 @@ fn HistoryButtons() -> impl IntoView {
 }
 
 /// The dark theme's toggle (remembered for the next visit).
-#[component]
-fn ThemeToggle() -> impl IntoView {
+fn theme_toggle() -> impl IntoView {
     let lang = use_ctx().lang;
     let t = move || texts(lang.get());
     let dark = crate::theme::dark();
@@ -375,8 +368,7 @@ fn ThemeToggle() -> impl IntoView {
 }
 
 /// The page's language.
-#[component]
-fn LangPicker() -> impl IntoView {
+fn lang_picker() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let t = move || texts(lang.get());
@@ -400,8 +392,7 @@ fn LangPicker() -> impl IntoView {
 }
 
 /// Whether the plans are saved.
-#[component]
-fn SaveSlot() -> impl IntoView {
+fn save_slot() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let t = move || texts(lang.get());
