@@ -820,17 +820,8 @@ fn AddLineFields(scenario: ScenarioId, index: usize) -> impl IntoView {
                 })
         })
     });
-    let on_edit = Callback::new(move |e: LineEdit| {
-        let Some(mut line) = line.get_untracked() else {
-            return Ok(());
-        };
-        e.apply_to(&mut line);
-        ctx.apply(PlanEdit::UpdateLever(
-            scenario,
-            index,
-            Lever::AddLine { line },
-        ))
-    });
+    let on_edit =
+        Callback::new(move |e: LineEdit| ctx.apply(PlanEdit::UpdateLeverLine(scenario, index, e)));
     line_fields::<Fields>(
         line.into(),
         &format!("lever-{}-{index}", scenario.0),

@@ -108,6 +108,9 @@ pub enum PlanEdit {
     DeleteScenario(ScenarioId),
     AddLever(ScenarioId, Lever),
     UpdateLever(ScenarioId, usize, Lever),
+    /// A change to the line an "add a line" lever adds: the budget table's edits, so its
+    /// fields undo one by one as a line's do.
+    UpdateLeverLine(ScenarioId, usize, LineEdit),
     DeleteLever(ScenarioId, usize),
     /// A new scenario with these levers (what a goal seek's answer becomes), named `name`
     /// (made unique among the plan's scenarios).
@@ -137,6 +140,8 @@ pub enum EditKey {
     TierFee(TierId),
     ScenarioName(ScenarioId),
     Lever(ScenarioId, usize),
+    LeverLineName(ScenarioId, usize),
+    LeverLineAmount(ScenarioId, usize),
     Range(Driver),
 }
 
@@ -155,9 +160,19 @@ impl PlanEdit {
             PlanEdit::UpdateTier(id, TierEdit::Fee(_)) => Some(EditKey::TierFee(*id)),
             PlanEdit::RenameScenario(id, _) => Some(EditKey::ScenarioName(*id)),
             PlanEdit::UpdateLever(id, i, _) => Some(EditKey::Lever(*id, *i)),
+            PlanEdit::UpdateLeverLine(id, i, LineEdit::Name(_)) => {
+                Some(EditKey::LeverLineName(*id, *i))
+            }
+            PlanEdit::UpdateLeverLine(id, i, LineEdit::Amount(_)) => {
+                Some(EditKey::LeverLineAmount(*id, *i))
+            }
             PlanEdit::SetRange(r) => Some(EditKey::Range(r.driver)),
             PlanEdit::UpdateLine(
                 _,
+                LineEdit::Category(_) | LineEdit::Stage(_) | LineEdit::Basis(_),
+            )
+            | PlanEdit::UpdateLeverLine(
+                ..,
                 LineEdit::Category(_) | LineEdit::Stage(_) | LineEdit::Basis(_),
             )
             | PlanEdit::AddLine

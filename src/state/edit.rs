@@ -100,6 +100,9 @@ pub(super) fn edit_plan(
         PlanEdit::DeleteScenario(id) => scenarios::delete_scenario(plan, id)?,
         PlanEdit::AddLever(id, lever) => scenarios::add_lever(plan, id, lever)?,
         PlanEdit::UpdateLever(id, index, lever) => scenarios::update_lever(plan, id, index, lever)?,
+        PlanEdit::UpdateLeverLine(id, index, edit) => {
+            scenarios::update_lever_line(plan, id, index, edit)?
+        }
         PlanEdit::DeleteLever(id, index) => scenarios::delete_lever(plan, id, index)?,
     }
     Ok(notes)

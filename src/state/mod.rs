@@ -615,6 +615,50 @@ mod tests {
     }
 
     #[test]
+    fn a_lever_line_undoes_field_by_field_as_a_plan_line_does() {
+        let mut w = ws();
+        let mut h = History::default();
+        let s = plan(&w).scenarios[0].id;
+        let line = BudgetLine {
+            id: LineId(0),
+            name: "Event".into(),
+            category: Category::Marketing,
+            stage: Stage::Acquisition,
+            amount: Decimal::ZERO,
+            basis: Basis::Monthly,
+        };
+        h.apply(
+            &mut w,
+            Action::Edit(PlanEdit::AddLever(s, Lever::AddLine { line })),
+            0.0,
+        )
+        .expect("add");
+        let index = plan(&w).scenarios[0].levers.len() - 1;
+        let lever_line = |w: &Workspace| match &plan(w).scenarios[0].levers[index] {
+            Lever::AddLine { line } => line.clone(),
+            other => panic!("{other:?}"),
+        };
+        for (i, v) in [5, 50, 500].into_iter().enumerate() {
+            let change = PlanEdit::UpdateLeverLine(s, index, LineEdit::Amount(Decimal::from(v)));
+            h.apply(&mut w, Action::Edit(change), 1_000.0 + i as f64 * 200.0)
+                .expect("type");
+        }
+        let change = PlanEdit::UpdateLeverLine(s, index, LineEdit::Category(Category::Crm));
+        h.apply(&mut w, Action::Edit(change), 1_700.0)
+            .expect("category");
+        assert_eq!(lever_line(&w).category, Category::Crm);
+        // Undo takes back the category only, then the typed amount as one step.
+        assert!(h.undo(&mut w));
+        assert_eq!(lever_line(&w).category, Category::Marketing);
+        assert_eq!(lever_line(&w).amount, Decimal::from(500));
+        assert!(h.undo(&mut w));
+        assert_eq!(lever_line(&w).amount, Decimal::ZERO);
+        // A lever that adds no line has no line to edit.
+        let not_a_line = PlanEdit::UpdateLeverLine(s, 0, LineEdit::Amount(Decimal::ONE));
+        assert!(edit(&mut w, not_a_line).is_err());
+    }
+
+    #[test]
     fn typing_a_line_amount_is_one_step() {
         let mut w = ws();
         let mut h = History::default();

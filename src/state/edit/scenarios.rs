@@ -138,6 +138,23 @@ pub(super) fn update_lever(
     Ok(())
 }
 
+pub(super) fn update_lever_line(
+    plan: &mut Plan,
+    id: ScenarioId,
+    index: usize,
+    edit: LineEdit,
+) -> Result<(), ModelError> {
+    let field = scenario_field(plan, id);
+    let at = scenario_index(plan, id)?;
+    match plan.scenarios[at].levers.get_mut(index) {
+        Some(Lever::AddLine { line }) => {
+            edit.apply_to(line);
+            Ok(())
+        }
+        Some(_) | None => Err(not_found(field)),
+    }
+}
+
 pub(super) fn delete_lever(
     plan: &mut Plan,
     id: ScenarioId,
