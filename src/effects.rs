@@ -88,11 +88,6 @@ impl Timeout {
         self.waiting.set(id);
     }
 
-    /// Whether a task is waiting.
-    pub fn is_waiting(&self) -> bool {
-        self.waiting.get().is_some()
-    }
-
     /// The waiting task will not run.
     pub fn cancel(&self) {
         if let Some(id) = self.waiting.take() {

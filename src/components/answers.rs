@@ -325,7 +325,6 @@ fn GoalSeek(column: Memo<Column>) -> impl IntoView {
     let typed = RwSignal::new(kept.as_ref().map_or(Decimal::from(3), |k| k.1));
     let solved = RwSignal::new(kept.map(|k| k.0));
     let made = RwSignal::new(None::<String>);
-    // The drivers of the plan as the column sees it (a scenario may add or remove lines).
     // The drivers of the plan as the column sees it (a scenario may add or remove lines): the
     // inputs, categories and tiers in one list, and the lines in a second list shown only when
     // a line is chosen, so a plan's thousands of lines cost nothing until asked for.

@@ -105,15 +105,43 @@ pub fn options<T: Copy + PartialEq + Send + Sync + 'static>(
     }
 }
 
-/// One of a line's kinds (category, stage, basis): its field's name, every value, and how a
-/// value is keyed, named and read back.
+/// One of a line's kinds (category, stage, basis): its field's name, its column, every value,
+/// and how a value is keyed, named and read back.
 struct Kinds<T: 'static> {
     field: &'static str,
+    column: fn(&Texts) -> &'static str,
     all: &'static [T],
     key: fn(T) -> &'static str,
     name: fn(T, Lang) -> &'static str,
     from_key: fn(&str) -> Option<T>,
 }
+
+const CATEGORY: Kinds<Category> = Kinds {
+    field: "category",
+    column: |t| t.col_category,
+    all: &Category::ALL,
+    key: Category::key,
+    name: i18n::category,
+    from_key: Category::from_key,
+};
+
+const STAGE: Kinds<Stage> = Kinds {
+    field: "stage",
+    column: |t| t.col_stage,
+    all: &Stage::ALL,
+    key: Stage::key,
+    name: i18n::stage,
+    from_key: Stage::from_key,
+};
+
+const BASIS: Kinds<BasisKind> = Kinds {
+    field: "basis",
+    column: |t| t.col_basis,
+    all: &BasisKind::ALL,
+    key: BasisKind::key,
+    name: i18n::basis_kind,
+    from_key: BasisKind::from_key,
+};
 
 /// A select of one of a line's kinds, following the line's value (undo included), with its
 /// hidden label.
@@ -131,6 +159,7 @@ fn kind_select<T: Copy + PartialEq + Send + Sync + 'static>(
         key,
         name,
         from_key,
+        ..
     } = kinds;
     view! {
         <label for=id.clone() class="visually-hidden">{label}</label>
@@ -158,10 +187,9 @@ pub fn line_fields<L: LineLayout>(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    let read = move |f: fn(&BudgetLine) -> String| {
-        move || line.with(|l| l.as_ref().map(f).unwrap_or_default())
-    };
-    let name = Signal::derive(read(|l| l.name.clone()));
+    let name = Signal::derive(move || {
+        line.with(|l| l.as_ref().map(|l| l.name.clone()).unwrap_or_default())
+    });
     let amount =
         Signal::derive(move || line.with(|l| l.as_ref().map(|l| l.amount).unwrap_or_default()));
     let basis = move || line.with(|l| l.as_ref().map(|l| l.basis));
@@ -197,53 +225,30 @@ pub fn line_fields<L: LineLayout>(
         />
     };
     let category = kind_select(
-        id("category"),
-        labelled(|t| t.col_category),
-        Kinds {
-            field: "category",
-            all: &Category::ALL,
-            key: Category::key,
-            name: i18n::category,
-            from_key: Category::from_key,
-        },
+        id(CATEGORY.field),
+        labelled(CATEGORY.column),
+        CATEGORY,
         lang,
         move || line.with(|l| l.as_ref().map(|l| l.category)),
         move |c| ctx.report(edit(LineEdit::Category(c))),
     );
     let stage = kind_select(
-        id("stage"),
-        labelled(|t| t.col_stage),
-        Kinds {
-            field: "stage",
-            all: &Stage::ALL,
-            key: Stage::key,
-            name: i18n::stage,
-            from_key: Stage::from_key,
-        },
+        id(STAGE.field),
+        labelled(STAGE.column),
+        STAGE,
         lang,
         move || line.with(|l| l.as_ref().map(|l| l.stage)),
         move |s| ctx.report(edit(LineEdit::Stage(s))),
     );
+    // A new basis starts a one-time line in month 1 (the select sends no change when the
+    // line is one-time already).
     let basis_field = kind_select(
-        id("basis"),
-        labelled(|t| t.col_basis),
-        Kinds {
-            field: "basis",
-            all: &BasisKind::ALL,
-            key: BasisKind::key,
-            name: i18n::basis_kind,
-            from_key: BasisKind::from_key,
-        },
+        id(BASIS.field),
+        labelled(BASIS.column),
+        BASIS,
         lang,
         move || line.with(|l| l.as_ref().map(|l| l.basis.kind())),
-        move |k: BasisKind| {
-            // A one-time line keeps its month through a change of basis and back.
-            let month = match basis() {
-                Some(Basis::OneTime { month }) => month,
-                _ => 1,
-            };
-            ctx.report(edit(LineEdit::Basis(k.basis(month))));
-        },
+        move |k: BasisKind| ctx.report(edit(LineEdit::Basis(k.basis(1)))),
     );
     let month_field = view! {
         <Show
@@ -286,9 +291,9 @@ pub fn line_fields<L: LineLayout>(
     };
     view! {
         {L::cell(Some("name"), |t| t.col_name, lang, name_field)}
-        {L::select_cell(|t| t.col_category, lang, category)}
-        {L::select_cell(|t| t.col_stage, lang, stage)}
-        {L::select_cell(|t| t.col_basis, lang, basis_field)}
+        {L::select_cell(CATEGORY.column, lang, category)}
+        {L::select_cell(STAGE.column, lang, stage)}
+        {L::select_cell(BASIS.column, lang, basis_field)}
         {L::cell(Some("month"), |t| t.col_month, lang, month_field)}
         {L::cell(Some("num"), |t| t.col_amount, lang, amount_field)}
     }

@@ -8,7 +8,7 @@ use crate::components::focus::focus_later;
 use crate::components::icon::{icon, Icon};
 use crate::components::line_editor::{line_fields, Fields};
 use crate::components::number_field::{NumberField, TextField};
-use crate::ctx::use_ctx;
+use crate::ctx::{use_ctx, Ctx};
 use crate::i18n::{self, texts};
 use crate::model::{
     apply_scenario, lever_steps, limits, neutral_lever, Category, Column, Field, HorizonDrivers,
@@ -390,6 +390,7 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
 /// One lever of a scenario being edited: where it is and how to change it.
 #[derive(Clone, Copy)]
 struct LeverAt {
+    ctx: Ctx,
     scenario: ScenarioId,
     index: usize,
     lever: Memo<Option<Lever>>,
@@ -406,6 +407,7 @@ impl LeverAt {
             })
         });
         LeverAt {
+            ctx,
             scenario,
             index,
             lever,
@@ -423,7 +425,8 @@ impl LeverAt {
             return Ok(());
         };
         f(&mut l);
-        use_ctx().apply(PlanEdit::UpdateLever(self.scenario, self.index, l))
+        self.ctx
+            .apply(PlanEdit::UpdateLever(self.scenario, self.index, l))
     }
 
     /// A part of the lever, followed.
@@ -542,7 +545,7 @@ fn PctField(
     #[prop(optional)]
     plain: bool,
 ) -> impl IntoView {
-    let lang = use_ctx().lang;
+    let lang = at.ctx.lang;
     let t = move || texts(lang.get());
     let pct = at.read(|l| match l {
         Lever::CategorySpend { pct, .. }
@@ -589,7 +592,7 @@ fn PctField(
 /// A category's spend changed by a percentage.
 #[component]
 fn CategoryLeverFields(at: LeverAt) -> impl IntoView {
-    let ctx = use_ctx();
+    let ctx = at.ctx;
     let lang = ctx.lang;
     let t = move || texts(lang.get());
     let prefix = at.prefix();
@@ -631,9 +634,9 @@ fn CategoryLeverFields(at: LeverAt) -> impl IntoView {
 /// A line's amount set to a new value.
 #[component]
 fn LineAmountFields(at: LeverAt) -> impl IntoView {
-    let lang = use_ctx().lang;
+    let ctx = at.ctx;
+    let lang = ctx.lang;
     let t = move || texts(lang.get());
-    let ctx = use_ctx();
     let current = at.read(|l| match l {
         Lever::LineAmount { line, .. } => Some(*line),
         _ => None,
@@ -672,7 +675,7 @@ fn LineAmountFields(at: LeverAt) -> impl IntoView {
 /// The line a lever changes or removes, among the plan's lines.
 #[component]
 fn LineSelect(at: LeverAt, current: Signal<LineId>, on_pick: Callback<LineId>) -> impl IntoView {
-    let ctx = use_ctx();
+    let ctx = at.ctx;
     let lang = ctx.lang;
     let t = move || texts(lang.get());
     let lines = ctx.line_names();
@@ -714,7 +717,7 @@ fn LineSelect(at: LeverAt, current: Signal<LineId>, on_pick: Callback<LineId>) -
 /// One of the plan's inputs set to a value (what a goal seek's answer becomes).
 #[component]
 fn SetLeverFields(at: LeverAt) -> impl IntoView {
-    let ctx = use_ctx();
+    let ctx = at.ctx;
     let lang = ctx.lang;
     let t = move || texts(lang.get());
     let prefix = at.prefix();

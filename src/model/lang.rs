@@ -1,5 +1,6 @@
-//! The two languages the app speaks. The model needs them only to explain its own errors and
-//! undefined figures; every other word lives in `crate::i18n`.
+//! The two languages the app speaks. The model uses them only for the names its example plans
+//! and presets carry in both languages (`Lang::pick`); its errors are data, put into words by
+//! the layer above it.
 
 use serde::{Deserialize, Serialize};
 

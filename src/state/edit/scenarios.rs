@@ -120,12 +120,7 @@ pub(super) fn update_lever(
     index: usize,
     lever: Lever,
 ) -> Result<(), ModelError> {
-    let field = scenario_field(plan, id);
-    let at = scenario_index(plan, id)?;
-    let slot = plan.scenarios[at]
-        .levers
-        .get_mut(index)
-        .ok_or_else(|| not_found(field))?;
+    let slot = lever_mut(plan, id, index)?;
     // A lever that adds a line keeps its line's id.
     let lever = match (&*slot, lever) {
         (Lever::AddLine { line: old }, Lever::AddLine { mut line }) => {
@@ -144,14 +139,18 @@ pub(super) fn update_lever_line(
     index: usize,
     edit: LineEdit,
 ) -> Result<(), ModelError> {
-    let field = scenario_field(plan, id);
-    let at = scenario_index(plan, id)?;
-    match plan.scenarios[at].levers.get_mut(index) {
-        Some(Lever::AddLine { line }) => {
+    match lever_mut(plan, id, index)? {
+        Lever::AddLine { line } => {
             edit.apply_to(line);
             Ok(())
         }
-        Some(_) | None => Err(not_found(field)),
+        Lever::CategorySpend { .. }
+        | Lever::LineAmount { .. }
+        | Lever::RemoveLine { .. }
+        | Lever::NewCustomers { .. }
+        | Lever::Churn { .. }
+        | Lever::Revenue { .. }
+        | Lever::Set { .. } => Err(not_found(scenario_field(plan, id))),
     }
 }
 
@@ -160,12 +159,22 @@ pub(super) fn delete_lever(
     id: ScenarioId,
     index: usize,
 ) -> Result<(), ModelError> {
-    let field = scenario_field(plan, id);
-    let at = scenario_index(plan, id)?;
-    let s = &mut plan.scenarios[at];
-    if index >= s.levers.len() {
-        return Err(not_found(field));
-    }
-    s.levers.remove(index);
+    let at = lever_at(plan, id, index)?;
+    plan.scenarios[at].levers.remove(index);
     Ok(())
+}
+
+/// Where scenario `id` is, if it has a lever `index`; else an error naming the scenario.
+fn lever_at(plan: &Plan, id: ScenarioId, index: usize) -> Result<usize, ModelError> {
+    let at = scenario_index(plan, id)?;
+    if index >= plan.scenarios[at].levers.len() {
+        return Err(not_found(scenario_field(plan, id)));
+    }
+    Ok(at)
+}
+
+/// Lever `index` of scenario `id`, or an error naming the scenario.
+fn lever_mut(plan: &mut Plan, id: ScenarioId, index: usize) -> Result<&mut Lever, ModelError> {
+    let at = lever_at(plan, id, index)?;
+    Ok(&mut plan.scenarios[at].levers[index])
 }
