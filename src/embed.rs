@@ -1221,8 +1221,8 @@ mod tests {
                 }
             );
             assert_ne!(
-                crate::i18n::notice(notice, Lang::Zh),
-                crate::i18n::notice(notice, Lang::En)
+                crate::messages::notice(notice, Lang::Zh),
+                crate::messages::notice(notice, Lang::En)
             );
         }
     }

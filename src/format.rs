@@ -145,7 +145,47 @@ pub fn figure(metric: Metric, f: Figure, currency: &str, lang: Lang) -> String {
 
 /// The text shown in place of an undefined figure.
 pub fn undefined(u: Undefined, lang: Lang) -> String {
-    format!("— {}", crate::i18n::undefined(u, lang))
+    format!("— {}", undefined_reason(u, lang))
+}
+
+/// Why a figure is undefined, in a few words.
+pub fn undefined_reason(u: Undefined, lang: Lang) -> &'static str {
+    match u {
+        Undefined::NoNewCustomers => lang.pick("无新增客户", "no new customers"),
+        Undefined::NoCustomers => lang.pick("无活跃客户", "no active customers"),
+        Undefined::NoChurnNoDiscount => {
+            lang.pick("零流失且不折现：无上限", "no churn, no discount: unbounded")
+        }
+        Undefined::NeverPaysBack => lang.pick("永远无法回本", "never pays back"),
+        Undefined::NoAcquisitionCost => lang.pick("获客成本为零", "no acquisition cost"),
+        Undefined::NoRevenue => lang.pick("无收入", "no revenue"),
+        Undefined::NoServeCost => lang.pick("无服务成本", "no serve cost"),
+        Undefined::NotWithinHorizon => lang.pick("规划期内未回本", "not within the horizon"),
+        Undefined::TooLarge => lang.pick("数值过大，无法精确计算", "too large to compute exactly"),
+    }
+}
+
+/// A month number ("month 3") and a number of months ("4.1 months").
+pub fn month_number(n: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("第 {n} 个月"),
+        Lang::En => format!("month {n}"),
+    }
+}
+
+pub fn months(n: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 个月"),
+        Lang::En => format!("{n} months"),
+    }
+}
+
+/// A number of months where space is short (a difference in a table cell).
+pub fn months_short(n: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 个月"),
+        Lang::En => format!("{n} mo"),
+    }
 }
 
 /// A defined value of `metric`.
@@ -155,10 +195,8 @@ pub fn value(unit: Unit, metric: Metric, v: Decimal, currency: &str, lang: Lang)
         Unit::Customers => customers(v),
         Unit::Times => format!("{}×", grouped(v, 2)),
         Unit::Share => format!("{}%", grouped(percent_of(v), 2)),
-        Unit::Months if metric == Metric::BreakEvenMonth => {
-            crate::i18n::month_number(&grouped_trim(v, 0), lang)
-        }
-        Unit::Months => crate::i18n::months(&grouped(v, 1), lang),
+        Unit::Months if metric == Metric::BreakEvenMonth => month_number(&grouped_trim(v, 0), lang),
+        Unit::Months => months(&grouped(v, 1), lang),
     }
 }
 
@@ -202,7 +240,7 @@ pub fn delta(metric: Metric, abs: Decimal, currency: &str, lang: Lang) -> String
         Unit::Customers => text.to_owned(),
         Unit::Times => format!("{text}×"),
         Unit::Share => format!("{text} pp"),
-        Unit::Months => crate::i18n::months_short(text, lang),
+        Unit::Months => months_short(text, lang),
     };
     if abs.is_zero() {
         return body("0");

@@ -27,6 +27,7 @@ pub mod exchange;
 pub mod files;
 pub mod format;
 pub mod i18n;
+pub mod messages;
 pub mod model;
 pub mod prepaint;
 pub mod session;

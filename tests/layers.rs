@@ -20,7 +20,9 @@ fn layer(path: &str) -> &'static str {
         "state" => "state",
         "answers" => "answers",
         "chart" => "chart",
-        "i18n" | "format" => "words",
+        "format" => "numbers",
+        "i18n" => "texts",
+        "messages" => "messages",
         "components" => "screens",
         _ => "glue",
     }
@@ -32,6 +34,16 @@ fn allowed(layer: &str) -> Option<&'static [&'static str]> {
     match layer {
         // The cost model and its analyses: pure, no language, nothing of the app.
         "model" => Some(&[]),
+        // Numbers and figures as text (money, percentages, months, an undefined figure).
+        "numbers" => Some(&["model"]),
+        // The text table: names of the model's kinds, definitions, phrases, and the model's
+        // own errors as sentences. What state, exchange and charts use for content.
+        "texts" => Some(&["model", "format"]),
+        // Sentences for the errors and notices of the layers above the model (files, links,
+        // saves, the session): above the types they describe, below the screens.
+        "messages" => Some(&[
+            "model", "format", "i18n", "exchange", "store", "storage", "session", "state",
+        ]),
         // Files and links: the model, and the text table for CSV headers and default names
         // (`i18n`, `format`); a workspace file holds the state's workspace.
         "exchange" => Some(&["model", "i18n", "format", "state"]),
@@ -44,7 +56,7 @@ fn allowed(layer: &str) -> Option<&'static [&'static str]> {
         // The Answers tab's questions as pure state (asked, running, stale): the model only.
         "answers" => Some(&["model"]),
         "chart" => Some(&["model", "i18n", "format"]),
-        "words" | "screens" | "glue" => None,
+        "screens" | "glue" => None,
         _ => Some(&[]),
     }
 }
@@ -55,8 +67,6 @@ fn never(layer: &str) -> &'static [&'static str] {
         // Screens reach storage only through the session's glue (`ctx`), so an embed's data
         // stays in memory.
         "screens" => &["storage"],
-        // Words render errors of every layer, but draw nothing and store nothing.
-        "words" => &["components", "ctx", "app"],
         _ => &[],
     }
 }
@@ -175,7 +185,24 @@ fn the_fence_catches_a_wrong_import() {
     // The model speaking a language, a screen reading storage, the session drawing a screen.
     assert_eq!(
         violations("model/metrics.rs", "use crate::i18n::texts;\n"),
-        ["src/model/metrics.rs: model → crate::i18n (words)"]
+        ["src/model/metrics.rs: model → crate::i18n (texts)"]
+    );
+    // The words in two layers: exchange and the text table never reach the messages above
+    // them, and numbers never reach words (the cycle format ↔ i18n).
+    assert_eq!(
+        violations("exchange/csv.rs", "use crate::messages::csv_problem;\n"),
+        ["src/exchange/csv.rs: exchange → crate::messages (messages)"]
+    );
+    assert_eq!(
+        violations(
+            "i18n/mod.rs",
+            "pub fn f(c: crate::exchange::report::X) {}\n"
+        ),
+        ["src/i18n/mod.rs: texts → crate::exchange (exchange)"]
+    );
+    assert_eq!(
+        violations("format.rs", "    crate::i18n::months(n, lang)\n"),
+        ["src/format.rs: numbers → crate::i18n (texts)"]
     );
     assert_eq!(
         violations(

@@ -8,10 +8,11 @@ use wasm_bindgen::JsCast;
 
 use crate::components::lazy::{Lazy, Which};
 use crate::ctx::use_ctx;
-use crate::exchange::report::{months_tsv, MonthColumn};
+use crate::exchange::report::months_tsv;
 use crate::format;
 use crate::i18n::{self, texts};
 use crate::model::Column;
+use crate::model::MonthColumn;
 
 #[component]
 pub fn CalcGrid() -> impl IntoView {
@@ -116,7 +117,7 @@ pub fn MonthGrid() -> impl IntoView {
                                     .map(|c| {
                                         let v = c.of(m);
                                         let text = match c {
-                                            MonthColumn::Month => i18n::month_number(&v.to_string(), l),
+                                            MonthColumn::Month => crate::format::month_number(&v.to_string(), l),
                                             c if c.is_money() => format::money(v, &currency),
                                             // As the headline shows customers.
                                             _ => format::customers(v),

@@ -423,7 +423,7 @@ fn save_slot() -> impl IntoView {
                 if ctx.in_memory() && ctx.status.get() == SaveStatus::Saved {
                     t().kept_on_this_page
                 } else {
-                    crate::i18n::save_status(&ctx.status.get(), lang.get())
+                    crate::messages::save_status(&ctx.status.get(), lang.get())
                 }
             }}
         </span>

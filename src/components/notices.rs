@@ -5,7 +5,8 @@ use crate::i18n::Describe;
 use leptos::prelude::*;
 
 use crate::ctx::{use_ctx, Dialog};
-use crate::i18n::{self, texts};
+use crate::i18n::texts;
+use crate::messages;
 use crate::session::{NoticeKind, Tone};
 use crate::state::Action;
 use crate::store::SaveError;
@@ -30,7 +31,7 @@ pub fn Notices() -> impl IntoView {
                     }
                     let message = {
                         let kind = kind.clone();
-                        move || i18n::notice(&kind, lang.get())
+                        move || messages::notice(&kind, lang.get())
                     };
                     let details = match &kind {
                         NoticeKind::Salvaged { repairs, .. } if !repairs.is_empty() => {

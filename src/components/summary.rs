@@ -62,7 +62,7 @@ pub fn StickySummary(column: Memo<Column>) -> impl IntoView {
                 {icon(Icon::Undo)}
             </button>
             <span class="sum-status">
-                {move || i18n::save_status(&ctx.status.get(), lang.get())}
+                {move || crate::messages::save_status(&ctx.status.get(), lang.get())}
             </span>
         </aside>
     }

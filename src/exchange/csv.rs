@@ -466,7 +466,7 @@ pub fn comparison_to_csv(plan: &Plan, comparison: &Comparison, lang: Lang) -> St
             row.push(match figure {
                 Some(crate::model::Figure::Value(v)) => number(v),
                 Some(crate::model::Figure::Undefined(u)) => {
-                    crate::i18n::undefined(u, lang).to_owned()
+                    crate::format::undefined_reason(u, lang).to_owned()
                 }
                 None => t.model_error.to_owned(),
             });

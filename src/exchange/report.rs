@@ -3,7 +3,7 @@
 use crate::i18n::Describe;
 use serde_json::{json, Map, Value};
 
-use crate::model::{compare, delta, Column, Figure, Lang, Metric, Plan};
+use crate::model::{compare, delta, Column, Figure, Lang, Metric, MonthColumn, Plan};
 
 fn figure_json(f: Figure, lang: Lang) -> Value {
     match f {
@@ -11,7 +11,7 @@ fn figure_json(f: Figure, lang: Lang) -> Value {
         Figure::Undefined(u) => json!({
             "value": Value::Null,
             "undefined": u.key(),
-            "reason": crate::i18n::undefined(u, lang),
+            "reason": crate::format::undefined_reason(u, lang),
         }),
     }
 }
@@ -73,76 +73,6 @@ pub fn report(plan: &Plan, lang: Lang) -> Value {
         "horizon_months": plan.horizon_months,
         "scenarios": scenarios,
     })
-}
-
-/// The columns of the month-by-month grid behind the headline figures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MonthColumn {
-    Month,
-    StartCustomers,
-    NewCustomers,
-    Churned,
-    EndCustomers,
-    ProductRevenue,
-    GrossProfit,
-    FeeRevenue,
-    Category(crate::model::Category),
-    Cost,
-    NetContribution,
-    Cumulative,
-}
-
-impl MonthColumn {
-    /// Every column, in order.
-    pub fn all() -> Vec<MonthColumn> {
-        let mut v = vec![
-            MonthColumn::Month,
-            MonthColumn::StartCustomers,
-            MonthColumn::NewCustomers,
-            MonthColumn::Churned,
-            MonthColumn::EndCustomers,
-            MonthColumn::ProductRevenue,
-            MonthColumn::GrossProfit,
-            MonthColumn::FeeRevenue,
-        ];
-        v.extend(crate::model::Category::ALL.map(MonthColumn::Category));
-        v.extend([
-            MonthColumn::Cost,
-            MonthColumn::NetContribution,
-            MonthColumn::Cumulative,
-        ]);
-        v
-    }
-
-    /// Whether the column is an amount of money (else a count or the month).
-    pub const fn is_money(self) -> bool {
-        !matches!(
-            self,
-            MonthColumn::Month
-                | MonthColumn::StartCustomers
-                | MonthColumn::NewCustomers
-                | MonthColumn::Churned
-                | MonthColumn::EndCustomers
-        )
-    }
-
-    /// This column's value in month `m`.
-    pub fn of(self, m: &crate::model::Month) -> rust_decimal::Decimal {
-        match self {
-            MonthColumn::Month => m.month.into(),
-            MonthColumn::StartCustomers => m.start_customers,
-            MonthColumn::NewCustomers => m.new_customers,
-            MonthColumn::Churned => m.churned,
-            MonthColumn::EndCustomers => m.end_customers,
-            MonthColumn::ProductRevenue => m.product_revenue,
-            MonthColumn::GrossProfit => m.gross_profit,
-            MonthColumn::FeeRevenue => m.fee_revenue,
-            MonthColumn::Category(c) => m.cost_by_category[c.index()],
-            MonthColumn::Cost => m.cost,
-            MonthColumn::NetContribution => m.net_contribution,
-            MonthColumn::Cumulative => m.cumulative_net_contribution,
-        }
-    }
 }
 
 /// The month-by-month grid as tab-separated text, as a spreadsheet pastes it: a header row in

@@ -1,15 +1,18 @@
-//! Every word on the page, in zh-CN and English, and nowhere else: the fixed texts here (a
-//! struct per language, so a string missing in one language is a compile error, not a blank on
-//! the page), names of the model's kinds, [`messages`] (errors, notices, statuses) and
-//! [`phrases`] (sentences built from the user's data). The model's own example plans and
-//! strategy presets carry their names in both languages as data (`model::examples`,
-//! `model::presets`).
+//! The text table, in zh-CN and English: the fixed texts here (a struct per language, so a
+//! string missing in one language is a compile error, not a blank on the page), names of the
+//! model's kinds, [`messages`] (the model's errors as sentences, and the `Describe` trait) and
+//! [`phrases`] (sentences built from the user's data). It knows the model and the number
+//! formats (`crate::format`) only: state, exchange and charts use it for content. The errors
+//! and notices of the layers above the model are worded in `crate::messages`. The model's own
+//! example plans and strategy presets carry their names in both languages as data
+//! (`model::examples`, `model::presets`).
 
 mod answers;
 mod messages;
 mod phrases;
 
 pub use answers::*;
+pub(crate) use messages::describe;
 pub use messages::*;
 pub use phrases::*;
 
@@ -955,8 +958,8 @@ pub fn metric(m: Metric, lang: Lang) -> String {
 }
 
 /// The header of a column of the month-by-month grid.
-pub fn month_column(c: crate::exchange::report::MonthColumn, lang: Lang) -> String {
-    use crate::exchange::report::MonthColumn as C;
+pub fn month_column(c: crate::model::MonthColumn, lang: Lang) -> String {
+    use crate::model::MonthColumn as C;
     let s = match c {
         C::Month => lang.pick("月份", "Month"),
         C::StartCustomers => lang.pick("月初客户", "Customers at start"),

@@ -170,29 +170,6 @@ pub fn two_paybacks(lang: Lang) -> &'static str {
     }
 }
 
-/// A month number ("month 3") and a number of months ("4.1 months").
-pub fn month_number(n: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("第 {n} 个月"),
-        Lang::En => format!("month {n}"),
-    }
-}
-
-pub fn months(n: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{n} 个月"),
-        Lang::En => format!("{n} months"),
-    }
-}
-
-/// A number of months where space is short (a difference in a table cell).
-pub fn months_short(n: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{n} 个月"),
-        Lang::En => format!("{n} mo"),
-    }
-}
-
 /// The name of a scenario made from a goal seek's answer: "目标：LTV:CAC = 3.00×（月流失率 7.85%）".
 pub fn goal_scenario_name(
     metric: &str,

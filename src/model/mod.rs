@@ -32,5 +32,7 @@ pub use plan::{
     ScenarioId, Stage, Strategy, TierId,
 };
 pub use scenario::{apply_scenario, lever_steps, neutral_lever, LeverEffect, LeverStep};
-pub use simulate::{line_total, monthly_rate, project, HorizonDrivers, Month, Projection};
+pub use simulate::{
+    line_total, monthly_rate, project, HorizonDrivers, Month, MonthColumn, Projection,
+};
 pub use validate::{limits, validate, validate_lever, validate_line};

@@ -62,6 +62,76 @@ pub struct Month {
     pub discounted_net_contribution: Decimal,
 }
 
+/// The columns of the month-by-month grid behind the headline figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MonthColumn {
+    Month,
+    StartCustomers,
+    NewCustomers,
+    Churned,
+    EndCustomers,
+    ProductRevenue,
+    GrossProfit,
+    FeeRevenue,
+    Category(Category),
+    Cost,
+    NetContribution,
+    Cumulative,
+}
+
+impl MonthColumn {
+    /// Every column, in order.
+    pub fn all() -> Vec<MonthColumn> {
+        let mut v = vec![
+            MonthColumn::Month,
+            MonthColumn::StartCustomers,
+            MonthColumn::NewCustomers,
+            MonthColumn::Churned,
+            MonthColumn::EndCustomers,
+            MonthColumn::ProductRevenue,
+            MonthColumn::GrossProfit,
+            MonthColumn::FeeRevenue,
+        ];
+        v.extend(Category::ALL.map(MonthColumn::Category));
+        v.extend([
+            MonthColumn::Cost,
+            MonthColumn::NetContribution,
+            MonthColumn::Cumulative,
+        ]);
+        v
+    }
+
+    /// Whether the column is an amount of money (else a count or the month).
+    pub const fn is_money(self) -> bool {
+        !matches!(
+            self,
+            MonthColumn::Month
+                | MonthColumn::StartCustomers
+                | MonthColumn::NewCustomers
+                | MonthColumn::Churned
+                | MonthColumn::EndCustomers
+        )
+    }
+
+    /// This column's value in month `m`.
+    pub fn of(self, m: &Month) -> Decimal {
+        match self {
+            MonthColumn::Month => m.month.into(),
+            MonthColumn::StartCustomers => m.start_customers,
+            MonthColumn::NewCustomers => m.new_customers,
+            MonthColumn::Churned => m.churned,
+            MonthColumn::EndCustomers => m.end_customers,
+            MonthColumn::ProductRevenue => m.product_revenue,
+            MonthColumn::GrossProfit => m.gross_profit,
+            MonthColumn::FeeRevenue => m.fee_revenue,
+            MonthColumn::Category(c) => m.cost_by_category[c.index()],
+            MonthColumn::Cost => m.cost,
+            MonthColumn::NetContribution => m.net_contribution,
+            MonthColumn::Cumulative => m.cumulative_net_contribution,
+        }
+    }
+}
+
 /// The projection over the plan's horizon, with the rates it used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Projection {
