@@ -8,7 +8,6 @@ use crate::components::embed_bar::EmbedBar;
 use crate::components::{
     budget_table::BudgetTable,
     calc_grid::CalcGrid,
-    comparison_table::ComparisonTable,
     dialogs::Dialogs,
     economics_form::EconomicsForm,
     example_banner::ExampleBanner,
@@ -303,16 +302,71 @@ async fn fetch_plan_file(path: &str) -> Result<String, PlanFileProblem> {
 /// The page, from what [`start`] read.
 #[component]
 pub fn App(launch: Launch) -> impl IntoView {
-    let Launch {
-        options,
-        file,
-        link: shared,
-    } = launch;
+    let options = launch.options.clone();
     // The loading line of index.html gives way to the page.
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
     embedding::apply_to_page(&options);
+    let ctx = start_session(launch);
+    let lang = ctx.lang;
+    let tab = RwSignal::new(options.tab.map_or(Tab::Budget, Tab::from));
+    let stages = Stages::start(ctx);
+    // The scenario being edited, kept while other tabs are open.
+    let chosen_scenario = RwSignal::new(None);
+
+    // The column on screen: the scenario being edited on the Scenarios tab, else the baseline
+    // (what the summary bar and the host's `change` event report).
+    let shown_column = Memo::new(move |_| match (tab.get(), chosen_scenario.get()) {
+        (Tab::Scenarios, Some(id)) if ctx.columns.with(|c| c.contains(&Column::Scenario(id))) => {
+            Column::Scenario(id)
+        }
+        _ => Column::Baseline,
+    });
+    let full_link = options.embedded.then(|| embedding::keep_in_address(ctx));
+    let host = embedding::Host::find(&options);
+    if let Some(host) = &host {
+        embedding::report_height(host.clone());
+        embedding::report_changes(ctx, host.clone(), shown_column);
+        host.post(&embed::message(
+            embed::HostMessage::Ready,
+            serde_json::json!({ "view": options.view.key(), "lang": lang.get_untracked().tag() }),
+        ));
+    }
+    let bar = options.embedded.then(|| {
+        view! {
+            <EmbedBar
+                full_link=full_link
+                cta=options.cta.clone()
+                host=host
+                editable=options.view.editable()
+            />
+        }
+    });
+    let host_name = options.host.clone();
+    match options.view {
+        embed::View::Full => full_page(
+            ctx,
+            stages,
+            tab,
+            chosen_scenario,
+            shown_column,
+            bar,
+            host_name,
+        )
+        .into_any(),
+        view_kind => embed_page(ctx, stages, view_kind, bar, host_name).into_any(),
+    }
+}
+
+/// The session the page runs: in memory for an embed (its prefilled plan, its notices), else on
+/// the browser's storage with the share link in the address opened; and the page's effects.
+fn start_session(launch: Launch) -> Ctx {
+    let Launch {
+        options,
+        file,
+        link: shared,
+    } = launch;
     let first_lang = options.lang.unwrap_or_else(browser_lang);
     let (place, prefill_notices, shared) = if options.embedded {
         let (workspace, notices) = embed::prefill(
@@ -343,7 +397,6 @@ pub fn App(launch: Launch) -> impl IntoView {
             ctx.set_lang(l);
         }
     }
-    let lang = ctx.lang;
     if !options.embedded
         && matches!(
             ctx.status.get_untracked(),
@@ -365,142 +418,162 @@ pub fn App(launch: Launch) -> impl IntoView {
         });
     }
     effects::use_update_notice(ctx);
-    effects::use_document_lang(lang);
+    effects::use_document_lang(ctx.lang);
     effects::use_undo_keys(ctx);
+    ctx
+}
 
-    let tab = RwSignal::new(options.tab.map_or(Tab::Budget, Tab::from));
-    // Start-up in small steps, each its own task, while the page is still hidden behind the
-    // painted first screen (index.html): the header, the headline, the tabs and the economics,
-    // the budget table, the fee tiers, the summary bar; then the take-over shows it all at once.
-    // One long task would block a phone's main thread for the whole build of the page (and the
-    // wasm code each step runs is compiled on its first call, in that step).
-    let stage = RwSignal::new(0usize);
-    // The steps: the header; the figures computed; the headline a row a step; the tabs and the
-    // economics; the budget table a few rows a step; the fee tiers; the summary bar.
-    let columns = ctx.columns.with_untracked(Vec::len).max(1);
-    let lines = ctx
-        .plan
-        .with_untracked(|p| p.as_ref().map_or(0, |p| p.lines.len()))
-        .min(crate::components::budget_table::WINDOW_FROM);
-    let rows_from = 3;
-    let rest_at = rows_from + columns;
-    let lines_from = rest_at + 1;
-    let tiers_at = lines_from + lines.div_ceil(BUDGET_ROWS_A_STEP).max(1);
-    let last = tiers_at + 1;
-    fn next_stage(stage: RwSignal<usize>, last: usize, ctx: Ctx) {
-        next_task(move || {
-            let now = stage.get_untracked() + 1;
-            mark(&format!("stage-{now}"));
-            if now == 2 {
-                // The model's figures for every column, in a step of their own.
-                ctx.comparison.with_untracked(|_| ());
-            }
-            stage.set(now);
-            if now < last {
-                next_stage(stage, last, ctx);
-            } else {
-                // The last step's rendering runs in this task's microtasks: shown after it.
-                next_task(|| {
-                    take_over();
-                    mark("live");
-                    crate::components::lazy::prefetch_when_idle();
-                });
-            }
-        });
-    }
-    next_stage(stage, last, ctx);
-    let at = move |n: usize| Memo::new(move |_| stage.get() >= n);
-    let (header, headline, rest, budget_lines, tiers, summary) = (
-        at(1),
-        at(rows_from),
-        at(rest_at),
-        at(lines_from),
-        at(tiers_at),
-        at(last),
-    );
-    // How many of a list to show at a step: `per_step` more each step from `from`, all from
-    // `done` on.
-    let growing = move |from: usize, done: usize, per_step: usize| {
-        Signal::derive(move || {
-            let s = stage.get();
-            if s >= done {
-                usize::MAX
-            } else {
-                (s + 1).saturating_sub(from) * per_step
-            }
-        })
-    };
-    let headline_rows = growing(rows_from, rest_at, 1);
-    let budget_rows = growing(lines_from, tiers_at, BUDGET_ROWS_A_STEP);
-    // The scenario being edited, kept while other tabs are open.
-    let chosen_scenario = RwSignal::new(None);
-    let t = move || texts(lang.get());
+/// Start-up in small steps, each its own task, while the page is still hidden behind the
+/// painted first screen (index.html): the header; the figures computed; the headline a row a
+/// step; the tabs and the economics; the budget table a few rows a step; the fee tiers; the
+/// summary bar; then the take-over shows it all at once. One long task would block a phone's
+/// main thread for the whole build of the page (and the wasm code each step runs is compiled
+/// on its first call, in that step). Each part shows from its step on.
+#[derive(Clone, Copy)]
+struct Stages {
+    header: Memo<bool>,
+    headline: Memo<bool>,
+    rest: Memo<bool>,
+    budget_lines: Memo<bool>,
+    tiers: Memo<bool>,
+    summary: Memo<bool>,
+    /// How many headline rows and budget lines are built so far.
+    headline_rows: Signal<usize>,
+    budget_rows: Signal<usize>,
+}
 
-    // The column on screen: the scenario being edited on the Scenarios tab, else the baseline
-    // (what the summary bar and the host's `change` event report).
-    let shown_column = Memo::new(move |_| match (tab.get(), chosen_scenario.get()) {
-        (Tab::Scenarios, Some(id)) if ctx.columns.with(|c| c.contains(&Column::Scenario(id))) => {
-            Column::Scenario(id)
+impl Stages {
+    fn start(ctx: Ctx) -> Self {
+        let stage = RwSignal::new(0usize);
+        let columns = ctx.columns.with_untracked(Vec::len).max(1);
+        let lines = ctx
+            .plan
+            .with_untracked(|p| p.as_ref().map_or(0, |p| p.lines.len()))
+            .min(crate::components::budget_table::WINDOW_FROM);
+        let rows_from = 3;
+        let rest_at = rows_from + columns;
+        let lines_from = rest_at + 1;
+        let tiers_at = lines_from + lines.div_ceil(BUDGET_ROWS_A_STEP).max(1);
+        let last = tiers_at + 1;
+        next_stage(stage, last, ctx);
+        let at = move |n: usize| Memo::new(move |_| stage.get() >= n);
+        // How many of a list to show at a step: `per_step` more each step from `from`, all
+        // from `done` on.
+        let growing = move |from: usize, done: usize, per_step: usize| {
+            Signal::derive(move || {
+                let s = stage.get();
+                if s >= done {
+                    usize::MAX
+                } else {
+                    (s + 1).saturating_sub(from) * per_step
+                }
+            })
+        };
+        Self {
+            header: at(1),
+            headline: at(rows_from),
+            rest: at(rest_at),
+            budget_lines: at(lines_from),
+            tiers: at(tiers_at),
+            summary: at(last),
+            headline_rows: growing(rows_from, rest_at, 1),
+            budget_rows: growing(lines_from, tiers_at, BUDGET_ROWS_A_STEP),
         }
-        _ => Column::Baseline,
-    });
-    let full_link = options.embedded.then(|| embedding::keep_in_address(ctx));
-    let host = embedding::Host::find(&options);
-    if let Some(host) = &host {
-        embedding::report_height(host.clone());
-        embedding::report_changes(ctx, host.clone(), shown_column);
-        host.post(&embed::message(
-            embed::HostMessage::Ready,
-            serde_json::json!({ "view": options.view.key(), "lang": lang.get_untracked().tag() }),
-        ));
     }
-    let bar = options.embedded.then(|| {
-        view! {
-            <EmbedBar
-                full_link=full_link
-                cta=options.cta.clone()
-                host=host
-                editable=options.view.editable()
-            />
+}
+
+/// Moves start-up on a step in a task of its own; after the last, the take-over.
+fn next_stage(stage: RwSignal<usize>, last: usize, ctx: Ctx) {
+    next_task(move || {
+        let now = stage.get_untracked() + 1;
+        mark(&format!("stage-{now}"));
+        if now == 2 {
+            // The model's figures for every column, in a step of their own.
+            ctx.comparison.with_untracked(|_| ());
+        }
+        stage.set(now);
+        if now < last {
+            next_stage(stage, last, ctx);
+        } else {
+            // The last step's rendering runs in this task's microtasks: shown after it.
+            next_task(|| {
+                take_over();
+                mark("live");
+                crate::components::lazy::prefetch_when_idle();
+            });
         }
     });
-    let view_kind = options.view;
-    let host_name = options.host.clone();
-    if view_kind != embed::View::Full {
-        let host_name = host_name.clone();
-        return view! {
-            <Notices/>
-            <main id="main" class="page embed-page">
-                {bar}
-                <Show
-                    when=move || !ctx.report_open.get()
-                    fallback=move || view! { <Lazy which=Which::Report(host_name.clone())/> }
-                >
-                {match view_kind {
-                    embed::View::Calculator => view! {
-                        <Show when=move || headline.get()><Headline rows=headline_rows/></Show>
-                        <Show when=move || rest.get()><EconomicsForm/></Show>
-                        <Show when=move || budget_lines.get()>
-                            <BudgetTable rows=budget_rows/>
-                            <Lazy which=Which::Charts(Some(ChartId::Cumulative))/>
-                        </Show>
-                    }
-                    .into_any(),
-                    embed::View::Presentation | embed::View::Full => view! {
-                        <Show when=move || headline.get()><Headline rows=headline_rows/></Show>
-                        <Show when=move || rest.get()>
-                            <ComparisonTable/>
-                            <Lazy which=Which::Charts(None)/>
-                        </Show>
-                    }
-                    .into_any(),
-                }}
-                </Show>
-            </main>
-        }
-        .into_any();
-    }
+}
 
+/// An embed's calculator or presentation view: the figures and what they need, no tabs.
+fn embed_page<B: IntoView + 'static>(
+    ctx: Ctx,
+    stages: Stages,
+    view_kind: embed::View,
+    bar: Option<B>,
+    host_name: Option<String>,
+) -> impl IntoView {
+    let Stages {
+        headline,
+        rest,
+        budget_lines,
+        headline_rows,
+        budget_rows,
+        ..
+    } = stages;
+    view! {
+        <Notices/>
+        <main id="main" class="page embed-page">
+            {bar}
+            <Show
+                when=move || !ctx.report_open.get()
+                fallback=move || view! { <Lazy which=Which::Report(host_name.clone())/> }
+            >
+            {match view_kind {
+                embed::View::Calculator => view! {
+                    <Show when=move || headline.get()><Headline rows=headline_rows/></Show>
+                    <Show when=move || rest.get()><EconomicsForm/></Show>
+                    <Show when=move || budget_lines.get()>
+                        <BudgetTable rows=budget_rows/>
+                        <Lazy which=Which::Charts(Some(ChartId::Cumulative))/>
+                    </Show>
+                }
+                .into_any(),
+                embed::View::Presentation | embed::View::Full => view! {
+                    <Show when=move || headline.get()><Headline rows=headline_rows/></Show>
+                    <Show when=move || rest.get()>
+                        <Lazy which=Which::Compare/>
+                        <Lazy which=Which::Charts(None)/>
+                    </Show>
+                }
+                .into_any(),
+            }}
+            </Show>
+        </main>
+    }
+}
+
+/// The whole planner: header, headline, the tabs, the summary bar.
+fn full_page<B: IntoView + 'static>(
+    ctx: Ctx,
+    stages: Stages,
+    tab: RwSignal<Tab>,
+    chosen_scenario: RwSignal<Option<crate::model::ScenarioId>>,
+    shown_column: Memo<Column>,
+    bar: Option<B>,
+    host_name: Option<String>,
+) -> impl IntoView {
+    let lang = ctx.lang;
+    let Stages {
+        header,
+        headline,
+        rest,
+        budget_lines,
+        tiers,
+        summary,
+        headline_rows,
+        budget_rows,
+    } = stages;
     view! {
         <a class="skip-link" href="#main">{move || texts(lang.get()).skip_to_main_content}</a>
         <Show when=move || header.get()>
@@ -536,7 +609,7 @@ pub fn App(launch: Launch) -> impl IntoView {
                         <Lazy which=Which::Scenarios(chosen_scenario)/>
                     </TabPanel>
                     <TabPanel which=Tab::Compare tab=tab>
-                        <ComparisonTable/>
+                        <Lazy which=Which::Compare/>
                     </TabPanel>
                     <TabPanel which=Tab::Charts tab=tab>
                         <Lazy which=Which::Charts(None)/>
@@ -551,10 +624,9 @@ pub fn App(launch: Launch) -> impl IntoView {
             </Show>
         </main>
         <footer class="footer">
-            <p>{move || t().footer}</p>
+            <p>{move || texts(lang.get()).footer}</p>
         </footer>
     }
-    .into_any()
 }
 
 /// Budget lines built in one start-up step (see `App`).

@@ -199,15 +199,16 @@ test('a share link shows a placeholder of the page, then the shared plan', async
   await expect(page.locator('[data-testid=shared-banner]')).toBeVisible();
 });
 
-test('the code of Answers, Charts, the month grid, the report and the file dialogs is fetched only when they are opened', async ({ browser }) => {
+test('the code of Answers, Charts, the month grid, the report and the file dialogs is fetched only when they are opened; Scenarios and Compare when idle', async ({ browser }) => {
   const context = await browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
   const page = await context.newPage();
   const fetched = [];
   page.on('request', (r) => { if (/\.wasm$/.test(r.url())) fetched.push(r.url().split('/').pop().replace(/-[0-9a-f]{16}\.wasm$/, '')); });
   await open(page);
-  await page.waitForTimeout(3000); // idle: the Scenarios tab's code may be prefetched, no other
+  await page.waitForTimeout(3000); // idle: the Scenarios and Compare tabs' code is prefetched, no other
   const parts = () => fetched.filter((f) => f.startsWith('split_'));
-  expect(parts().filter((p) => p !== 'split_scenarios')).toEqual([]);
+  expect(parts().filter((p) => p !== 'split_scenarios' && p !== 'split_compare')).toEqual([]);
+  expect(parts()).toContain('split_compare');
   expect(fetched.some((f) => f.startsWith('customer-cost-planner'))).toBe(true);
 
   await showTab(page, 'answers');

@@ -12,11 +12,11 @@ use wasm_bindgen::JsCast;
 
 use crate::answers::{Next, Run, Runs, Solved, Standing};
 use crate::components::number_field::NumberField;
-use crate::ctx::use_ctx;
+use crate::ctx::{use_ctx, Ctx};
 use crate::format;
 use crate::i18n::{self, answer_texts};
 use crate::model::analysis::{
-    self, answer_scenario, Attribution, RangeSummary, Sensitivity, Solution,
+    self, answer_scenario, Attribution, MonteCarlo, RangeSummary, Sensitivity, Solution,
 };
 use crate::model::{
     Category, Column, Driver, Figure, Input, InputRange, Lang, Metric, Plan, Rule, ScenarioId, Unit,
@@ -694,7 +694,6 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
     // Draws made and asked for, while a run is going (apart, so the Cancel button stays the
     // same element while the count moves: one re-created each slice could miss a click).
     let progress = RwSignal::new((0_usize, 0_usize));
-    let new_driver = RwSignal::new(None::<Driver>);
     let rows = Memo::new(move |_| {
         ctx.plan.with(|p| {
             p.as_ref()
@@ -713,34 +712,6 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let free = Memo::new(move |_| {
-        ctx.plan.with(|p| {
-            p.as_ref()
-                .map(|p| {
-                    Driver::with_lines(p)
-                        .into_iter()
-                        .filter(|d| p.ranges.iter().all(|r| r.driver != *d))
-                        .map(|d| (d, i18n::driver_name(d, p, lang.get())))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
-    let add = move |_| {
-        let Some(plan) = ctx.plan.get_untracked() else {
-            return;
-        };
-        let choice = new_driver
-            .get_untracked()
-            .filter(|d| free.with_untracked(|f| f.iter().any(|(x, _)| x == d)))
-            .or_else(|| free.with_untracked(|f| f.first().map(|(d, _)| *d)));
-        let Some(driver) = choice else {
-            return;
-        };
-        let value = driver.value(&plan).unwrap_or_default();
-        ctx.report(ctx.apply(PlanEdit::SetRange(default_range(driver, value))));
-        new_driver.set(None);
-    };
     let run = move |_| {
         let Some(plan) = ctx.plan.get_untracked() else {
             return;
@@ -750,41 +721,12 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
         let s = u64::try_from(seed.get_untracked().trunc().mantissa()).unwrap_or(1);
         let mut started = None;
         state.update(|r| started = r.start(plan, column.get_untracked(), n, s));
-        let Some((id, mut mc)) = started else {
+        let Some((id, mc)) = started else {
             return;
         };
         progress.set((0, mc.runs()));
-        leptos::task::spawn_local(async move {
-            loop {
-                let start = js_sys::Date::now();
-                while !mc.finished() && js_sys::Date::now() - start < SLICE_MS {
-                    mc.step(4);
-                }
-                let next = || {
-                    state
-                        .try_with_untracked(|r| r.next(id))
-                        .unwrap_or(Next::Drop)
-                };
-                if next() == Next::Drop {
-                    return;
-                }
-                if mc.finished() {
-                    break;
-                }
-                progress.set((mc.done(), mc.runs()));
-                next_task().await;
-                match next() {
-                    Next::Draw => {}
-                    // Cancelled: show what was drawn so far.
-                    Next::Stop => break,
-                    // A newer run replaced this one: it shows its own progress.
-                    Next::Drop => return,
-                }
-            }
-            state.update(|r| r.finish(id, mc.summary()));
-        });
+        leptos::task::spawn_local(run_in_slices(state, progress, id, mc));
     };
-    let cancel = move |_| state.update(Runs::cancel);
     let whole = |max: u32| Rule {
         min: Decimal::ONE,
         max: Some(Decimal::from(max)),
@@ -792,25 +734,7 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
         percent: false,
         whole: true,
     };
-    let results = move || {
-        let runs = state.get();
-        let standing = ctx.plan.with(|p| runs.standing(column.get(), p.as_ref()));
-        match runs.run {
-        Run::Idle => ().into_any(),
-        Run::Failed(e) => view! { <p class="warning">{e.message(lang.get())}</p> }.into_any(),
-        Run::Running { .. } => view! {
-            <div class="progress-line" role="status" data-testid="ranges-progress">
-                <progress max=move || progress.get().1 value=move || progress.get().0></progress>
-                <span>{move || answer_texts(lang.get()).running}" "{move || progress.get().0}" / "{move || progress.get().1}</span>
-                <button type="button" class="button" data-action="cancel-ranges" on:click=cancel>{move || answer_texts(lang.get()).cancel}</button>
-            </div>
-        }
-        .into_any(),
-        Run::Finished { summary, cancelled, from } => {
-            finished_run(&summary, cancelled, &from.0.currency, standing, lang.get()).into_any()
-        }
-    }
-    };
+    let results = move || run_results(ctx, state, progress, column);
     view! {
         <section class="card" aria-labelledby="ranges-title" data-testid="ranges">
             <h3 id="ranges-title">{move || t().ranges_title}</h3>
@@ -834,30 +758,7 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
                     </table>
                 </div>
             </Show>
-            <div class="range-add">
-                <label for="range-driver" class="visually-hidden">{move || t().driver}</label>
-                <select
-                    id="range-driver"
-                    prop:value=move || {
-                        new_driver
-                            .get()
-                            .filter(|d| free.with(|f| f.iter().any(|(x, _)| x == d)))
-                            .or_else(|| free.with(|f| f.first().map(|(d, _)| *d)))
-                            .map(|d| d.key())
-                            .unwrap_or_default()
-                    }
-                    on:change=move |ev| new_driver.set(Driver::from_key(&event_target_value(&ev)))
-                >
-                    {move || {
-                        let current = new_driver.get_untracked();
-                        free.get()
-                            .into_iter()
-                            .map(|(d, name)| view! { <option value=d.key() selected=Some(d) == current>{name}</option> })
-                            .collect_view()
-                    }}
-                </select>
-                <button type="button" class="button" data-action="add-range" on:click=add>{move || t().range_add}</button>
-            </div>
+            {range_add(ctx)}
             <div class="run-row">
                 <NumberField
                     id="ranges-runs"
@@ -887,6 +788,133 @@ fn Ranges(column: Memo<Column>) -> impl IntoView {
             </div>
             <div aria-live="polite">{results}</div>
         </section>
+    }
+}
+
+/// Draws a Monte Carlo run in slices of at most [`SLICE_MS`], a paint between them, until it
+/// is finished, cancelled (what was drawn so far is shown) or replaced by a newer run.
+async fn run_in_slices(
+    state: RwSignal<Runs>,
+    progress: RwSignal<(usize, usize)>,
+    id: u64,
+    mut mc: MonteCarlo,
+) {
+    loop {
+        let start = js_sys::Date::now();
+        while !mc.finished() && js_sys::Date::now() - start < SLICE_MS {
+            mc.step(4);
+        }
+        let next = || {
+            state
+                .try_with_untracked(|r| r.next(id))
+                .unwrap_or(Next::Drop)
+        };
+        if next() == Next::Drop {
+            return;
+        }
+        if mc.finished() {
+            break;
+        }
+        progress.set((mc.done(), mc.runs()));
+        next_task().await;
+        match next() {
+            Next::Draw => {}
+            // Cancelled: show what was drawn so far.
+            Next::Stop => break,
+            // A newer run replaced this one: it shows its own progress.
+            Next::Drop => return,
+        }
+    }
+    state.update(|r| r.finish(id, mc.summary()));
+}
+
+/// Below the run button: nothing yet, the progress with a Cancel button, why it failed, or
+/// the finished run.
+fn run_results(
+    ctx: Ctx,
+    state: RwSignal<Runs>,
+    progress: RwSignal<(usize, usize)>,
+    column: Memo<Column>,
+) -> AnyView {
+    let lang = ctx.lang;
+    let runs = state.get();
+    let standing = ctx.plan.with(|p| runs.standing(column.get(), p.as_ref()));
+    let cancel = move |_| state.update(Runs::cancel);
+    match runs.run {
+        Run::Idle => ().into_any(),
+        Run::Failed(e) => view! { <p class="warning">{e.message(lang.get())}</p> }.into_any(),
+        Run::Running { .. } => view! {
+            <div class="progress-line" role="status" data-testid="ranges-progress">
+                <progress max=move || progress.get().1 value=move || progress.get().0></progress>
+                <span>{move || answer_texts(lang.get()).running}" "{move || progress.get().0}" / "{move || progress.get().1}</span>
+                <button type="button" class="button" data-action="cancel-ranges" on:click=cancel>{move || answer_texts(lang.get()).cancel}</button>
+            </div>
+        }
+        .into_any(),
+        Run::Finished { summary, cancelled, from } => {
+            finished_run(&summary, cancelled, &from.0.currency, standing, lang.get()).into_any()
+        }
+    }
+}
+
+/// A new range: a driver that has none yet, and the button that adds it around its value.
+fn range_add(ctx: Ctx) -> impl IntoView {
+    let lang = ctx.lang;
+    let t = move || answer_texts(lang.get());
+    let new_driver = RwSignal::new(None::<Driver>);
+    let free = Memo::new(move |_| {
+        ctx.plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    Driver::with_lines(p)
+                        .into_iter()
+                        .filter(|d| p.ranges.iter().all(|r| r.driver != *d))
+                        .map(|d| (d, i18n::driver_name(d, p, lang.get())))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let add = move |_| {
+        let Some(plan) = ctx.plan.get_untracked() else {
+            return;
+        };
+        let choice = new_driver
+            .get_untracked()
+            .filter(|d| free.with_untracked(|f| f.iter().any(|(x, _)| x == d)))
+            .or_else(|| free.with_untracked(|f| f.first().map(|(d, _)| *d)));
+        let Some(driver) = choice else {
+            return;
+        };
+        let value = driver.value(&plan).unwrap_or_default();
+        ctx.report(ctx.apply(PlanEdit::SetRange(default_range(driver, value))));
+        new_driver.set(None);
+    };
+    view! {
+        <div class="range-add">
+            <label for="range-driver" class="visually-hidden">{move || t().driver}</label>
+            <select
+                id="range-driver"
+                prop:value=move || {
+                    new_driver
+                        .get()
+                        .filter(|d| free.with(|f| f.iter().any(|(x, _)| x == d)))
+                        .or_else(|| free.with(|f| f.first().map(|(d, _)| *d)))
+                        .map(|d| d.key())
+                        .unwrap_or_default()
+                }
+                on:change=move |ev| new_driver.set(Driver::from_key(&event_target_value(&ev)))
+            >
+                {move || {
+                    let current = new_driver.get_untracked();
+                    free.get()
+                        .into_iter()
+                        .map(|(d, name)| view! { <option value=d.key() selected=Some(d) == current>{name}</option> })
+                        .collect_view()
+                }}
+            </select>
+            <button type="button" class="button" data-action="add-range" on:click=add>{move || t().range_add}</button>
+        </div>
     }
 }
 

@@ -97,63 +97,133 @@ fn ChartView(specs: Memo<Vec<ChartSpec>>, index: usize, height: f64) -> impl Int
         }
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let n = rows();
-        if n == 0 {
-            return;
+        if let Some(next) = key_to_row(&ev.key(), tip.get_untracked(), rows()) {
+            ev.prevent_default();
+            tip.set(next);
         }
-        let next = match (ev.key().as_str(), tip.get_untracked()) {
-            ("ArrowRight", Some(i)) => Some((i + 1).min(n - 1)),
-            ("ArrowLeft", Some(i)) => Some(i.saturating_sub(1)),
-            ("ArrowRight" | "ArrowLeft" | "Home", None) | ("Home", _) => Some(0),
-            ("End", _) => Some(n - 1),
-            ("Escape", _) => None,
-            _ => return,
-        };
-        ev.prevent_default();
-        tip.set(next);
     };
     let tip_view = move || {
         let row = tip.get()?;
-        spec.with(|s| {
-            let s = s.as_ref()?;
-            let cells = s.table.rows.get(row)?;
-            let x = s.row_x(row, width.get());
-            let w = width.get();
-            // Keep the box inside the chart: anchored left of the point on the right half.
-            // Through the CSSOM (`style:`), which a strict CSP allows, never a `style` string.
-            let (left, right) = if x > w / 2.0 {
-                (None, Some(format!("{:.0}px", (w - x).max(0.0))))
-            } else {
-                (Some(format!("{:.0}px", x.max(0.0))), None)
-            };
-            let title = match s.marks {
-                crate::chart::spec::Marks::Lines(_) => {
-                    format!("{} {}", s.table.columns.first().cloned().unwrap_or_default(), cells[0])
-                }
-                crate::chart::spec::Marks::Bars(_) => cells[0].clone(),
-            };
-            let lines = s
-                .table
-                .columns
-                .iter()
-                .zip(cells)
-                .skip(1)
-                .map(|(c, v)| view! { <li><span class="muted">{c.clone()}</span>" "{v.clone()}</li> })
-                .collect_view();
-            Some(view! {
-                <div class="chart-tip" style:left=left style:right=right data-testid="chart-tip" data-row=row>
-                    <strong>{title}</strong>
-                    <ul>{lines}</ul>
-                </div>
-                <div class="chart-cursor" style:left=format!("{x:.0}px") aria-hidden="true"></div>
-            })
-        })
+        let w = width.get();
+        spec.with(|s| tip_box(s.as_ref()?, row, w))
     };
 
     watch_width(wrapper, width);
 
-    // Draw whenever the data, the language, the size or the theme changes: the effect
-    // synchronises the canvas, which is outside the reactive system, with the spec.
+    draw_when_changed(canvas, spec, width, height, draws);
+
+    let download = move |_| {
+        if let Some(el) = canvas.get_untracked() {
+            if let Ok(url) = el.to_data_url() {
+                crate::download::url(&format!("{id}.png"), &url);
+            }
+        }
+    };
+    let summary_id = format!("chart-{id}-summary");
+
+    view! {
+        <figure class="chart" data-chart=id>
+            <figcaption>
+                <h3>{read(|s| s.title.clone())}</h3>
+                {legend(spec)}
+            </figcaption>
+            <div class="canvas-wrap" node_ref=wrapper>
+                <canvas
+                    node_ref=canvas
+                    role="img"
+                    tabindex="0"
+                    aria-describedby=summary_id.clone()
+                    aria-label=read(|s| s.title.clone())
+                    data-draws=move || draws.get()
+                    style:height=format!("{height}px")
+                    on:pointermove=move |ev| point(f64::from(ev.offset_x()))
+                    on:pointerdown=move |ev| point(f64::from(ev.offset_x()))
+                    on:pointerleave=move |_| tip.set(None)
+                    on:keydown=on_key
+                    on:blur=move |_| tip.set(None)
+                ></canvas>
+                <div class="chart-readout" role="status" aria-live="polite">{tip_view}</div>
+            </div>
+            <p class="chart-summary small muted" id=summary_id>{read(|s| s.summary.clone())}</p>
+            <div class="chart-actions">
+                <details class="chart-data">
+                    <summary>{move || texts(lang.get()).chart_data}</summary>
+                    <div class="table-scroll">
+                        {data_table(spec)}
+                    </div>
+                </details>
+                <button type="button" class="button quiet" data-action="download-png" on:click=download>
+                    {move || texts(lang.get()).download_png}
+                </button>
+            </div>
+        </figure>
+    }
+}
+
+/// The row the arrow keys move to from `at` in a chart of `rows` rows (`Some(None)`: none);
+/// `None` for a key that does not move it.
+fn key_to_row(key: &str, at: Option<usize>, rows: usize) -> Option<Option<usize>> {
+    if rows == 0 {
+        return None;
+    }
+    Some(match (key, at) {
+        ("ArrowRight", Some(i)) => Some((i + 1).min(rows - 1)),
+        ("ArrowLeft", Some(i)) => Some(i.saturating_sub(1)),
+        ("ArrowRight" | "ArrowLeft" | "Home", None) | ("Home", _) => Some(0),
+        ("End", _) => Some(rows - 1),
+        ("Escape", _) => None,
+        _ => return None,
+    })
+}
+
+/// The box that reads out data-table row `row` over the chart, with its cursor line.
+fn tip_box(s: &ChartSpec, row: usize, w: f64) -> Option<impl IntoView> {
+    let cells = s.table.rows.get(row)?;
+    let x = s.row_x(row, w);
+    // Keep the box inside the chart: anchored left of the point on the right half.
+    // Through the CSSOM (`style:`), which a strict CSP allows, never a `style` string.
+    let (left, right) = if x > w / 2.0 {
+        (None, Some(format!("{:.0}px", (w - x).max(0.0))))
+    } else {
+        (Some(format!("{:.0}px", x.max(0.0))), None)
+    };
+    let title = match s.marks {
+        crate::chart::spec::Marks::Lines(_) => {
+            format!(
+                "{} {}",
+                s.table.columns.first().cloned().unwrap_or_default(),
+                cells[0]
+            )
+        }
+        crate::chart::spec::Marks::Bars(_) => cells[0].clone(),
+    };
+    let lines = s
+        .table
+        .columns
+        .iter()
+        .zip(cells)
+        .skip(1)
+        .map(|(c, v)| view! { <li><span class="muted">{c.clone()}</span>" "{v.clone()}</li> })
+        .collect_view();
+    Some(view! {
+        <div class="chart-tip" style:left=left style:right=right data-testid="chart-tip" data-row=row>
+            <strong>{title}</strong>
+            <ul>{lines}</ul>
+        </div>
+        <div class="chart-cursor" style:left=format!("{x:.0}px") aria-hidden="true"></div>
+    })
+}
+
+/// Draws the chart whenever the data, the language, the size or the theme changes: the effect
+/// synchronises the canvas, which is outside the reactive system, with the spec. Printed in the
+/// light colours whatever the screen's theme.
+fn draw_when_changed(
+    canvas: NodeRef<html::Canvas>,
+    spec: Memo<Option<ChartSpec>>,
+    width: RwSignal<f64>,
+    height: f64,
+    draws: RwSignal<u32>,
+) {
     let dark = crate::theme::dark();
     let redraw = move |palette: Palette| {
         let w = width.get_untracked();
@@ -185,134 +255,101 @@ fn ChartView(specs: Memo<Vec<ChartSpec>>, index: usize, height: f64) -> impl Int
         before.remove();
         after.remove();
     });
+}
 
-    let download = move |_| {
-        if let Some(el) = canvas.get_untracked() {
-            if let Ok(url) = el.to_data_url() {
-                crate::download::url(&format!("{id}.png"), &url);
-            }
-        }
-    };
-    let summary_id = format!("chart-{id}-summary");
-
+/// The chart's legend: its series, then its marks (dashed lines, dots).
+fn legend(spec: Memo<Option<ChartSpec>>) -> impl IntoView {
     view! {
-        <figure class="chart" data-chart=id>
-            <figcaption>
-                <h3>{read(|s| s.title.clone())}</h3>
-                <ul class="legend">
-                    {move || {
-                        spec.with(|s| {
-                            s.as_ref()
-                                .map(|s| {
-                                    s.legend
-                                        .iter()
-                                        .map(|(name, color)| {
-                                            view! {
-                                                <li>
-                                                    <span class="swatch" style:background=swatch(*color)></span>
-                                                    {name.clone()}
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()
+        <ul class="legend">
+            {move || {
+                spec.with(|s| {
+                    s.as_ref()
+                        .map(|s| {
+                            s.legend
+                                .iter()
+                                .map(|(name, color)| {
+                                    view! {
+                                        <li>
+                                            <span class="swatch" style:background=swatch(*color)></span>
+                                            {name.clone()}
+                                        </li>
+                                    }
                                 })
+                                .collect_view()
                         })
-                    }}
-                    {move || {
-                        spec.with(|s| {
-                            s.as_ref()
-                                .map(|s| {
-                                    s.marks_legend
-                                        .iter()
-                                        .map(|(name, kind)| {
-                                            let class = match kind {
-                                                MarkKind::Dashed => "swatch dashed",
-                                                MarkKind::Dot => "swatch dot",
-                                            };
-                                            view! {
-                                                <li>
-                                                    <span class=class></span>
-                                                    {name.clone()}
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()
+                })
+            }}
+            {move || {
+                spec.with(|s| {
+                    s.as_ref()
+                        .map(|s| {
+                            s.marks_legend
+                                .iter()
+                                .map(|(name, kind)| {
+                                    let class = match kind {
+                                        MarkKind::Dashed => "swatch dashed",
+                                        MarkKind::Dot => "swatch dot",
+                                    };
+                                    view! {
+                                        <li>
+                                            <span class=class></span>
+                                            {name.clone()}
+                                        </li>
+                                    }
                                 })
+                                .collect_view()
                         })
-                    }}
-                </ul>
-            </figcaption>
-            <div class="canvas-wrap" node_ref=wrapper>
-                <canvas
-                    node_ref=canvas
-                    role="img"
-                    tabindex="0"
-                    aria-describedby=summary_id.clone()
-                    aria-label=read(|s| s.title.clone())
-                    data-draws=move || draws.get()
-                    style:height=format!("{height}px")
-                    on:pointermove=move |ev| point(f64::from(ev.offset_x()))
-                    on:pointerdown=move |ev| point(f64::from(ev.offset_x()))
-                    on:pointerleave=move |_| tip.set(None)
-                    on:keydown=on_key
-                    on:blur=move |_| tip.set(None)
-                ></canvas>
-                <div class="chart-readout" role="status" aria-live="polite">{tip_view}</div>
-            </div>
-            <p class="chart-summary small muted" id=summary_id>{read(|s| s.summary.clone())}</p>
-            <div class="chart-actions">
-                <details class="chart-data">
-                    <summary>{move || texts(lang.get()).chart_data}</summary>
-                    <div class="table-scroll">
-                        <table class="data row-cards">
-                            {move || {
-                                spec.with(|s| {
-                                    s.as_ref()
-                                        .map(|s| {
-                                            let head = s
-                                                .table
-                                                .columns
-                                                .iter()
-                                                .map(|c| view! { <th scope="col">{c.clone()}</th> })
-                                                .collect_view();
-                                            let rows = s
-                                                .table
-                                                .rows
-                                                .iter()
-                                                .map(|r| {
-                                                    let mut cells = r.iter();
-                                                    let first = cells.next().cloned().unwrap_or_default();
-                                                    let rest = cells
-                                                        .zip(s.table.columns.iter().skip(1))
-                                                        .map(|(c, label)| {
-                                                            view! { <td class="num" data-label=label.clone()>{c.clone()}</td> }
-                                                        })
-                                                        .collect_view();
-                                                    view! {
-                                                        <tr>
-                                                            <th scope="row">{first}</th>
-                                                            {rest}
-                                                        </tr>
-                                                    }
-                                                })
-                                                .collect_view();
-                                            view! {
-                                                <thead>
-                                                    <tr>{head}</tr>
-                                                </thead>
-                                                <tbody>{rows}</tbody>
-                                            }
-                                        })
-                                })
-                            }}
-                        </table>
-                    </div>
-                </details>
-                <button type="button" class="button quiet" data-action="download-png" on:click=download>
-                    {move || texts(lang.get()).download_png}
-                </button>
-            </div>
-        </figure>
+                })
+            }}
+        </ul>
+    }
+}
+
+/// The chart's figures as a table (a card per row on a phone).
+fn data_table(spec: Memo<Option<ChartSpec>>) -> impl IntoView {
+    let rows = move |s: &ChartSpec| {
+        s.table
+            .rows
+            .iter()
+            .map(|r| {
+                let mut cells = r.iter();
+                let first = cells.next().cloned().unwrap_or_default();
+                let rest = cells
+                    .zip(s.table.columns.iter().skip(1))
+                    .map(|(c, label)| {
+                        view! { <td class="num" data-label=label.clone()>{c.clone()}</td> }
+                    })
+                    .collect_view();
+                view! {
+                    <tr>
+                        <th scope="row">{first}</th>
+                        {rest}
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <table class="data row-cards">
+            {move || {
+                spec.with(|s| {
+                    s.as_ref().map(|s| {
+                        let head = s
+                            .table
+                            .columns
+                            .iter()
+                            .map(|c| view! { <th scope="col">{c.clone()}</th> })
+                            .collect_view();
+                        view! {
+                            <thead>
+                                <tr>{head}</tr>
+                            </thead>
+                            <tbody>{rows(s)}</tbody>
+                        }
+                    })
+                })
+            }}
+        </table>
     }
 }
 

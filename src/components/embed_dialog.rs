@@ -8,7 +8,7 @@ use crate::components::dialogs::copy_text;
 use crate::ctx::use_ctx;
 use crate::deflate;
 use crate::embed::{self, Cta, Font, Options, Rgb, Theme, View};
-use crate::i18n::texts;
+use crate::i18n::{texts, Texts};
 use crate::model::Lang;
 
 /// The app's own address (where `embed.js` and the page are), ending in `/`.
@@ -27,26 +27,79 @@ const DEFAULT_BG: &str = "#f4f6f9";
 const DEFAULT_TEXT: &str = "#1e293b";
 const DEFAULT_RADIUS: u8 = 10;
 
+/// What the dialog's form holds: the embed's options as the user sets them.
+#[derive(Clone, Copy)]
+struct Choices {
+    view: RwSignal<View>,
+    lang: RwSignal<Option<Lang>>,
+    theme: RwSignal<Theme>,
+    accent: RwSignal<String>,
+    /// A host's page and text colours; `None` keeps the theme's own.
+    background: RwSignal<Option<String>>,
+    text: RwSignal<Option<String>>,
+    font: RwSignal<Option<Font>>,
+    radius: RwSignal<u8>,
+    prefill: RwSignal<bool>,
+    cta_label: RwSignal<String>,
+    cta_url: RwSignal<String>,
+    cta_share: RwSignal<bool>,
+    host: RwSignal<String>,
+}
+
+impl Choices {
+    fn new(lang: Lang) -> Self {
+        Self {
+            view: RwSignal::new(View::Calculator),
+            lang: RwSignal::new(Some(lang)),
+            theme: RwSignal::new(Theme::Light),
+            accent: RwSignal::new(DEFAULT_ACCENT.to_owned()),
+            background: RwSignal::new(None),
+            text: RwSignal::new(None),
+            font: RwSignal::new(None),
+            radius: RwSignal::new(DEFAULT_RADIUS),
+            prefill: RwSignal::new(true),
+            cta_label: RwSignal::new(String::new()),
+            cta_url: RwSignal::new(String::new()),
+            cta_share: RwSignal::new(false),
+            host: RwSignal::new(String::new()),
+        }
+    }
+
+    /// The options as chosen, before colours that are hard to read are dropped.
+    fn wanted(self) -> Options {
+        Options {
+            lang: self.lang.get(),
+            accent: Rgb::parse(&self.accent.get()).filter(|c| c.css() != DEFAULT_ACCENT),
+            background: self.background.with(|c| c.as_deref().and_then(Rgb::parse)),
+            text: self.text.with(|c| c.as_deref().and_then(Rgb::parse)),
+            font: self.font.get(),
+            radius: Some(self.radius.get()).filter(|r| *r != DEFAULT_RADIUS),
+            theme: self.theme.get(),
+            view: self.view.get(),
+            cta: self.cta_label.with(|l| {
+                let label = l.trim();
+                let url = self.cta_url.with(|u| embed::parse_https_url(u))?;
+                (!label.is_empty()).then(|| Cta {
+                    label: label.chars().take(embed::MAX_TEXT).collect(),
+                    url,
+                    share: self.cta_share.get(),
+                })
+            }),
+            host: self.host.with(|h| {
+                let h = h.trim();
+                (!h.is_empty()).then(|| h.chars().take(embed::MAX_TEXT).collect())
+            }),
+            ..Options::default()
+        }
+    }
+}
+
 #[component]
 pub fn EmbedDialog() -> impl IntoView {
     let ctx = use_ctx();
-    let lang = ctx.lang;
     // Plain text: the dialog is built again when the language changes (see `Dialogs`).
-    let tx = texts(lang.get_untracked());
-    let view_kind = RwSignal::new(View::Calculator);
-    let embed_lang = RwSignal::new(Some(lang.get_untracked()));
-    let theme = RwSignal::new(Theme::Light);
-    let accent = RwSignal::new(DEFAULT_ACCENT.to_owned());
-    // A host's page and text colours; `None` keeps the theme's own.
-    let background = RwSignal::new(None::<String>);
-    let text = RwSignal::new(None::<String>);
-    let font = RwSignal::new(None::<Font>);
-    let radius = RwSignal::new(DEFAULT_RADIUS);
-    let prefill = RwSignal::new(true);
-    let cta_label = RwSignal::new(String::new());
-    let cta_url = RwSignal::new(String::new());
-    let cta_share = RwSignal::new(false);
-    let host = RwSignal::new(String::new());
+    let tx = texts(ctx.lang.get_untracked());
+    let choices = Choices::new(ctx.lang.get_untracked());
 
     // The open plan's share link (compressing is asynchronous in the browser).
     let fragment = RwSignal::new(None::<String>);
@@ -57,33 +110,7 @@ pub fn EmbedDialog() -> impl IntoView {
             });
         }
     });
-    let cta_url_ok = Memo::new(move |_| {
-        cta_url.with(|u| u.trim().is_empty() || embed::parse_https_url(u).is_some())
-    });
-    let wanted = Memo::new(move |_| Options {
-        lang: embed_lang.get(),
-        accent: Rgb::parse(&accent.get()).filter(|c| c.css() != DEFAULT_ACCENT),
-        background: background.with(|c| c.as_deref().and_then(Rgb::parse)),
-        text: text.with(|c| c.as_deref().and_then(Rgb::parse)),
-        font: font.get(),
-        radius: Some(radius.get()).filter(|r| *r != DEFAULT_RADIUS),
-        theme: theme.get(),
-        view: view_kind.get(),
-        cta: cta_label.with(|l| {
-            let label = l.trim();
-            let url = cta_url.with(|u| embed::parse_https_url(u))?;
-            (!label.is_empty()).then(|| Cta {
-                label: label.chars().take(embed::MAX_TEXT).collect(),
-                url,
-                share: cta_share.get(),
-            })
-        }),
-        host: host.with(|h| {
-            let h = h.trim();
-            (!h.is_empty()).then(|| h.chars().take(embed::MAX_TEXT).collect())
-        }),
-        ..Options::default()
-    });
+    let wanted = Memo::new(move |_| choices.wanted());
     // Colours the embed would drop (it keeps its theme's own when they are hard to read): said
     // beside the fields, and left out of the code.
     let low_contrast = Memo::new(move |_| {
@@ -99,7 +126,7 @@ pub fn EmbedDialog() -> impl IntoView {
         }
         o
     });
-    let link = move || prefill.get().then(|| fragment.get()).flatten();
+    let link = move || choices.prefill.get().then(|| fragment.get()).flatten();
     let app = app_address();
     // The preview's height once its planner shows, for the snippet's reserved height.
     let preview_height = RwSignal::new(None::<u32>);
@@ -111,16 +138,13 @@ pub fn EmbedDialog() -> impl IntoView {
             options.with(|o| embed::snippet(&app, o, link().as_deref(), height))
         })
     };
-    let iframe = {
-        let app = app.clone();
-        Memo::new(move |_| {
-            // The frame's accessible name in the embed's language.
-            options.with(|o| {
-                let title = o.lang.map_or(tx.app_title, |l| texts(l).app_title);
-                embed::iframe_snippet(&app, o, link().as_deref(), title, 900)
-            })
+    let iframe = Memo::new(move |_| {
+        // The frame's accessible name in the embed's language.
+        options.with(|o| {
+            let title = o.lang.map_or(tx.app_title, |l| texts(l).app_title);
+            embed::iframe_snippet(&app, o, link().as_deref(), title, 900)
         })
-    };
+    });
     // The preview is the embed itself, on this origin, without a host to talk to.
     let preview = Memo::new(move |_| {
         let mut src = format!("./?embed=1&{}", options.with(Options::to_query));
@@ -131,147 +155,13 @@ pub fn EmbedDialog() -> impl IntoView {
         src
     });
 
-    let lang_choice = move |value: String| match value.as_str() {
-        "zh-CN" => Some(Lang::Zh),
-        "en" => Some(Lang::En),
-        _ => None,
-    };
     view! {
         <h2 id="dialog-title">{tx.embed_title}</h2>
         <p class="small">{tx.embed_help}</p>
         <div class="embed-dialog">
             <div class="form-grid embed-options">
-                <div class="field">
-                    <label for="embed-view">{tx.embed_view}</label>
-                    <select
-                        id="embed-view"
-                        aria-describedby="embed-view-about"
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            if let Some(k) = View::ALL.into_iter().find(|k| k.key() == v) {
-                                view_kind.set(k);
-                            }
-                        }
-                    >
-                        {View::ALL
-                            .into_iter()
-                            .map(|k| {
-                                let label = match k {
-                                    View::Full => tx.view_full,
-                                    View::Calculator => tx.view_calculator,
-                                    View::Presentation => tx.view_presentation,
-                                };
-                                view! { <option value=k.key() selected=k == view_kind.get_untracked()>{label}</option> }
-                            })
-                            .collect_view()}
-                    </select>
-                    <p class="hint" id="embed-view-about">
-                        {move || match view_kind.get() {
-                            View::Full => tx.view_full_about,
-                            View::Calculator => tx.view_calculator_about,
-                            View::Presentation => tx.view_presentation_about,
-                        }}
-                    </p>
-                </div>
-                <div class="field">
-                    <label for="embed-lang">{tx.language}</label>
-                    <select id="embed-lang" on:change=move |ev| embed_lang.set(lang_choice(event_target_value(&ev)))>
-                        <option value="visitor">{tx.embed_lang_visitor}</option>
-                        <option value="zh-CN" selected=embed_lang.get_untracked() == Some(Lang::Zh)>"中文"</option>
-                        <option value="en" selected=embed_lang.get_untracked() == Some(Lang::En)>"English"</option>
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="embed-theme">{tx.embed_theme}</label>
-                    <select
-                        id="embed-theme"
-                        on:change=move |ev| {
-                            theme.set(Theme::from_key(&event_target_value(&ev)).unwrap_or_default())
-                        }
-                    >
-                        {Theme::ALL
-                            .into_iter()
-                            .map(|k| {
-                                let label = match k {
-                                    Theme::Light => tx.theme_light,
-                                    Theme::Dark => tx.theme_dark,
-                                    Theme::Auto => tx.theme_auto,
-                                };
-                                view! { <option value=k.key()>{label}</option> }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="embed-accent">{tx.embed_accent}</label>
-                    <input
-                        id="embed-accent"
-                        type="color"
-                        prop:value=move || accent.get()
-                        on:input=move |ev| accent.set(event_target_value(&ev))
-                    />
-                </div>
-                {colour_field("embed-bg", tx.embed_bg, DEFAULT_BG, background, tx.embed_colour_default, low_contrast)}
-                {colour_field("embed-text", tx.embed_text, DEFAULT_TEXT, text, tx.embed_colour_default, low_contrast)}
-                <p class="field-error embed-contrast" id="embed-contrast" role="status">
-                    {move || low_contrast.get().map(|c| tx.embed_low_contrast.replace("{}", &format!("{c:.1}:1")))}
-                </p>
-                <div class="field">
-                    <label for="embed-font">{tx.embed_font}</label>
-                    <select id="embed-font" on:change=move |ev| font.set(Font::from_key(&event_target_value(&ev)))>
-                        <option value="">{tx.font_default}</option>
-                        {Font::ALL
-                            .into_iter()
-                            .map(|f| view! { <option value=f.key()>{f.key()}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="embed-radius">{tx.embed_radius}</label>
-                    <input
-                        id="embed-radius"
-                        type="number"
-                        min="0"
-                        max="24"
-                        inputmode="numeric"
-                        prop:value=move || radius.get().to_string()
-                        on:input=move |ev| {
-                            if let Ok(r) = event_target_value(&ev).trim().parse::<u8>() {
-                                radius.set(r.min(24));
-                            }
-                        }
-                    />
-                </div>
-                <div class="field">
-                    <label for="embed-cta">{tx.embed_cta_label}</label>
-                    <input id="embed-cta" type="text" maxlength="60" on:input=move |ev| cta_label.set(event_target_value(&ev))/>
-                </div>
-                <div class="field" class:invalid=move || !cta_url_ok.get()>
-                    <label for="embed-cta-url">{tx.embed_cta_url}</label>
-                    <input
-                        id="embed-cta-url"
-                        type="url"
-                        placeholder="https://"
-                        aria-invalid=move || (!cta_url_ok.get()).to_string()
-                        aria-describedby="embed-cta-url-error"
-                        on:input=move |ev| cta_url.set(event_target_value(&ev))
-                    />
-                    <p class="field-error" id="embed-cta-url-error" role="status">
-                        {move || (!cta_url_ok.get()).then_some(tx.embed_bad_url)}
-                    </p>
-                </div>
-                <div class="field">
-                    <label for="embed-host">{tx.embed_host}</label>
-                    <input id="embed-host" type="text" maxlength="60" on:input=move |ev| host.set(event_target_value(&ev))/>
-                </div>
-                <label class="check">
-                    <input type="checkbox" prop:checked=move || prefill.get() on:change=move |ev| prefill.set(event_target_checked(&ev))/>
-                    {tx.embed_prefill}
-                </label>
-                <label class="check">
-                    <input type="checkbox" prop:checked=move || cta_share.get() on:change=move |ev| cta_share.set(event_target_checked(&ev))/>
-                    {tx.embed_cta_share}
-                </label>
+                {look_fields(tx, choices, low_contrast)}
+                {host_fields(tx, choices)}
             </div>
             {code_block("embed-snippet", tx.embed_snippet, 4, snippet, "copy-embed", true)}
             {code_block("embed-iframe", tx.embed_iframe, 3, iframe, "copy-iframe", false)}
@@ -288,7 +178,217 @@ pub fn EmbedDialog() -> impl IntoView {
     }
 }
 
-/// A labelled, read-only block of code with a button that copies it.
+/// What the embed shows and how it looks: view, language, theme, colours, font and corners.
+fn look_fields(
+    tx: &'static Texts,
+    choices: Choices,
+    low_contrast: Memo<Option<f64>>,
+) -> impl IntoView {
+    (
+        view_field(tx, choices.view),
+        lang_field(tx, choices.lang),
+        theme_field(tx, choices.theme),
+        colour_fields(tx, choices, low_contrast),
+        font_field(tx, choices.font),
+        radius_field(tx, choices.radius),
+    )
+}
+
+/// Which view the embed opens in, and what that view is for.
+fn view_field(tx: &'static Texts, view_kind: RwSignal<View>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for="embed-view">{tx.embed_view}</label>
+            <select
+                id="embed-view"
+                aria-describedby="embed-view-about"
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if let Some(k) = View::ALL.into_iter().find(|k| k.key() == v) {
+                        view_kind.set(k);
+                    }
+                }
+            >
+                {View::ALL
+                    .into_iter()
+                    .map(|k| {
+                        let label = match k {
+                            View::Full => tx.view_full,
+                            View::Calculator => tx.view_calculator,
+                            View::Presentation => tx.view_presentation,
+                        };
+                        view! { <option value=k.key() selected=k == view_kind.get_untracked()>{label}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <p class="hint" id="embed-view-about">
+                {move || match view_kind.get() {
+                    View::Full => tx.view_full_about,
+                    View::Calculator => tx.view_calculator_about,
+                    View::Presentation => tx.view_presentation_about,
+                }}
+            </p>
+        </div>
+    }
+}
+
+/// The embed's language, or the visitor's.
+fn lang_field(tx: &'static Texts, lang: RwSignal<Option<Lang>>) -> impl IntoView {
+    let lang_choice = move |value: String| match value.as_str() {
+        "zh-CN" => Some(Lang::Zh),
+        "en" => Some(Lang::En),
+        _ => None,
+    };
+    view! {
+        <div class="field">
+            <label for="embed-lang">{tx.language}</label>
+            <select id="embed-lang" on:change=move |ev| lang.set(lang_choice(event_target_value(&ev)))>
+                <option value="visitor">{tx.embed_lang_visitor}</option>
+                <option value="zh-CN" selected=lang.get_untracked() == Some(Lang::Zh)>"中文"</option>
+                <option value="en" selected=lang.get_untracked() == Some(Lang::En)>"English"</option>
+            </select>
+        </div>
+    }
+}
+
+/// Light, dark, or the visitor's.
+fn theme_field(tx: &'static Texts, theme: RwSignal<Theme>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for="embed-theme">{tx.embed_theme}</label>
+            <select
+                id="embed-theme"
+                on:change=move |ev| {
+                    theme.set(Theme::from_key(&event_target_value(&ev)).unwrap_or_default())
+                }
+            >
+                {Theme::ALL
+                    .into_iter()
+                    .map(|k| {
+                        let label = match k {
+                            Theme::Light => tx.theme_light,
+                            Theme::Dark => tx.theme_dark,
+                            Theme::Auto => tx.theme_auto,
+                        };
+                        view! { <option value=k.key()>{label}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The accent, page and text colours, and why a pair is dropped when hard to read.
+fn colour_fields(
+    tx: &'static Texts,
+    choices: Choices,
+    low_contrast: Memo<Option<f64>>,
+) -> impl IntoView {
+    let accent = choices.accent;
+    view! {
+        <div class="field">
+            <label for="embed-accent">{tx.embed_accent}</label>
+            <input
+                id="embed-accent"
+                type="color"
+                prop:value=move || accent.get()
+                on:input=move |ev| accent.set(event_target_value(&ev))
+            />
+        </div>
+        {colour_field("embed-bg", tx.embed_bg, DEFAULT_BG, choices.background, tx.embed_colour_default, low_contrast)}
+        {colour_field("embed-text", tx.embed_text, DEFAULT_TEXT, choices.text, tx.embed_colour_default, low_contrast)}
+        <p class="field-error embed-contrast" id="embed-contrast" role="status">
+            {move || low_contrast.get().map(|c| tx.embed_low_contrast.replace("{}", &format!("{c:.1}:1")))}
+        </p>
+    }
+}
+
+/// The host's font, or the app's.
+fn font_field(tx: &'static Texts, font: RwSignal<Option<Font>>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for="embed-font">{tx.embed_font}</label>
+            <select id="embed-font" on:change=move |ev| font.set(Font::from_key(&event_target_value(&ev)))>
+                <option value="">{tx.font_default}</option>
+                {Font::ALL
+                    .into_iter()
+                    .map(|f| view! { <option value=f.key()>{f.key()}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The corners' radius in pixels (0–24).
+fn radius_field(tx: &'static Texts, radius: RwSignal<u8>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for="embed-radius">{tx.embed_radius}</label>
+            <input
+                id="embed-radius"
+                type="number"
+                min="0"
+                max="24"
+                inputmode="numeric"
+                prop:value=move || radius.get().to_string()
+                on:input=move |ev| {
+                    if let Ok(r) = event_target_value(&ev).trim().parse::<u8>() {
+                        radius.set(r.min(24));
+                    }
+                }
+            />
+        </div>
+    }
+}
+
+/// What the embed does on the host's site: the call to action, the host's name, and whether
+/// the open plan goes with it.
+fn host_fields(tx: &'static Texts, choices: Choices) -> impl IntoView {
+    let Choices {
+        prefill,
+        cta_label,
+        cta_url,
+        cta_share,
+        host,
+        ..
+    } = choices;
+    let cta_url_ok = Memo::new(move |_| {
+        cta_url.with(|u| u.trim().is_empty() || embed::parse_https_url(u).is_some())
+    });
+    view! {
+        <div class="field">
+            <label for="embed-cta">{tx.embed_cta_label}</label>
+            <input id="embed-cta" type="text" maxlength="60" on:input=move |ev| cta_label.set(event_target_value(&ev))/>
+        </div>
+        <div class="field" class:invalid=move || !cta_url_ok.get()>
+            <label for="embed-cta-url">{tx.embed_cta_url}</label>
+            <input
+                id="embed-cta-url"
+                type="url"
+                placeholder="https://"
+                aria-invalid=move || (!cta_url_ok.get()).to_string()
+                aria-describedby="embed-cta-url-error"
+                on:input=move |ev| cta_url.set(event_target_value(&ev))
+            />
+            <p class="field-error" id="embed-cta-url-error" role="status">
+                {move || (!cta_url_ok.get()).then_some(tx.embed_bad_url)}
+            </p>
+        </div>
+        <div class="field">
+            <label for="embed-host">{tx.embed_host}</label>
+            <input id="embed-host" type="text" maxlength="60" on:input=move |ev| host.set(event_target_value(&ev))/>
+        </div>
+        <label class="check">
+            <input type="checkbox" prop:checked=move || prefill.get() on:change=move |ev| prefill.set(event_target_checked(&ev))/>
+            {tx.embed_prefill}
+        </label>
+        <label class="check">
+            <input type="checkbox" prop:checked=move || cta_share.get() on:change=move |ev| cta_share.set(event_target_checked(&ev))/>
+            {tx.embed_cta_share}
+        </label>
+    }
+}
+
 /// A colour the host may set or leave to the theme (`None`): the picker shows the theme's
 /// colour until one is chosen, and "Default" gives it back to the theme.
 fn colour_field(
@@ -324,6 +424,7 @@ fn colour_field(
     }
 }
 
+/// A labelled, read-only block of code with a button that copies it.
 fn code_block(
     id: &'static str,
     label: &'static str,

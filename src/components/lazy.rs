@@ -1,10 +1,9 @@
 //! Parts of the page whose code is not in the module fetched at start. Each is a split point
-//! (`wasm_split`; scripts/wasm.mjs splits the module): Answers, Charts, the month-by-month grid,
-//! the client report, the Embed dialog and the file dialogs (import, share link, backups; CSV
-//! in and out). A part is
-//! fetched the first time it is shown, a placeholder holds its place meanwhile, and when it
-//! cannot be fetched (offline before the offline copy was kept) it says so with a way to try
-//! again. The service worker keeps every part, so after one visit all of them work offline.
+//! (`wasm_split`; scripts/wasm.mjs splits the module): Answers, Charts, the comparison, the
+//! month-by-month grid, the client report, the Embed dialog and the file dialogs (import, share
+//! link, backups; CSV in and out). A part is fetched the first time it is shown, a placeholder
+//! holds its place meanwhile, and when it cannot be fetched (offline before the offline copy
+//! was kept) it says so with a way to try again. The service worker keeps every part, so after one visit all of them work offline.
 //!
 //! The loader's failures are values (`fallible`): a failed fetch never aborts the app.
 
@@ -43,6 +42,11 @@ fn charts_part(only: Option<crate::chart::spec::ChartId>) -> Part {
 #[wasm_split(scenarios, wasm_split_path = ::leptos::wasm_split, preload(preload_scenarios), fallible)]
 fn scenarios_part(chosen: RwSignal<Option<crate::model::ScenarioId>>) -> Part {
     Ok(view! { <crate::components::scenario_panel::ScenarioPanel chosen=chosen/> }.into_any())
+}
+
+#[wasm_split(compare, wasm_split_path = ::leptos::wasm_split, preload(preload_compare), fallible)]
+fn compare_part() -> Part {
+    Ok(view! { <crate::components::comparison_table::ComparisonTable/> }.into_any())
 }
 
 #[wasm_split(month_grid, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -103,14 +107,15 @@ pub async fn comparison_csv(
     comparison_csv_part(plan, comparison, lang).await
 }
 
-/// Fetches the Scenarios tab's part once the page is idle after start-up: it is the tab most
-/// often opened next, and switching to it should not wait. (Answers and Charts are fetched
-/// only when opened.) Where the browser has no idle callback, after two seconds.
+/// Fetches the Scenarios and Compare tabs' parts once the page is idle after start-up: they are
+/// the tabs most often opened next, and switching to them should not wait. (Answers and
+/// Charts are fetched only when opened.) Where the browser has no idle callback, after two seconds.
 pub fn prefetch_when_idle() {
     let fetch = wasm_bindgen::closure::Closure::once_into_js(|| {
         leptos::task::spawn_local(async {
             // A failure here is not the user's concern yet: opening the tab tries again.
             let _later = preload_scenarios().await;
+            let _later = preload_compare().await;
         });
     });
     let window = window();
@@ -136,6 +141,7 @@ pub enum Which {
     Charts(Option<crate::chart::spec::ChartId>),
     MonthGrid,
     Scenarios(RwSignal<Option<crate::model::ScenarioId>>),
+    Compare,
     Report(Option<String>),
     EmbedDialog,
     FileDialog(Dialog),
@@ -147,6 +153,7 @@ impl Which {
             Which::Answers => answers_part().await,
             Which::MonthGrid => month_grid_part().await,
             Which::Scenarios(chosen) => scenarios_part(chosen).await,
+            Which::Compare => compare_part().await,
             Which::Charts(only) => charts_part(only).await,
             Which::Report(host) => report_part(host).await,
             Which::EmbedDialog => embed_dialog_part().await,
@@ -158,9 +165,11 @@ impl Which {
     /// arrives.
     fn placeholder(&self) -> &'static str {
         match self {
-            Which::Answers | Which::Charts(None) | Which::Report(_) | Which::Scenarios(_) => {
-                "part-loading tall"
-            }
+            Which::Answers
+            | Which::Charts(None)
+            | Which::Report(_)
+            | Which::Scenarios(_)
+            | Which::Compare => "part-loading tall",
             Which::Charts(Some(_)) => "part-loading chart",
             Which::MonthGrid => "part-loading grid",
             Which::EmbedDialog | Which::FileDialog(_) => "part-loading",

@@ -12,7 +12,7 @@ use crate::ctx::{use_ctx, Ctx};
 use crate::i18n::{self, texts};
 use crate::model::{
     apply_scenario, lever_steps, limits, neutral_lever, Category, Column, Field, HorizonDrivers,
-    Input, Lever, LeverKind, LeverStep, LineId, ModelError, Plan, Problem, Rule, ScenarioId,
+    Input, Lang, Lever, LeverKind, LeverStep, LineId, ModelError, Plan, Problem, Rule, ScenarioId,
     Strategy,
 };
 use crate::session::NoticeKind;
@@ -187,6 +187,89 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
                 .unwrap_or_default()
         })
     });
+    let prefix = format!("scenario-{}", id.0);
+
+    view! {
+        <div class="scenario-editor" data-scenario-id=id.0>
+            {editor_head(ctx, id, chosen, name, &prefix)}
+            {move || preset().map(|s| preset_note(lang, s))}
+            <h3>{move || t().levers_title}</h3>
+            <Show when=move || shape.with(Vec::is_empty)>
+                <p class="empty">{move || t().no_levers}</p>
+            </Show>
+            {lever_list(ctx, id, shape)}
+            {add_lever(ctx, id, prefix)}
+        </div>
+    }
+}
+
+/// The scenario's name and its duplicate and delete buttons (the copy is chosen next).
+fn editor_head(
+    ctx: Ctx,
+    id: ScenarioId,
+    chosen: RwSignal<Option<ScenarioId>>,
+    name: Signal<String>,
+    prefix: &str,
+) -> impl IntoView {
+    let t = move || texts(ctx.lang.get());
+    let duplicate = move |_| match ctx.apply(PlanEdit::DuplicateScenario(id)) {
+        Ok(()) => {
+            let copy = ctx.plan.with_untracked(|p| {
+                p.as_ref().and_then(|p| {
+                    let i = p.scenarios.iter().position(|s| s.id == id)?;
+                    p.scenarios.get(i + 1).map(|s| s.id)
+                })
+            });
+            chosen.set(copy);
+        }
+        Err(e) => ctx.report(Err(e)),
+    };
+    view! {
+        <div class="editor-head">
+            <TextField
+                id=format!("{prefix}-name")
+                field="scenario-name"
+                label=Signal::derive(move || t().scenario_name.to_owned())
+                value=name
+                on_commit=Callback::new(move |n| ctx.apply(PlanEdit::RenameScenario(id, n)))
+            />
+            <div class="editor-actions">
+                <button type="button" class="button" data-action="duplicate-scenario" on:click=duplicate>
+                    {move || t().duplicate}
+                </button>
+                <button
+                    type="button"
+                    class="button danger"
+                    data-action="delete-scenario"
+                    on:click=move |_| {
+                        ctx.report(ctx.apply(PlanEdit::DeleteScenario(id)));
+                    }
+                >
+                    {move || t().delete}
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// What a strategy preset assumes, above the levers it set.
+fn preset_note(lang: ReadSignal<Lang>, s: Strategy) -> impl IntoView {
+    let t = move || texts(lang.get());
+    view! {
+        <div class="preset-note" role="note">
+            <span class="badge assumption">{move || t().assumption}</span>
+            <p>
+                <strong>{move || s.name(lang.get())}</strong>
+                {move || t().label_separator}
+                {move || s.summary(lang.get())}
+            </p>
+            <p class="small">{move || t().preset_note}</p>
+        </div>
+    }
+}
+
+/// The scenario's levers, each with what it did and whether it still points at a line.
+fn lever_list(ctx: Ctx, id: ScenarioId, shape: Memo<Vec<LeverKind>>) -> impl IntoView {
     // Levers of this scenario that point at a line it does not have.
     let dangling = Memo::new(move |_| {
         ctx.plan.with(|p| {
@@ -219,6 +302,33 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
             Some((drivers.months, lever_steps(p, s, &drivers).ok()?))
         })
     });
+    view! {
+        <ol class="levers">
+            {move || {
+                shape
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, _)| {
+                        let dangling = Signal::derive(move || dangling.with(|d| d.contains(&index)));
+                        let step = Signal::derive(move || {
+                            steps.with(|s| {
+                                s.as_ref().and_then(|(months, s)| Some((*months, s.get(index)?.clone())))
+                            })
+                        });
+                        view! { <LeverRow scenario=id index=index dangling=dangling step=step/> }
+                    })
+                    .collect_view()
+            }}
+        </ol>
+    }
+}
+
+/// A new lever: its kind, the line it is for when it needs one, and the button that adds it
+/// with no effect until set.
+fn add_lever(ctx: Ctx, id: ScenarioId, prefix: String) -> impl IntoView {
+    let lang = ctx.lang;
+    let t = move || texts(lang.get());
     let new_kind = RwSignal::new(LeverKind::CategorySpend);
     // The line a new "line amount" or "remove a line" lever is for: chosen before it is added.
     let new_line = RwSignal::new(None::<LineId>);
@@ -228,7 +338,7 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
             LeverKind::LineAmount | LeverKind::RemoveLine
         )
     };
-    let add_lever = move |_| {
+    let add = move |_| {
         let kind = new_kind.get_untracked();
         let lever = ctx.plan.with_untracked(|p| {
             let p = p.as_ref()?;
@@ -256,133 +366,50 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
         }
     };
     let baseline_lines = ctx.line_names();
-    let prefix = format!("scenario-{}", id.0);
 
     view! {
-        <div class="scenario-editor" data-scenario-id=id.0>
-            <div class="editor-head">
-                <TextField
-                    id=format!("{prefix}-name")
-                    field="scenario-name"
-                    label=Signal::derive(move || t().scenario_name.to_owned())
-                    value=name
-                    on_commit=Callback::new(move |n| ctx.apply(PlanEdit::RenameScenario(id, n)))
-                />
-                <div class="editor-actions">
-                    <button
-                        type="button"
-                        class="button"
-                        data-action="duplicate-scenario"
-                        on:click=move |_| {
-                            match ctx.apply(PlanEdit::DuplicateScenario(id)) {
-                                Ok(()) => {
-                                    let copy = ctx.plan.with_untracked(|p| {
-                                        p.as_ref().and_then(|p| {
-                                            let i = p.scenarios.iter().position(|s| s.id == id)?;
-                                            p.scenarios.get(i + 1).map(|s| s.id)
-                                        })
-                                    });
-                                    chosen.set(copy);
-                                }
-                                Err(e) => ctx.report(Err(e)),
-                            }
-                        }
-                    >
-                        {move || t().duplicate}
-                    </button>
-                    <button
-                        type="button"
-                        class="button danger"
-                        data-action="delete-scenario"
-                        on:click=move |_| {
-                            ctx.report(ctx.apply(PlanEdit::DeleteScenario(id)));
-                        }
-                    >
-                        {move || t().delete}
-                    </button>
-                </div>
-            </div>
-            {move || {
-                preset()
-                    .map(|s| {
-                        view! {
-                            <div class="preset-note" role="note">
-                                <span class="badge assumption">{move || t().assumption}</span>
-                                <p>
-                                    <strong>{move || s.name(lang.get())}</strong>
-                                    {move || texts(lang.get()).label_separator}
-                                    {move || s.summary(lang.get())}
-                                </p>
-                                <p class="small">{move || t().preset_note}</p>
-                            </div>
-                        }
-                    })
-            }}
-            <h3>{move || t().levers_title}</h3>
-            <Show when=move || shape.with(Vec::is_empty)>
-                <p class="empty">{move || t().no_levers}</p>
-            </Show>
-            <ol class="levers">
-                {move || {
-                    shape
-                        .get()
-                        .into_iter()
-                        .enumerate()
-                        .map(|(index, _)| {
-                            let dangling = Signal::derive(move || dangling.with(|d| d.contains(&index)));
-                            let step = Signal::derive(move || {
-                                steps.with(|s| {
-                                    s.as_ref().and_then(|(months, s)| Some((*months, s.get(index)?.clone())))
-                                })
-                            });
-                            view! { <LeverRow scenario=id index=index dangling=dangling step=step/> }
-                        })
-                        .collect_view()
-                }}
-            </ol>
-            <div class="add-lever">
-                <label for=format!("{prefix}-new-lever")>{move || t().lever_kind}</label>
+        <div class="add-lever">
+            <label for=format!("{prefix}-new-lever")>{move || t().lever_kind}</label>
+            <select
+                id=format!("{prefix}-new-lever")
+                prop:value=move || new_kind.get().key()
+                on:change=move |ev| {
+                    if let Some(k) = LeverKind::from_key(&event_target_value(&ev)) {
+                        new_kind.set(k);
+                    }
+                }
+            >
+                {LeverKind::ALL
+                    .into_iter()
+                    .map(|k| view! { <option value=k.key()>{move || i18n::lever_kind(k, lang.get())}</option> })
+                    .collect_view()}
+            </select>
+            <Show when=needs_line>
+                <label for=format!("{prefix}-new-lever-line") class="visually-hidden">
+                    {move || t().lever_target}
+                </label>
                 <select
-                    id=format!("{prefix}-new-lever")
-                    prop:value=move || new_kind.get().key()
+                    id=format!("{prefix}-new-lever-line")
+                    data-field="new-lever-line"
                     on:change=move |ev| {
-                        if let Some(k) = LeverKind::from_key(&event_target_value(&ev)) {
-                            new_kind.set(k);
-                        }
+                        new_line.set(event_target_value(&ev).parse::<u32>().ok().map(LineId));
                     }
                 >
-                    {LeverKind::ALL
-                        .into_iter()
-                        .map(|k| view! { <option value=k.key()>{move || i18n::lever_kind(k, lang.get())}</option> })
-                        .collect_view()}
+                    {move || {
+                        let chosen = new_line.get_untracked();
+                        baseline_lines
+                            .get()
+                            .into_iter()
+                            .map(|(l, name)| {
+                                view! { <option value=l.0 selected=Some(l) == chosen>{name}</option> }
+                            })
+                            .collect_view()
+                    }}
                 </select>
-                <Show when=needs_line>
-                    <label for=format!("{prefix}-new-lever-line") class="visually-hidden">
-                        {move || t().lever_target}
-                    </label>
-                    <select
-                        id=format!("{prefix}-new-lever-line")
-                        data-field="new-lever-line"
-                        on:change=move |ev| {
-                            new_line.set(event_target_value(&ev).parse::<u32>().ok().map(LineId));
-                        }
-                    >
-                        {move || {
-                            let chosen = new_line.get_untracked();
-                            baseline_lines
-                                .get()
-                                .into_iter()
-                                .map(|(l, name)| {
-                                    view! { <option value=l.0 selected=Some(l) == chosen>{name}</option> }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </Show>
-                <button type="button" class="button" data-action="add-lever" on:click=add_lever>
-                    {move || format!("+ {}", t().add_lever)}
-                </button>
-            </div>
+            </Show>
+            <button type="button" class="button" data-action="add-lever" on:click=add>
+                {move || format!("+ {}", t().add_lever)}
+            </button>
         </div>
     }
 }
