@@ -204,7 +204,9 @@ struct Budget {
     per_active: [Decimal; CELLS],
     /// One-time amounts, month m at index m − 1.
     one_time: Vec<[Decimal; CELLS]>,
-    /// The largest line of each cell, to name when a figure gets too large.
+    /// The largest line of each cell, to name when a figure gets too large; `None`: the cell
+    /// has no line in the horizon, so it adds nothing (exactly: its amounts are all a zero of
+    /// scale 0) and a month skips it.
     largest: [Option<usize>; CELLS],
 }
 
@@ -283,6 +285,9 @@ impl Budget {
         for category in Category::ALL {
             for stage in Stage::ALL {
                 let c = cell(category, stage);
+                if self.largest[c].is_none() {
+                    continue;
+                }
                 let blame = || self.blame(lines, c);
                 let mut v = add(self.fixed[c], one_time[c], blame)?;
                 v = add(v, money_mul(self.per_new[c], new, blame)?, blame)?;
