@@ -56,67 +56,12 @@ pub fn NumberField(
     keypad: Option<&'static str>,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let text = RwSignal::new(format::input(value.get_untracked()));
-    let error = RwSignal::new(None::<FieldError>);
-    // A percent typed as a fraction (`0.025`): the value as typed (if valid) and as a percent.
-    // Neither is used until the user picks one; the value in force stays meanwhile.
-    let ask = RwSignal::new(None::<(Option<Decimal>, Decimal)>);
-    // The value in force when the field was focused.
-    let before_typing = StoredValue::new(None::<Decimal>);
-
-    // Follow outside changes of the value, unless the text already means that value.
-    Effect::new(move |_| {
-        let v = value.get();
-        let current = text.with_untracked(|t| parse_value(t, rule).ok());
-        if current != Some(v) && ask.with_untracked(Option::is_none) {
-            text.set(format::input(v));
-            error.set(None);
-        }
-    });
-
-    let commit = move |v: Decimal| match on_commit.run(v) {
-        Ok(()) => error.set(None),
-        Err(e) => error.set(Some(FieldError::Model(e))),
-    };
-    let handle = move |raw: String| {
-        text.set(raw.clone());
-        if let Some(percent) = percent_from_fraction(&raw, rule) {
-            ask.set(Some((parse_value(&raw, rule).ok(), percent)));
-            error.set(None);
-            // Typing `0.025` passed through `0`, which was valid and went into force: put back
-            // the value from before the typing, so neither reading is used until answered.
-            if let Some(before) = before_typing.get_value() {
-                if value.get_untracked() != before {
-                    commit(before);
-                }
-            }
-            return;
-        }
-        ask.set(None);
-        match parse_value(&raw, rule) {
-            Ok(v) => commit(v),
-            Err(e) => error.set(Some(FieldError::Parse(e))),
-        }
-    };
-    let on_input = move |ev: leptos::ev::Event| handle(event_target_value(&ev));
+    let typing = Typing::new(value, rule, on_commit);
+    let Typing {
+        text, error, ask, ..
+    } = typing;
     // Phone decimal keypads (iOS) have no minus key: signed fields get a ± button.
     let signed = rule.min < Decimal::ZERO;
-    let flip_sign = move |_| {
-        let current = text.get_untracked();
-        let trimmed = current.trim();
-        let flipped = match trimmed.strip_prefix(['-', '\u{2212}']) {
-            Some(rest) => rest.trim_start().to_owned(),
-            None => format!("-{}", trimmed.strip_prefix('+').unwrap_or(trimmed)),
-        };
-        before_typing.set_value(Some(value.get_untracked()));
-        handle(flipped);
-    };
-    // The user's answer: the text then says `%`, so it is never asked again.
-    let answer = move |v: Decimal| {
-        ask.set(None);
-        text.set(format!("{}%", format::input(v)));
-        commit(v);
-    };
 
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -161,8 +106,8 @@ pub fn NumberField(
                     spellcheck="false"
                     data-field=field
                     prop:value=move || text.get()
-                    on:input=on_input
-                    on:focus=move |_| before_typing.set_value(Some(value.get_untracked()))
+                    on:input=move |ev| typing.handle(event_target_value(&ev))
+                    on:focus=move |_| typing.focused()
                     aria-invalid=move || error.with(Option::is_some).to_string()
                     aria-describedby=described_by
                 />
@@ -175,7 +120,7 @@ pub fn NumberField(
                                 data-action="toggle-sign"
                                 aria-controls=id.clone()
                                 aria-label=move || crate::i18n::texts(ctx.lang.get()).change_sign
-                                on:click=flip_sign
+                                on:click=move |_| typing.flip_sign()
                             >
                                 "±"
                             </button>
@@ -187,47 +132,149 @@ pub fn NumberField(
             </Show>
             <p id=error_id class="field-error" role="alert" aria-live="polite">
                 {move || error.with(|e| e.as_ref().map(|e| e.message(ctx.lang.get())))}
-                {move || {
-                    ask.get()
-                        .map(|(typed, percent)| {
-                            let l = ctx.lang.get();
-                            let typed_text = text.get_untracked().trim().to_owned();
-                            let words = crate::i18n::percent_ask(
-                                &typed_text,
-                                &format::input(percent),
-                                l,
-                            );
-                            let keep = typed.map(|t| {
-                                view! {
-                                    <button
-                                        type="button"
-                                        class="button quiet"
-                                        data-action="keep-typed"
-                                        on:click=move |_| answer(t)
-                                    >
-                                        {words.keep_typed.clone()}
-                                    </button>
-                                }
-                            });
-                            view! {
-                                <span class="ask" data-testid="percent-ask" data-value=percent.to_string()>
-                                    {words.question}
-                                    " "
-                                    <button
-                                        type="button"
-                                        class="button primary"
-                                        data-action="use-percent"
-                                        on:click=move |_| answer(percent)
-                                    >
-                                        {words.use_percent}
-                                    </button>
-                                    {keep}
-                                </span>
-                            }
-                        })
-                }}
+                {move || ask.get().map(|(typed, percent)| percent_question(typing, ctx.lang.get(), typed, percent))}
             </p>
         </div>
+    }
+}
+
+/// What a number field holds while the user types: the text, why it is refused, and a question
+/// about a percent typed as a fraction; with the value in force and how a new one is sent.
+#[derive(Clone, Copy)]
+struct Typing {
+    text: RwSignal<String>,
+    error: RwSignal<Option<FieldError>>,
+    /// A percent typed as a fraction (`0.025`): the value as typed (if valid) and as a
+    /// percent. Neither is used until the user picks one; the value in force stays meanwhile.
+    ask: RwSignal<Option<(Option<Decimal>, Decimal)>>,
+    /// The value in force when the field was focused.
+    before_typing: StoredValue<Option<Decimal>>,
+    value: Signal<Decimal>,
+    rule: Rule,
+    on_commit: Callback<Decimal, Result<(), ModelError>>,
+}
+
+impl Typing {
+    fn new(
+        value: Signal<Decimal>,
+        rule: Rule,
+        on_commit: Callback<Decimal, Result<(), ModelError>>,
+    ) -> Self {
+        let typing = Self {
+            text: RwSignal::new(format::input(value.get_untracked())),
+            error: RwSignal::new(None),
+            ask: RwSignal::new(None),
+            before_typing: StoredValue::new(None),
+            value,
+            rule,
+            on_commit,
+        };
+        let Typing {
+            text, error, ask, ..
+        } = typing;
+        // Follow outside changes of the value, unless the text already means that value.
+        Effect::new(move |_| {
+            let v = value.get();
+            let current = text.with_untracked(|t| parse_value(t, rule).ok());
+            if current != Some(v) && ask.with_untracked(Option::is_none) {
+                text.set(format::input(v));
+                error.set(None);
+            }
+        });
+        typing
+    }
+
+    fn focused(self) {
+        self.before_typing
+            .set_value(Some(self.value.get_untracked()));
+    }
+
+    fn commit(self, v: Decimal) {
+        match self.on_commit.run(v) {
+            Ok(()) => self.error.set(None),
+            Err(e) => self.error.set(Some(FieldError::Model(e))),
+        }
+    }
+
+    /// The text as typed: its value goes into force, or the field says why not, or asks
+    /// whether a fraction was meant as a percent.
+    fn handle(self, raw: String) {
+        let rule = self.rule;
+        self.text.set(raw.clone());
+        if let Some(percent) = percent_from_fraction(&raw, rule) {
+            self.ask.set(Some((parse_value(&raw, rule).ok(), percent)));
+            self.error.set(None);
+            // Typing `0.025` passed through `0`, which was valid and went into force: put back
+            // the value from before the typing, so neither reading is used until answered.
+            if let Some(before) = self.before_typing.get_value() {
+                if self.value.get_untracked() != before {
+                    self.commit(before);
+                }
+            }
+            return;
+        }
+        self.ask.set(None);
+        match parse_value(&raw, rule) {
+            Ok(v) => self.commit(v),
+            Err(e) => self.error.set(Some(FieldError::Parse(e))),
+        }
+    }
+
+    /// The ± button: the sign of the text flipped, as if typed.
+    fn flip_sign(self) {
+        let current = self.text.get_untracked();
+        let trimmed = current.trim();
+        let flipped = match trimmed.strip_prefix(['-', '\u{2212}']) {
+            Some(rest) => rest.trim_start().to_owned(),
+            None => format!("-{}", trimmed.strip_prefix('+').unwrap_or(trimmed)),
+        };
+        self.focused();
+        self.handle(flipped);
+    }
+
+    /// The user's answer: the text then says `%`, so it is never asked again.
+    fn answer(self, v: Decimal) {
+        self.ask.set(None);
+        self.text.set(format!("{}%", format::input(v)));
+        self.commit(v);
+    }
+}
+
+/// "Did you mean 2.5 %?": use the percent, or keep the value as typed when it is valid.
+fn percent_question(
+    typing: Typing,
+    lang: crate::model::Lang,
+    typed: Option<Decimal>,
+    percent: Decimal,
+) -> impl IntoView {
+    let typed_text = typing.text.get_untracked().trim().to_owned();
+    let words = crate::i18n::percent_ask(&typed_text, &format::input(percent), lang);
+    let keep = typed.map(|t| {
+        view! {
+            <button
+                type="button"
+                class="button quiet"
+                data-action="keep-typed"
+                on:click=move |_| typing.answer(t)
+            >
+                {words.keep_typed.clone()}
+            </button>
+        }
+    });
+    view! {
+        <span class="ask" data-testid="percent-ask" data-value=percent.to_string()>
+            {words.question}
+            " "
+            <button
+                type="button"
+                class="button primary"
+                data-action="use-percent"
+                on:click=move |_| typing.answer(percent)
+            >
+                {words.use_percent}
+            </button>
+            {keep}
+        </span>
     }
 }
 
