@@ -446,7 +446,8 @@ impl LeverAt {
         format!("lever-{}-{}", self.scenario.0, self.index)
     }
 
-    /// Changes the lever with `f`; a refusal is returned for the field to show.
+    /// Changes a typed value of the lever with `f` (typing merges into one undo step); a
+    /// refusal is returned for the field to show.
     fn update(self, f: &dyn Fn(&mut Lever)) -> Result<(), ModelError> {
         let Some(mut l) = self.lever.get_untracked() else {
             return Ok(());
@@ -454,6 +455,19 @@ impl LeverAt {
         f(&mut l);
         self.ctx
             .apply(PlanEdit::UpdateLever(self.scenario, self.index, l))
+    }
+
+    /// Changes what the lever is for (a select's choice: an undo step of its own) with `f`,
+    /// and reports a refusal as a notice.
+    fn choose(self, f: &dyn Fn(&mut Lever)) {
+        let Some(mut l) = self.lever.get_untracked() else {
+            return;
+        };
+        f(&mut l);
+        self.ctx.report(
+            self.ctx
+                .apply(PlanEdit::ChooseLever(self.scenario, self.index, l)),
+        );
     }
 
     /// A part of the lever, followed.
@@ -490,11 +504,11 @@ fn LeverRow(
         LeverKind::LineAmount => view! { <LineAmountFields at=at /> }.into_any(),
         LeverKind::RemoveLine => {
             let on_pick = Callback::new(move |id: LineId| {
-                ctx.report(at.update(&|l| {
+                at.choose(&|l| {
                     if let Lever::RemoveLine { line } = l {
                         *line = id;
                     }
-                }));
+                });
             });
             let current = at.read(|l| match l {
                 Lever::RemoveLine { line } => Some(*line),
@@ -640,11 +654,11 @@ fn CategoryLeverFields(at: LeverAt) -> impl IntoView {
                 prop:value=move || category.get()
                 on:change=move |ev| {
                     if let Some(c) = Category::from_key(&event_target_value(&ev)) {
-                        ctx.report(at.update(&|l| {
+                        at.choose(&|l| {
                             if let Lever::CategorySpend { category, .. } = l {
                                 *category = c;
                             }
-                        }));
+                        });
                     }
                 }
             >
@@ -673,11 +687,11 @@ fn LineAmountFields(at: LeverAt) -> impl IntoView {
         _ => None,
     });
     let on_pick = Callback::new(move |id: LineId| {
-        ctx.report(at.update(&|l| {
+        at.choose(&|l| {
             if let Lever::LineAmount { line, .. } = l {
                 *line = id;
             }
-        }));
+        });
     });
     view! {
         <LineSelect at=at current=current on_pick=on_pick />
@@ -792,12 +806,12 @@ fn SetLeverFields(at: LeverAt) -> impl IntoView {
                         s.levers.truncate(index);
                         i.value(&apply_scenario(p, &s).ok()?)
                     });
-                    ctx.report(at.update(&|l| {
+                    at.choose(&|l| {
                         if let Lever::Set { input, value } = l {
                             *input = i;
                             *value = start.unwrap_or(Decimal::ZERO);
                         }
-                    }));
+                    });
                 }
             >
                 {move || {

@@ -107,7 +107,12 @@ pub enum PlanEdit {
     DuplicateScenario(ScenarioId),
     DeleteScenario(ScenarioId),
     AddLever(ScenarioId, Lever),
+    /// A lever's typed value changed (a percent, an amount): consecutive ones merge into one
+    /// undo step.
     UpdateLever(ScenarioId, usize, Lever),
+    /// A lever changed by a choice (its category, line or input, from a select): an undo step
+    /// of its own, as a line's category is.
+    ChooseLever(ScenarioId, usize, Lever),
     /// A change to the line an "add a line" lever adds: the budget table's edits, so its
     /// fields undo one by one as a line's do.
     UpdateLeverLine(ScenarioId, usize, LineEdit),
@@ -186,6 +191,7 @@ impl PlanEdit {
             | PlanEdit::DuplicateScenario(_)
             | PlanEdit::DeleteScenario(_)
             | PlanEdit::AddLever(..)
+            | PlanEdit::ChooseLever(..)
             | PlanEdit::DeleteLever(..)
             | PlanEdit::AddScenarioWith { .. }
             | PlanEdit::DeleteRange(_) => None,

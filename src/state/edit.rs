@@ -99,7 +99,9 @@ pub(super) fn edit_plan(
         PlanEdit::DuplicateScenario(id) => scenarios::duplicate_scenario(plan, id, lang)?,
         PlanEdit::DeleteScenario(id) => scenarios::delete_scenario(plan, id)?,
         PlanEdit::AddLever(id, lever) => scenarios::add_lever(plan, id, lever)?,
-        PlanEdit::UpdateLever(id, index, lever) => scenarios::update_lever(plan, id, index, lever)?,
+        PlanEdit::UpdateLever(id, index, lever) | PlanEdit::ChooseLever(id, index, lever) => {
+            scenarios::update_lever(plan, id, index, lever)?
+        }
         PlanEdit::UpdateLeverLine(id, index, edit) => {
             scenarios::update_lever_line(plan, id, index, edit)?
         }

@@ -659,6 +659,43 @@ mod tests {
     }
 
     #[test]
+    fn a_levers_choice_is_its_own_undo_step_after_typing() {
+        let mut w = ws();
+        let mut h = History::default();
+        let s = plan(&w).scenarios[0].id;
+        let lever = |pct: i64, category: Category| Lever::CategorySpend {
+            category,
+            pct: Decimal::from(pct),
+        };
+        h.apply(
+            &mut w,
+            Action::Edit(PlanEdit::AddLever(s, lever(0, Category::Marketing))),
+            0.0,
+        )
+        .expect("add");
+        let index = plan(&w).scenarios[0].levers.len() - 1;
+        for (i, v) in [-1, -10].into_iter().enumerate() {
+            let typed = PlanEdit::UpdateLever(s, index, lever(v, Category::Marketing));
+            h.apply(&mut w, Action::Edit(typed), 1_000.0 + i as f64 * 200.0)
+                .expect("type");
+        }
+        let chosen = PlanEdit::ChooseLever(s, index, lever(-10, Category::Crm));
+        h.apply(&mut w, Action::Edit(chosen), 1_500.0)
+            .expect("choose");
+        // Typing after the choice is a step of its own too, even within the merge window.
+        let typed = PlanEdit::UpdateLever(s, index, lever(-20, Category::Crm));
+        h.apply(&mut w, Action::Edit(typed), 1_700.0)
+            .expect("type again");
+        let now = |w: &Workspace| plan(w).scenarios[0].levers[index].clone();
+        assert!(h.undo(&mut w));
+        assert_eq!(now(&w), lever(-10, Category::Crm));
+        assert!(h.undo(&mut w));
+        assert_eq!(now(&w), lever(-10, Category::Marketing));
+        assert!(h.undo(&mut w));
+        assert_eq!(now(&w), lever(0, Category::Marketing));
+    }
+
+    #[test]
     fn typing_a_line_amount_is_one_step() {
         let mut w = ws();
         let mut h = History::default();
