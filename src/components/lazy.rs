@@ -115,7 +115,10 @@ pub fn prefetch_when_idle() {
         leptos::task::spawn_local(async {
             // A failure here is not the user's concern yet: opening the tab tries again.
             let _later = preload_scenarios().await;
-            let _later = preload_compare().await;
+            // Only the whole planner has a Compare tab: an embed does not fetch its code.
+            if document().get_element_by_id("tab-compare").is_some() {
+                let _later = preload_compare().await;
+            }
         });
     });
     let window = window();
