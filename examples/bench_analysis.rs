@@ -110,6 +110,7 @@ fn main() {
             category: Category::ALL[i % 6],
             pct: Decimal::from(-5),
         })
+        .map(customer_cost_planner::model::Timed::from)
         .collect();
     let id = many.scenarios[0].id;
     let ms = median(5, || {

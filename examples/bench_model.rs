@@ -27,7 +27,7 @@ fn plan(lines: u32, scenarios: u32, months: u16) -> Plan {
             id: ScenarioId(i + 1),
             name: format!("情景 {}", i + 1),
             preset: None,
-            levers: vec![
+            levers: customer_cost_planner::model::Timed::all([
                 Lever::CategorySpend {
                     category: Category::ALL[i as usize % 6],
                     pct: Decimal::from(-10 + i as i64),
@@ -35,7 +35,7 @@ fn plan(lines: u32, scenarios: u32, months: u16) -> Plan {
                 Lever::Churn {
                     pct: Decimal::from(-5),
                 },
-            ],
+            ]),
         })
         .collect();
     plan

@@ -70,7 +70,7 @@ impl Solved {
         let answer = analysis::solve(&plan, column, metric, target, driver);
         let from = analysis::effective(&plan, column)
             .ok()
-            .and_then(|at| driver.value(&at));
+            .and_then(|at| analysis::driver_value(&at, driver));
         Solved {
             plan,
             column,

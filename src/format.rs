@@ -165,6 +165,17 @@ pub fn undefined_reason(u: Undefined, lang: Lang) -> &'static str {
     }
 }
 
+/// A calendar month, 1–12, short: "3月", "Mar".
+pub fn calendar_month(m: u8, lang: Lang) -> String {
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match lang {
+        Lang::Zh => format!("{m}月"),
+        Lang::En => EN[usize::from(m.clamp(1, 12) - 1)].to_owned(),
+    }
+}
+
 /// A month number ("month 3") and a number of months ("4.1 months").
 pub fn month_number(n: &str, lang: Lang) -> String {
     match lang {

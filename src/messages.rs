@@ -65,6 +65,15 @@ pub fn csv_problem(p: &CsvProblem, lang: Lang) -> String {
                 "A one-time line needs its month",
             )
             .to_owned(),
+        CsvProblem::EndsBeforeStart => lang
+            .pick("结束月份早于起始月份", "The line ends before it starts")
+            .to_owned(),
+        CsvProblem::WindowOnOneTime => lang
+            .pick(
+                "一次性费用有自己的发生月份，不填起止月份",
+                "A one-time line has its own month: leave from and to blank",
+            )
+            .to_owned(),
         CsvProblem::NameTooLong => match lang {
             Lang::Zh => format!("名称最多 {} 个字符", limits::NAME_CHARS),
             Lang::En => format!("Names have at most {} characters", limits::NAME_CHARS),

@@ -85,6 +85,8 @@ fn budget_line(id: u32, name: String) -> BudgetLine {
         stage: Stage::Service,
         amount: Decimal::from(100 + id % 1000),
         basis: Basis::Monthly,
+        from_month: None,
+        to_month: None,
     }
 }
 
@@ -142,7 +144,7 @@ fn start(which: Start) -> Workspace {
                     preset: None,
                     levers: if i == 1 {
                         (0..limits::LEVERS - 1)
-                            .map(|_| Lever::Churn { pct: Decimal::ONE })
+                            .map(|_| Lever::Churn { pct: Decimal::ONE }.into())
                             .collect()
                     } else {
                         Vec::new()

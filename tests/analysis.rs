@@ -8,8 +8,8 @@ use customer_cost_planner::model::analysis::{
     AnalysisError, MonteCarlo, Rng, Solution, Unreachable,
 };
 use customer_cost_planner::model::{
-    evaluate, evaluate_scenario, validate, Category, Column, Driver, Example, Figure, Input,
-    InputRange, Lang, Lever, LineId, Metric, Plan, Scenario, ScenarioId, TierId,
+    compare, evaluate, evaluate_scenario, validate, Category, Column, Driver, Example, Figure,
+    Input, InputRange, Lang, Lever, LineId, Metric, Plan, Scenario, ScenarioId, TierId, Timed,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -24,7 +24,7 @@ fn examples() -> Vec<Plan> {
 }
 
 /// The figure of `plan` seen by `column` with `driver` at `value`, by an ordinary evaluation:
-/// the driver set in the plan as that column sees it, evaluated as a scenario with no levers.
+/// the column's scenario with the lever that sets the driver added last.
 fn figure_with(
     plan: &Plan,
     column: Column,
@@ -32,19 +32,31 @@ fn figure_with(
     value: Decimal,
     metric: Metric,
 ) -> Figure {
-    let mut at = analysis::effective(plan, column).expect("valid");
-    driver.set(&mut at, value).expect("settable");
-    let none = Scenario {
-        id: ScenarioId(999),
-        name: String::new(),
-        preset: None,
-        levers: Vec::new(),
+    let mut with = match column {
+        Column::Baseline => Scenario {
+            id: ScenarioId(999),
+            name: String::new(),
+            preset: None,
+            levers: Vec::new(),
+        },
+        Column::Scenario(id) => plan.scenario(id).expect("scenario").clone(),
     };
-    evaluate_scenario(&at, &none)
+    with.levers
+        .push(analysis::answer_lever(driver, value).into());
+    evaluate_scenario(plan, &with)
         .map(|e| metric.of(&e.metrics))
         .unwrap_or(Figure::Undefined(
             customer_cost_planner::model::Undefined::TooLarge,
         ))
+}
+
+/// The evaluation of `column` as the comparison gives it.
+fn of_column(plan: &Plan, column: Column) -> customer_cost_planner::model::Evaluation {
+    compare(plan)
+        .get(column)
+        .expect("column")
+        .clone()
+        .expect("valid")
 }
 
 fn columns(plan: &Plan) -> Vec<Column> {
@@ -64,9 +76,9 @@ fn tornado_values_are_two_ordinary_evaluations() {
             ] {
                 let t = sensitivity(&plan, column, metric, d("10")).expect("tornado");
                 let at = analysis::effective(&plan, column).expect("valid");
-                assert_eq!(t.base, metric.of(&evaluate(&at).expect("valid").metrics));
+                assert_eq!(t.base, metric.of(&of_column(&plan, column).metrics));
                 // Every driver of the plan, once.
-                assert_eq!(t.drivers.len(), Driver::all_of(&at).len());
+                assert_eq!(t.drivers.len(), Driver::all_of(at.first()).len());
                 for s in &t.drivers {
                     assert_eq!(
                         s.low,
@@ -146,6 +158,8 @@ fn hand_computed_tornado_of_a_one_line_plan() {
         stage: customer_cost_planner::model::Stage::Acquisition,
         amount: d("1000"),
         basis: customer_cost_planner::model::Basis::Monthly,
+        from_month: None,
+        to_month: None,
     });
     let t = sensitivity(&plan, Column::Baseline, Metric::Cac, d("10")).expect("tornado");
     assert_eq!(t.base, Figure::Value(d("100")));
@@ -370,8 +384,7 @@ fn a_monte_carlo_run_without_ranges_gives_the_plain_figures() {
     for plan in examples() {
         for column in columns(&plan).into_iter().take(3) {
             let r = ranges(&plan, column, 50, 7).expect("run");
-            let at = analysis::effective(&plan, column).expect("valid");
-            let e = evaluate(&at).expect("valid");
+            let e = of_column(&plan, column);
             for (metric, p) in &r.metrics {
                 let plain = metric.of(&e.metrics);
                 assert_eq!((p.p10, p.p50, p.p90), (plain, plain, plain), "{metric:?}");
@@ -529,10 +542,10 @@ fn hand_computed_shapley_values() {
         id: ScenarioId(1),
         name: "both".into(),
         preset: None,
-        levers: vec![
+        levers: Timed::all([
             Lever::NewCustomers { pct: d("50") },
             Lever::Revenue { pct: d("20") },
-        ],
+        ]),
     });
     // v(∅) = 100 × 10 = 1000; v(volume) = 1500; v(revenue) = 1200; v(both) = 1800.
     // φ(volume) = ½(500) + ½(1800 − 1200) = 550; φ(revenue) = ½(200) + ½(300) = 250.
@@ -567,7 +580,7 @@ fn more_than_eight_levers_are_sampled_with_a_fixed_seed() {
             _ => Lever::Churn { pct: d("-3") },
         })
         .collect();
-    plan.scenarios[0].levers = levers;
+    plan.scenarios[0].levers = Timed::all(levers);
     let id = plan.scenarios[0].id;
     let a = attribute(&plan, id, Metric::NetContribution).expect("attribution");
     assert!(!a.exact);
@@ -604,7 +617,7 @@ proptest! {
                 }
             })
             .collect();
-        plan.scenarios[0].levers = levers.clone();
+        plan.scenarios[0].levers = Timed::all(levers.clone());
         let id = plan.scenarios[0].id;
         let Ok(a) = attribute(&plan, id, metric) else { return Ok(()); };
         prop_assert_eq!(a.levers.iter().map(|l| l.share).sum::<Decimal>(), a.total);
@@ -667,10 +680,13 @@ fn answers_go_stale_only_when_their_column_changes() {
     }
     // A lever of the first scenario changes the first scenario only.
     let mut lever = plan.clone();
-    lever.scenarios[0].levers.push(Lever::Set {
-        input: Input::ChurnPct,
-        value: d("2"),
-    });
+    lever.scenarios[0].levers.push(
+        Lever::Set {
+            input: Input::ChurnPct,
+            value: d("2"),
+        }
+        .into(),
+    );
     assert!(analysis::same_figures(&plan, &lever, Column::Baseline));
     assert!(!analysis::same_figures(&plan, &lever, s1));
     assert!(analysis::same_figures(&plan, &lever, s2));

@@ -30,10 +30,13 @@ fn plan_file(name: &str, text: &str) -> String {
 #[test]
 fn check_warns_about_a_lever_that_names_a_missing_line() {
     let mut plan = Example::Starter.plan(Lang::En);
-    plan.scenarios[1].levers.push(Lever::LineAmount {
-        line: LineId(77),
-        amount: Decimal::from(5),
-    });
+    plan.scenarios[1].levers.push(
+        Lever::LineAmount {
+            line: LineId(77),
+            amount: Decimal::from(5),
+        }
+        .into(),
+    );
     let path = plan_file("dangling.json", &json::plan_to_json(&plan));
     let (ok, out, _) = ccp(&["check", &path, "--lang", "en"]);
     assert!(ok, "such levers are kept: the plan is still valid");

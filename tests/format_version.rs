@@ -14,7 +14,8 @@ use std::sync::Arc;
 
 use customer_cost_planner::exchange::json::{self, Imported, PLAN_VERSION, WORKSPACE_VERSION};
 use customer_cost_planner::model::{
-    neutral_lever, BasisKind, Driver, Example, InputRange, Lang, Lever, LeverKind, LineId, Strategy,
+    neutral_lever, BasisKind, Driver, Example, InputRange, Lang, Lever, LeverKind, LineId,
+    Strategy, Timed,
 };
 use customer_cost_planner::state::{KeptPlan, PlanEntry, PlanId, Workspace};
 use rust_decimal::Decimal;
@@ -30,6 +31,11 @@ fn everything() -> Workspace {
         l.basis = kind.basis(3);
         plan.lines.push(l);
     }
+    plan.lines[0].from_month = Some(2);
+    plan.lines[0].to_month = Some(9);
+    plan.new_customers_growth_pct = Decimal::from(3);
+    plan.seasonality_pct = Some(vec![Decimal::ONE_HUNDRED; 12]);
+    plan.first_calendar_month = 4;
     plan.fee_tiers.push(customer_cost_planner::model::FeeTier {
         id: customer_cost_planner::model::TierId(1),
         name: "Key accounts".into(),
@@ -47,7 +53,12 @@ fn everything() -> Workspace {
             _ => neutral_lever(&plan, &scenario, *k, Some(LineId(1)), "New"),
         })
         .collect::<Option<Vec<_>>>()
-        .expect("a lever of each kind");
+        .expect("a lever of each kind")
+        .into_iter()
+        .map(Timed::from)
+        .collect();
+    // Version 3: a lever from a later month, growth, seasonality, a line's window.
+    scenario.levers[0].from_month = Some(4);
     assert_eq!(
         scenario.levers.len(),
         LeverKind::ALL.len(),

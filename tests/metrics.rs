@@ -20,6 +20,8 @@ fn line(id: u32, category: Category, stage: Stage, amount: &str, basis: Basis) -
         stage,
         amount: d(amount),
         basis,
+        from_month: None,
+        to_month: None,
     }
 }
 

@@ -8,7 +8,7 @@ use customer_cost_planner::i18n::Describe;
 use customer_cost_planner::model::{
     compare, compare_from, evaluate, evaluate_scenario, parse_value, validate, Basis, BudgetLine,
     Category, Column, Driver, FeeTier, Input, InputRange, Lang, Lever, LineId, Plan, Rule,
-    Scenario, ScenarioId, Stage, TierId,
+    Scenario, ScenarioId, Stage, TierId, Timed,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -45,6 +45,19 @@ fn basis() -> impl Strategy<Value = Basis> {
     ]
 }
 
+/// A line's window: none, or from and to months in 1–120 (either may be absent), in order.
+fn window() -> impl Strategy<Value = (Option<u16>, Option<u16>)> {
+    prop_oneof![
+        2 => Just((None, None)),
+        1 => (prop::option::of(1..=120_u16), prop::option::of(1..=120_u16)).prop_map(|(a, b)| {
+            match (a, b) {
+                (Some(a), Some(b)) => (Some(a.min(b)), Some(a.max(b))),
+                other => other,
+            }
+        }),
+    ]
+}
+
 fn line(id: u32, max_amount: i64) -> impl Strategy<Value = BudgetLine> {
     (
         category(),
@@ -52,15 +65,44 @@ fn line(id: u32, max_amount: i64) -> impl Strategy<Value = BudgetLine> {
         amount(max_amount, 4),
         basis(),
         "(\\PC|[\\t\\n\\r,\"'=+@-]){0,16}",
+        window(),
     )
-        .prop_map(move |(category, stage, amount, basis, name)| BudgetLine {
-            id: LineId(id),
-            name,
-            category,
-            stage,
-            amount,
-            basis,
+        .prop_map(move |(category, stage, amount, basis, name, (from, to))| {
+            let timeless = matches!(basis, Basis::OneTime { .. });
+            BudgetLine {
+                id: LineId(id),
+                name,
+                category,
+                stage,
+                amount,
+                basis,
+                from_month: from.filter(|_| !timeless),
+                to_month: to.filter(|_| !timeless),
+            }
         })
+}
+
+/// A lever from month 1 (its month absent or 1) or from a later month, where it may have one.
+fn timed(next_id: u32) -> impl Strategy<Value = Timed> {
+    (lever(next_id), prop::option::of(1..=120_u16)).prop_map(|(lever, month)| Timed {
+        from_month: month.filter(|_| !lever.whole_plan()),
+        lever,
+    })
+}
+
+/// Growth, seasonality and the calendar month of month 1, or none of them.
+fn time() -> impl Strategy<Value = (Decimal, Option<Vec<Decimal>>, u8)> {
+    prop_oneof![
+        Just((Decimal::ZERO, None, 1)),
+        (
+            (-5_000..=5_000_i64).prop_map(|n| Decimal::new(n, 2).normalize()),
+            prop::option::of(prop::collection::vec(
+                (0..=3_000_i64).prop_map(|n| Decimal::new(n, 1).normalize()),
+                12
+            )),
+            1..=12_u8,
+        ),
+    ]
 }
 
 fn lever(next_id: u32) -> impl Strategy<Value = Lever> {
@@ -123,14 +165,17 @@ fn plan() -> impl Strategy<Value = Plan> {
             .collect::<Vec<_>>()
     });
     let tiers = prop::collection::vec((0..=25_i64, amount(10_000, 4)), 0..4);
-    let scenarios = prop::collection::vec(prop::collection::vec(lever(100), 0..5), 0..4);
-    (economics, lines, tiers, scenarios, ranges()).prop_map(
-        |(e, lines, tiers, scenarios, ranges)| Plan {
+    let scenarios = prop::collection::vec(prop::collection::vec(timed(100), 0..5), 0..4);
+    (economics, lines, tiers, scenarios, ranges(), time()).prop_map(
+        |(e, lines, tiers, scenarios, ranges, time)| Plan {
             name: "p".into(),
             currency: "CNY".into(),
             horizon_months: e.0,
             starting_customers: e.1,
             new_customers_per_month: e.2,
+            new_customers_growth_pct: time.0,
+            seasonality_pct: time.1,
+            first_calendar_month: time.2,
             churn_pct: e.3,
             revenue_per_customer_month: e.4,
             gross_margin_pct: e.5,
@@ -231,7 +276,7 @@ proptest! {
             1 => edited.churn_pct = (edited.churn_pct / Decimal::TWO).round_dp(4),
             _ => {
                 if let Some(s) = edited.scenarios.first_mut() {
-                    s.levers.push(Lever::Revenue { pct });
+                    s.levers.push(Lever::Revenue { pct }.into());
                 }
             }
         }
@@ -239,6 +284,32 @@ proptest! {
         for next in [&b, &edited] {
             prop_assert_eq!(compare_from(Some((&a, &old)), next), compare(next));
         }
+    }
+
+    #[test]
+    fn time_that_changes_nothing_changes_no_figure(plan in plan()) {
+        let base = compare(&plan);
+        // A window [1, H] is no window; twelve 100s are no seasonality; a lever from month 1
+        // is a lever without a month.
+        let mut same = plan.clone();
+        for line in &mut same.lines {
+            if !line.has_window() && !matches!(line.basis, Basis::OneTime { .. }) {
+                line.from_month = Some(1);
+                line.to_month = Some(same.horizon_months);
+            }
+        }
+        if same.seasonality_pct.is_none() {
+            same.seasonality_pct = Some(vec![Decimal::ONE_HUNDRED; 12]);
+        }
+        for s in &mut same.scenarios {
+            for l in &mut s.levers {
+                if l.from_month.is_none() && !l.lever.whole_plan() {
+                    l.from_month = Some(1);
+                }
+            }
+        }
+        prop_assert!(validate(&same).is_empty(), "{:?}", validate(&same));
+        prop_assert_eq!(compare(&same), base);
     }
 
     #[test]

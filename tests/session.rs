@@ -770,13 +770,13 @@ fn a_kept_plan_is_repaired_or_discarded_only_when_the_user_says() {
     let b = browser();
     put(
         &b,
-        &with_second_plan(3, |p| p["plan"]["lines"][0]["from_month"] = 4.into()),
+        &with_second_plan(3, |p| p["plan"]["lines"][0]["cost_centre"] = 4.into()),
     );
     let mut a = Tab::open(&b);
     let kept = a.session.own().set_aside.clone();
     assert_eq!(kept.len(), 1);
     let repaired = json::repair_kept(&kept[0]).expect("only an unknown field in the way");
-    assert_eq!(repaired.dropped, vec!["entry.plan.lines[0].from_month"]);
+    assert_eq!(repaired.dropped, vec!["entry.plan.lines[0].cost_centre"]);
     a.send(Event::Edit {
         action: Action::ResolveSetAside {
             raw: kept[0].raw.clone(),

@@ -83,6 +83,13 @@ export async function typeInto(locator, text) {
   await locator.pressSequentially(text);
 }
 
+/** Empties a field as a person does: select all, then delete. */
+export async function clearField(locator) {
+  await locator.click();
+  await locator.press('Control+A');
+  await locator.press('Backspace');
+}
+
 /** Switches to a tab by its key: budget, scenarios, compare, charts. */
 export async function showTab(page, key) {
   await page.locator(`#tab-${key}`).click();

@@ -46,7 +46,7 @@ test('rename, duplicate, delete and tune a scenario', async ({ page }) => {
 
   const pct = editor.locator('.lever').first().locator('[data-field=pct]');
   await typeInto(pct, '-150');
-  await expect(editor.locator('.lever').first().locator('.field-error')).toHaveText('须在 -100% 到 1000% 之间');
+  await expect(editor.locator('.lever').first().locator('.lever-body .field-error')).toHaveText('须在 -100% 到 1000% 之间');
   // Typing commits each valid prefix: -1, then -15; -150 is refused and -15 stays in force.
   expect((await savedPlan(page)).scenarios[0].levers[0].pct).toBe('-15');
   await typeInto(pct, '-20');

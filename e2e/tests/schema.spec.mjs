@@ -22,8 +22,13 @@ test('every example plan file and the stored sample match the schemas', () => {
       expect(planFile(file), `${example} ${lang}: ${ajv.errorsText(planFile.errors)}`).toBe(true);
     }
   }
-  const sample = read('../../tests/fixtures/workspace-v1.json');
-  expect(workspace(sample), ajv.errorsText(workspace.errors)).toBe(true);
+  for (const version of [1, 2]) {
+    const sample = read(`../../tests/fixtures/workspace-v${version}.json`);
+    expect(workspace(sample), `version ${version}: ${ajv.errorsText(workspace.errors)}`).toBe(true);
+  }
+  // Version 3's time in the plan: the worked example of docs/model.md.
+  const time = read('../../tests/fixtures/time-example.json');
+  expect(planFile(time), ajv.errorsText(planFile.errors)).toBe(true);
 });
 
 test('what the page stores matches the workspace schema', async ({ page }) => {
@@ -51,7 +56,11 @@ test('the schemas refuse what the app refuses', () => {
   const file = JSON.parse(execFileSync(CCP, ['example', 'starter'], { encoding: 'utf8' }));
   const broken = [
     { ...file, extra: 1 },
-    { ...file, version: 3 },
+    { ...file, version: file.version + 1 },
+    { ...file, plan: { ...file.plan, lines: [{ ...file.plan.lines[0], to_month: 121 }] } },
+    { ...file, plan: { ...file.plan, seasonality_pct: Array(11).fill('100') } },
+    { ...file, plan: { ...file.plan, first_calendar_month: 13 } },
+    { ...file, plan: { ...file.plan, new_customers_growth_pct: 3 } },
     { ...file, plan: { ...file.plan, colour: 'red' } },
     { ...file, plan: { ...file.plan, horizon_months: 121 } },
     { ...file, plan: { ...file.plan, churn_pct: 5 } },

@@ -213,7 +213,7 @@ fn run(args: &[String]) -> Result<String, String> {
             for (scenario, index) in plan.dangling_levers() {
                 let (name, line) = plan
                     .scenario(scenario)
-                    .map(|s| (s.name.as_str(), s.levers[index].line()))
+                    .map(|s| (s.name.as_str(), s.levers[index].lever.line()))
                     .unwrap_or_default();
                 out.push('\n');
                 out.push_str(&customer_cost_planner::i18n::dangling_warning(

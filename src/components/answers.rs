@@ -330,14 +330,13 @@ fn GoalSeek(column: Memo<Column>) -> impl IntoView {
     // a line is chosen, so a plan's thousands of lines cost nothing until asked for.
     let drivers = Memo::new(move |_| -> Option<DriverLists> {
         let plan = ctx.plan.get()?;
-        let at = analysis::effective(&plan, column.get()).ok()?;
+        let timeline = analysis::effective(&plan, column.get()).ok()?;
+        // The drivers of the months before any later lever: those a goal seek's answer sets.
+        let at = timeline.first();
         let lang = lang.get();
-        let name = |d: Driver| (d, i18n::driver_name(d, &at, lang));
+        let name = |d: Driver| (d, i18n::driver_name(d, at, lang));
         Some((
-            Driver::all_of(&at)
-                .into_iter()
-                .map(name)
-                .collect::<Vec<_>>(),
+            Driver::all_of(at).into_iter().map(name).collect::<Vec<_>>(),
             at.lines
                 .iter()
                 .map(|l| name(Driver::LineAmount(l.id)))
@@ -656,7 +655,7 @@ const LINE_KEY: &str = "line";
 fn default_range(driver: Driver, value: Decimal) -> InputRange {
     let (min, max) = driver.bounds();
     let (low, high) = match driver {
-        Driver::Cost(_) => (Decimal::from(-20), Decimal::from(20)),
+        Driver::Cost(_) | Driver::Seasonality => (Decimal::from(-20), Decimal::from(20)),
         Driver::Input(_) | Driver::LineAmount(_) => {
             let d = (value * Decimal::new(2, 1)).round_dp(4);
             (value - d, value + d)
@@ -1364,7 +1363,7 @@ fn waterfall(a: &Attribution, column: Column, lang: Lang) -> impl IntoView {
             let describe = scenario
                 .as_ref()
                 .and_then(|s| s.levers.get(l.index))
-                .map(|lever| i18n::describe_lever(lever, &plan, lang))
+                .map(|t| i18n::describe_lever(&t.lever, &plan, lang))
                 .unwrap_or_default();
             let class = if l.share < Decimal::ZERO { "bar down" } else { "bar up" };
             view! {

@@ -173,7 +173,7 @@ pub fn BudgetTable(
                             <th scope="col">{move || t().col_category}</th>
                             <th scope="col">{move || t().col_stage}</th>
                             <th scope="col">{move || t().col_basis}</th>
-                            <th scope="col">{move || t().col_month}</th>
+                            <th scope="col">{move || t().col_months}</th>
                             <th scope="col" class="num">{move || t().col_amount}</th>
                             <th scope="col" class="num">{move || t().col_total}</th>
                             <th scope="col">
@@ -268,8 +268,10 @@ fn LineRow(
     });
     let edit = Callback::new(move |e: LineEdit| ctx.apply(PlanEdit::UpdateLine(id, e)));
     let total = move || {
-        let d = drivers.get()?;
-        line.with(|l| l.as_ref().and_then(|l| line_total(l, &d)))
+        drivers.with(|d| {
+            let d = d.as_ref()?;
+            line.with(|l| l.as_ref().and_then(|l| line_total(l, d)))
+        })
     };
     // "Duplicate “Ads”": the accessible name of each button of the row.
     let label_for = move |what: &str, l: Lang| i18n::of_item(what, &name.get(), l);

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
+use crate::components::lazy::{Lazy, Which};
 use crate::components::number_field::{NumberField, TextField};
 use crate::ctx::use_ctx;
 use crate::i18n::texts;
@@ -21,6 +22,7 @@ pub fn label(input: Input, lang: crate::model::Lang) -> &'static str {
     match input {
         Input::StartingCustomers => t.starting_customers,
         Input::NewCustomersPerMonth => t.new_customers,
+        Input::NewCustomersGrowthPct => t.growth,
         Input::ChurnPct => t.churn,
         Input::RevenuePerCustomerMonth => t.revenue,
         Input::GrossMarginPct => t.margin,
@@ -48,7 +50,8 @@ pub fn EconomicsForm() -> impl IntoView {
             let rule = field.rule();
             let keypad = match field {
                 Input::StartingCustomers | Input::NewCustomersPerMonth => Some("decimal"),
-                Input::ChurnPct
+                Input::NewCustomersGrowthPct
+                | Input::ChurnPct
                 | Input::RevenuePerCustomerMonth
                 | Input::GrossMarginPct
                 | Input::AnnualDiscountPct
@@ -133,6 +136,53 @@ pub fn EconomicsForm() -> impl IntoView {
                 />
                 {fields}
             </div>
+            <SeasonalityShell/>
         </section>
+    }
+}
+
+/// The seasonality, closed: its state in one line; its fields are fetched when opened.
+#[component]
+fn SeasonalityShell() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let t = move || texts(lang.get());
+    let open = RwSignal::new(false);
+    let details = NodeRef::<leptos::html::Details>::new();
+    // The peak month and its percentage, if the plan has a seasonality.
+    let peak = Memo::new(move |_| {
+        ctx.plan.with(|p| {
+            let s = p.as_ref()?.seasonality_pct.as_ref()?;
+            let (i, v) = s
+                .iter()
+                .enumerate()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))?;
+            Some((u8::try_from(i + 1).unwrap_or(1), *v))
+        })
+    });
+    let state = move || match peak.get() {
+        Some((month, v)) => format!(
+            "{} {} {}%",
+            t().seasonality_peak,
+            crate::format::calendar_month(month, lang.get()),
+            crate::format::grouped_trim(v, 4)
+        ),
+        None => t().seasonality_none.to_owned(),
+    };
+    view! {
+        <details
+            class="seasonality"
+            data-testid="seasonality"
+            node_ref=details
+            on:toggle=move |_| open.set(details.get_untracked().is_some_and(|d| d.open()))
+        >
+            <summary>
+                {move || t().seasonality_title}
+                <span class="muted seasonality-state" data-testid="seasonality-state">{state}</span>
+            </summary>
+            <Show when=move || open.get()>
+                <Lazy which=Which::Seasonality/>
+            </Show>
+        </details>
     }
 }

@@ -49,6 +49,11 @@ fn compare_part() -> Part {
     Ok(view! { <crate::components::comparison_table::ComparisonTable/> }.into_any())
 }
 
+#[wasm_split(seasonality, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn seasonality_part() -> Part {
+    Ok(view! { <crate::components::seasonality::Seasonality/> }.into_any())
+}
+
 #[wasm_split(month_grid, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn month_grid_part() -> Part {
     Ok(view! { <crate::components::calc_grid::MonthGrid/> }.into_any())
@@ -143,6 +148,7 @@ pub enum Which {
     Answers,
     Charts(Option<crate::chart::spec::ChartId>),
     MonthGrid,
+    Seasonality,
     Scenarios(RwSignal<Option<crate::model::ScenarioId>>),
     Compare,
     Report(Option<String>),
@@ -155,6 +161,7 @@ impl Which {
         match self {
             Which::Answers => answers_part().await,
             Which::MonthGrid => month_grid_part().await,
+            Which::Seasonality => seasonality_part().await,
             Which::Scenarios(chosen) => scenarios_part(chosen).await,
             Which::Compare => compare_part().await,
             Which::Charts(only) => charts_part(only).await,
@@ -175,6 +182,7 @@ impl Which {
             | Which::Compare => "part-loading tall",
             Which::Charts(Some(_)) => "part-loading chart",
             Which::MonthGrid => "part-loading grid",
+            Which::Seasonality => "part-loading",
             Which::EmbedDialog | Which::FileDialog(_) => "part-loading",
         }
     }

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::components::number_field::{NumberField, TextField};
+use crate::components::number_field::{MonthField, NumberField, TextField};
 use crate::ctx::use_ctx;
 use crate::i18n::{self, texts, Texts};
 use crate::model::plan::BasisKind;
@@ -32,9 +32,6 @@ pub trait LineLayout: 'static {
         lang: ReadSignal<Lang>,
         select: V,
     ) -> impl IntoView;
-
-    /// What the month's place shows for a line that is not one-time.
-    fn no_month() -> impl IntoView;
 }
 
 /// A budget table's cells (`<td>`, each with its column's name for the phone cards).
@@ -56,10 +53,6 @@ impl LineLayout for Cells {
         select: V,
     ) -> impl IntoView {
         Self::cell(None, column, lang, select)
-    }
-
-    fn no_month() -> impl IntoView {
-        view! { <span class="muted" aria-hidden="true">"—"</span> }
     }
 }
 
@@ -83,8 +76,6 @@ impl LineLayout for Fields {
     ) -> impl IntoView {
         view! { <div class="field compact">{select}</div> }
     }
-
-    fn no_month() -> impl IntoView {}
 }
 
 /// The options of a select, rebuilt when the language changes; `current` is read untracked
@@ -200,8 +191,14 @@ pub fn line_fields<L: LineLayout>(
     let is_one_time = move || matches!(basis(), Some(Basis::OneTime { .. }));
     let outside = move || {
         let horizon = ctx.horizon.get();
-        matches!(basis(), Some(Basis::OneTime { month }) if month > horizon)
+        match basis() {
+            Some(Basis::OneTime { month }) => month > horizon,
+            Some(_) => line.with(|l| l.as_ref().is_some_and(|l| l.window().0 > horizon)),
+            None => false,
+        }
     };
+    let from_month = Signal::derive(move || line.with(|l| l.as_ref().and_then(|l| l.from_month)));
+    let to_month = Signal::derive(move || line.with(|l| l.as_ref().and_then(|l| l.to_month)));
     let edit = move |e: LineEdit| on_edit.run(e);
     // "Category of “Ads”": the accessible name of each control of the line.
     let label_for = move |what: &str, l: Lang| i18n::of_item(what, &name.get(), l);
@@ -250,10 +247,44 @@ pub fn line_fields<L: LineLayout>(
         move || line.with(|l| l.as_ref().map(|l| l.basis.kind())),
         move |k: BasisKind| ctx.report(edit(LineEdit::Basis(k.basis(1)))),
     );
+    let (from_id, to_id) = (id("from"), id("to"));
+    // Any basis but one-time: the months the line runs, blank for the whole plan.
+    let window = move || {
+        view! {
+        <span class="window">
+            <MonthField
+                id=from_id.clone()
+                field="from_month"
+                label=Signal::derive(move || {
+                    let l = lang.get();
+                    label_for(texts(l).col_from_month, l)
+                })
+                value=from_month
+                placeholder=Signal::derive(|| "1".to_owned())
+                on_commit=Callback::new(move |m| edit(LineEdit::FromMonth(m)))
+            />
+            <span class="window-to" aria-hidden="true">{move || texts(lang.get()).window_to}</span>
+            <MonthField
+                id=to_id.clone()
+                field="to_month"
+                label=Signal::derive(move || {
+                    let l = lang.get();
+                    label_for(texts(l).col_to_month, l)
+                })
+                value=to_month
+                placeholder=Signal::derive(move || ctx.horizon.get().to_string())
+                on_commit=Callback::new(move |m| edit(LineEdit::ToMonth(m)))
+            />
+            <Show when=outside>
+                <small class="warning">{move || texts(lang.get()).outside_horizon}</small>
+            </Show>
+        </span>
+        }
+    };
     let month_field = view! {
         <Show
             when=is_one_time
-            fallback=L::no_month
+            fallback=window
         >
             <NumberField
                 id=month_id.clone()
@@ -294,7 +325,7 @@ pub fn line_fields<L: LineLayout>(
         {L::select_cell(CATEGORY.column, lang, category)}
         {L::select_cell(STAGE.column, lang, stage)}
         {L::select_cell(BASIS.column, lang, basis_field)}
-        {L::cell(Some("month"), |t| t.col_month, lang, month_field)}
+        {L::cell(Some("month"), |t| t.col_months, lang, month_field)}
         {L::cell(Some("num"), |t| t.col_amount, lang, amount_field)}
     }
 }

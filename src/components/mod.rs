@@ -22,6 +22,7 @@ pub mod notices;
 pub mod number_field;
 pub mod report;
 pub mod scenario_panel;
+pub mod seasonality;
 pub mod shared_banner;
 pub mod summary;
 pub mod tabs;

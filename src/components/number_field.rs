@@ -333,3 +333,70 @@ pub fn TextField(
         </div>
     }
 }
+
+/// A month that may be left blank (a line's "from" or "to", a lever's "from"): a whole number
+/// 1–120, or nothing, which means what the placeholder says (month 1, the plan's last month).
+/// Committed as typed, like [`NumberField`]; a refusal shows beside it.
+#[component]
+pub fn MonthField(
+    #[prop(into)] id: String,
+    /// The accessible name (tables and lever rows show the words beside the field).
+    #[prop(into)]
+    label: Signal<String>,
+    #[prop(into)] value: Signal<Option<u16>>,
+    /// What a blank means: "1", or the plan's last month.
+    #[prop(into)]
+    placeholder: Signal<String>,
+    on_commit: Callback<Option<u16>, Result<(), ModelError>>,
+    #[prop(optional, into)] field: String,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let shown = |v: Option<u16>| v.map(|m| m.to_string()).unwrap_or_default();
+    let text = RwSignal::new(shown(value.get_untracked()));
+    let error = RwSignal::new(None::<FieldError>);
+    // Follow outside changes (undo, another tab) unless the text already means the value.
+    Effect::new(move |_| {
+        let v = value.get();
+        if text.with_untracked(|t| read_month(t).ok()) != Some(v) {
+            text.set(shown(v));
+            error.set(None);
+        }
+    });
+    let handle = move |raw: String| {
+        text.set(raw.clone());
+        let result = read_month(&raw)
+            .map_err(FieldError::Parse)
+            .and_then(|m| on_commit.run(m).map_err(FieldError::Model));
+        error.set(result.err());
+    };
+    let error_id = format!("{id}-error");
+    view! {
+        <span class="month-field" class:invalid=move || error.with(Option::is_some)>
+            <label for=id.clone() class="visually-hidden">{move || label.get()}</label>
+            <input
+                id=id
+                type="text"
+                inputmode="numeric"
+                autocomplete="off"
+                data-field=field
+                placeholder=move || placeholder.get()
+                prop:value=move || text.get()
+                on:input=move |ev| handle(event_target_value(&ev))
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                aria-describedby=error_id.clone()
+            />
+            <span id=error_id class="field-error" role="alert" aria-live="polite">
+                {move || error.with(|e| e.as_ref().map(|e| e.message(ctx.lang.get())))}
+            </span>
+        </span>
+    }
+}
+
+/// A month as typed: blank is none.
+fn read_month(text: &str) -> Result<Option<u16>, ParseError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    crate::model::parse_months(text, Rule::months(1, crate::model::limits::HORIZON_MONTHS))
+        .map(Some)
+}

@@ -65,6 +65,7 @@ pub fn Report(
                     }
                     Input::StartingCustomers
                     | Input::NewCustomersPerMonth
+                    | Input::NewCustomersGrowthPct
                     | Input::ChurnPct
                     | Input::GrossMarginPct
                     | Input::AnnualDiscountPct => format::grouped_trim(v, 4),

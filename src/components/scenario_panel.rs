@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use crate::components::focus::focus_later;
 use crate::components::icon::{icon, Icon};
 use crate::components::line_editor::{line_fields, Fields};
-use crate::components::number_field::{NumberField, TextField};
+use crate::components::number_field::{MonthField, NumberField, TextField};
 use crate::ctx::{use_ctx, Ctx};
 use crate::i18n::{self, texts};
 use crate::model::{
@@ -183,7 +183,7 @@ fn ScenarioEditor(id: ScenarioId, chosen: RwSignal<Option<ScenarioId>>) -> impl 
     let shape = Memo::new(move |_| {
         scenario.with(|s| {
             s.as_ref()
-                .map(|s| s.levers.iter().map(Lever::kind).collect::<Vec<_>>())
+                .map(|s| s.levers.iter().map(|t| t.lever.kind()).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
     });
@@ -421,23 +421,28 @@ struct LeverAt {
     scenario: ScenarioId,
     index: usize,
     lever: Memo<Option<Lever>>,
+    /// The month it acts from, if later than month 1.
+    from: Memo<Option<u16>>,
 }
 
 impl LeverAt {
     fn new(scenario: ScenarioId, index: usize) -> LeverAt {
         let ctx = use_ctx();
-        let lever = Memo::new(move |_| {
+        let timed = move || {
             ctx.plan.with(|p| {
                 p.as_ref()
                     .and_then(|p| p.scenario(scenario))
                     .and_then(|s| s.levers.get(index).cloned())
             })
-        });
+        };
+        let lever = Memo::new(move |_| timed().map(|t| t.lever));
+        let from = Memo::new(move |_| timed().and_then(|t| t.from_month));
         LeverAt {
             ctx,
             scenario,
             index,
             lever,
+            from,
         }
     }
 
@@ -498,9 +503,10 @@ fn LeverRow(
     };
     let body = match kind {
         LeverKind::CategorySpend => view! { <CategoryLeverFields at=at /> }.into_any(),
-        LeverKind::NewCustomers | LeverKind::Churn | LeverKind::Revenue => {
-            view! { <PctField at=at kind=kind /> }.into_any()
-        }
+        LeverKind::NewCustomers
+        | LeverKind::Churn
+        | LeverKind::Revenue
+        | LeverKind::Seasonality => view! { <PctField at=at kind=kind /> }.into_any(),
         LeverKind::LineAmount => view! { <LineAmountFields at=at /> }.into_any(),
         LeverKind::RemoveLine => {
             let on_pick = Callback::new(move |id: LineId| {
@@ -524,10 +530,11 @@ fn LeverRow(
         <li class="lever" class:dangling=move || dangling.get() data-lever-kind=kind.key() data-dangling=move || dangling.get().to_string()>
             <span class="lever-kind">{move || i18n::lever_kind(kind, lang.get())}</span>
             <div class="lever-body">{body}</div>
+            <LeverFrom at=at />
             <Show when=move || dangling.get()>
                 <p class="warning" role="status">{move || t().line_missing}</p>
             </Show>
-            <LeverEffect step=step />
+            <LeverEffect step=step from=at.from />
             <button
                 type="button"
                 class="button icon quiet danger"
@@ -544,9 +551,43 @@ fn LeverRow(
     .into_any()
 }
 
-/// What a lever did ("Churn 5% → 3.75%"), and the later levers that set it again.
+/// The month a lever acts from: blank for month 1. A lever that acts on the whole plan
+/// (setting the starting customers or the discount rate) has none, and says so.
 #[component]
-fn LeverEffect(step: Signal<Option<(u16, LeverStep)>>) -> impl IntoView {
+fn LeverFrom(at: LeverAt) -> impl IntoView {
+    let ctx = at.ctx;
+    let lang = ctx.lang;
+    let t = move || texts(lang.get());
+    let whole = Memo::new(move |_| at.lever.with(|l| l.as_ref().is_some_and(Lever::whole_plan)));
+    let id = format!("{}-from", at.prefix());
+    let on_commit = Callback::new(move |m: Option<u16>| {
+        ctx.apply(PlanEdit::SetLeverFrom(at.scenario, at.index, m))
+    });
+    view! {
+        <Show
+            when=move || !whole.get()
+            fallback=move || view! { <small class="muted lever-whole">{move || t().lever_whole_plan}</small> }
+        >
+            <span class="lever-from">
+                <span aria-hidden="true">{move || t().lever_from_before}</span>
+                <MonthField
+                    id=id.clone()
+                    field="from_month"
+                    label=Signal::derive(move || t().lever_from_label.to_owned())
+                    value=Signal::derive(move || at.from.get())
+                    placeholder=Signal::derive(|| "1".to_owned())
+                    on_commit=on_commit
+                />
+                <span aria-hidden="true">{move || t().lever_from_after}</span>
+            </span>
+        </Show>
+    }
+}
+
+/// What a lever did ("from month 5: churn 5% → 3.75%"), and the later levers that set it
+/// again.
+#[component]
+fn LeverEffect(step: Signal<Option<(u16, LeverStep)>>, from: Memo<Option<u16>>) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     view! {
@@ -555,7 +596,12 @@ fn LeverEffect(step: Signal<Option<(u16, LeverStep)>>) -> impl IntoView {
                 step.with(|s| {
                     s.as_ref()
                         .map(|(months, s)| {
-                            i18n::lever_effect(&s.effect, *months, &ctx.currency.get(), lang.get())
+                            let l = lang.get();
+                            let effect = i18n::lever_effect(&s.effect, *months, &ctx.currency.get(), l);
+                            match from.get().filter(|m| *m > 1) {
+                                Some(m) => i18n::from_month(m, &effect, l),
+                                None => effect,
+                            }
                         })
                 })
             }}
@@ -592,7 +638,8 @@ fn PctField(
         Lever::CategorySpend { pct, .. }
         | Lever::NewCustomers { pct }
         | Lever::Churn { pct }
-        | Lever::Revenue { pct } => Some(*pct),
+        | Lever::Revenue { pct }
+        | Lever::Seasonality { pct } => Some(*pct),
         Lever::LineAmount { .. }
         | Lever::RemoveLine { .. }
         | Lever::AddLine { .. }
@@ -603,7 +650,8 @@ fn PctField(
             if let Lever::CategorySpend { pct, .. }
             | Lever::NewCustomers { pct }
             | Lever::Churn { pct }
-            | Lever::Revenue { pct } = l
+            | Lever::Revenue { pct }
+            | Lever::Seasonality { pct } = l
             {
                 *pct = v;
             }
@@ -856,12 +904,12 @@ fn AddLineFields(scenario: ScenarioId, index: usize) -> impl IntoView {
     let ctx = use_ctx();
     let line = Memo::new(move |_| {
         ctx.plan.with(|p| {
-            p.as_ref()
-                .and_then(|p| p.scenario(scenario))
-                .and_then(|s| match s.levers.get(index) {
+            p.as_ref().and_then(|p| p.scenario(scenario)).and_then(|s| {
+                match s.levers.get(index).map(|t| &t.lever) {
                     Some(Lever::AddLine { line }) => Some(line.clone()),
                     _ => None,
-                })
+                }
+            })
         })
     });
     let on_edit =

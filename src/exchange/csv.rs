@@ -29,17 +29,31 @@ pub enum LineColumn {
     Basis,
     Month,
     Amount,
+    /// The first month a line costs in (blank: from month 1).
+    FromMonth,
+    /// The last month a line costs in (blank: to the plan's end).
+    ToMonth,
 }
 
 impl LineColumn {
-    pub const ALL: [LineColumn; 6] = [
+    pub const ALL: [LineColumn; 8] = [
         LineColumn::Name,
         LineColumn::Category,
         LineColumn::Stage,
         LineColumn::Basis,
         LineColumn::Month,
         LineColumn::Amount,
+        LineColumn::FromMonth,
+        LineColumn::ToMonth,
     ];
+
+    /// Whether a file may leave the column out.
+    const fn optional(self) -> bool {
+        matches!(
+            self,
+            LineColumn::Month | LineColumn::FromMonth | LineColumn::ToMonth
+        )
+    }
 
     pub fn header(self, lang: Lang) -> &'static str {
         let t = i18n::texts(lang);
@@ -50,6 +64,8 @@ impl LineColumn {
             LineColumn::Basis => t.col_basis,
             LineColumn::Month => t.col_month,
             LineColumn::Amount => t.col_amount,
+            LineColumn::FromMonth => t.col_from_month,
+            LineColumn::ToMonth => t.col_to_month,
         }
     }
 
@@ -63,6 +79,8 @@ impl LineColumn {
             LineColumn::Basis => "basis",
             LineColumn::Month => "month",
             LineColumn::Amount => "amount",
+            LineColumn::FromMonth => "from_month",
+            LineColumn::ToMonth => "to_month",
         };
         h == key
             || Lang::ALL
@@ -78,12 +96,19 @@ pub enum CsvProblem {
     Empty,
     UnterminatedQuote,
     MissingColumn(LineColumn),
-    ColumnCount { expected: usize, found: usize },
+    ColumnCount {
+        expected: usize,
+        found: usize,
+    },
     UnknownCategory(String),
     UnknownStage(String),
     UnknownBasis(String),
     Number(ParseError),
     MonthRequired,
+    /// A window that ends before it starts.
+    EndsBeforeStart,
+    /// A window on a one-time line, which has its own month.
+    WindowOnOneTime,
     NameTooLong,
     TooManyRows,
 }
@@ -126,8 +151,8 @@ fn write_row(out: &mut String, cells: &[String]) {
 /// use customer_cost_planner::exchange::csv;
 /// use customer_cost_planner::model::{Example, Lang};
 /// let text = csv::lines_to_csv(&Example::Starter.plan(Lang::En).lines, Lang::En);
-/// assert!(text.starts_with("\u{feff}Name,Category,Stage,Basis,Month,Amount\r\n"));
-/// assert!(text.contains("Ads,Marketing,Acquisition,Monthly,,30000\r\n"));
+/// assert!(text.starts_with("\u{feff}Name,Category,Stage,Basis,Month,Amount,From month,To month\r\n"));
+/// assert!(text.contains("Ads,Marketing,Acquisition,Monthly,,30000,,\r\n"));
 /// ```
 pub fn lines_to_csv(lines: &[BudgetLine], lang: Lang) -> String {
     let mut out = String::new();
@@ -142,6 +167,7 @@ pub fn lines_to_csv(lines: &[BudgetLine], lang: Lang) -> String {
             Basis::OneTime { month } => month.to_string(),
             _ => String::new(),
         };
+        let number = |m: Option<u16>| m.map(|m| m.to_string()).unwrap_or_default();
         write_row(
             &mut out,
             &[
@@ -151,6 +177,8 @@ pub fn lines_to_csv(lines: &[BudgetLine], lang: Lang) -> String {
                 neutralise(i18n::basis_kind(line.basis.kind(), lang)),
                 month,
                 format::input(line.amount),
+                number(line.from_month),
+                number(line.to_month),
             ],
         );
     }
@@ -296,13 +324,13 @@ pub fn lines_from_csv(text: &str, first_id: u32) -> Result<Vec<BudgetLine>, Vec<
     let Some(((_, header), data)) = rows.split_first() else {
         return Err(whole(CsvProblem::Empty));
     };
-    let mut positions = [None; 6];
+    let mut positions = [None; LineColumn::ALL.len()];
     for (i, column) in LineColumn::ALL.iter().enumerate() {
         positions[i] = header.iter().position(|h| column.accepts(h));
     }
     let mut issues = Vec::new();
     for (i, column) in LineColumn::ALL.iter().enumerate() {
-        if positions[i].is_none() && *column != LineColumn::Month {
+        if positions[i].is_none() && !column.optional() {
             issues.push(CsvIssue {
                 row: 1,
                 column: Some(*column),
@@ -394,6 +422,35 @@ pub fn lines_from_csv(text: &str, first_id: u32) -> Result<Vec<BudgetLine>, Vec<
             }
             _ => Some(1),
         };
+        let mut window_month = |column: LineColumn| {
+            let text = cell(column);
+            if text.trim().is_empty() {
+                return Some(None);
+            }
+            match parse_months(&text, Rule::months(1, limits::HORIZON_MONTHS)) {
+                Ok(m) => Some(Some(m)),
+                Err(e) => {
+                    issue(column, CsvProblem::Number(e));
+                    None
+                }
+            }
+        };
+        let window = match (
+            window_month(LineColumn::FromMonth),
+            window_month(LineColumn::ToMonth),
+        ) {
+            (Some(from), Some(to)) => Some((from, to)),
+            _ => None,
+        };
+        match (kind, window) {
+            (Some(BasisKind::OneTime), Some((from, to))) if from.is_some() || to.is_some() => {
+                issue(LineColumn::FromMonth, CsvProblem::WindowOnOneTime);
+            }
+            (_, Some((Some(from), Some(to)))) if to < from => {
+                issue(LineColumn::ToMonth, CsvProblem::EndsBeforeStart);
+            }
+            _ => {}
+        }
         let amount = match parse_value(&cell(LineColumn::Amount), Rule::money()) {
             Ok(a) => Some(a),
             Err(e) => {
@@ -401,8 +458,14 @@ pub fn lines_from_csv(text: &str, first_id: u32) -> Result<Vec<BudgetLine>, Vec<
                 None
             }
         };
-        if let (Some(category), Some(stage), Some(kind), Some(month), Some(amount)) =
-            (category, stage, kind, month, amount)
+        if let (
+            Some(category),
+            Some(stage),
+            Some(kind),
+            Some(month),
+            Some(amount),
+            Some((from, to)),
+        ) = (category, stage, kind, month, amount, window)
         {
             let id = u32::try_from(index)
                 .ok()
@@ -415,6 +478,8 @@ pub fn lines_from_csv(text: &str, first_id: u32) -> Result<Vec<BudgetLine>, Vec<
                 stage,
                 amount,
                 basis: kind.basis(month),
+                from_month: from,
+                to_month: to,
             };
             if validate_line(&line).is_ok() {
                 lines.push(line);

@@ -30,11 +30,11 @@ pub const WORKSPACE_FORMAT: &str = "customer-cost-planner/workspace";
 /// "Versions"). Every addition to the workspace or plan format bumps it, with a step in
 /// [`upgrade`] and a stored sample of the older version (`tests/fixtures/workspace-v<N>.json`);
 /// `tests/format_version.rs` fails when the written fields change and the version does not.
-pub const WORKSPACE_VERSION: u32 = 2;
+pub const WORKSPACE_VERSION: u32 = 3;
 /// The `format` of a plan file.
 pub const PLAN_FORMAT: &str = "customer-cost-planner/plan";
 /// The newest plan file version this build writes and reads (moves with the workspace's).
-pub const PLAN_VERSION: u32 = 2;
+pub const PLAN_VERSION: u32 = 3;
 /// Largest JSON text read, in bytes, checked before parsing. A browser's localStorage holds
 /// about 5.24 million UTF-16 units for a site, at most 3 bytes each in UTF-8 (Chinese text):
 /// anything the app could have stored or exported reads back, and a hostile file cannot take
@@ -151,7 +151,7 @@ pub fn kept_details(kept: &KeptPlan) -> SetAside {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Repaired {
     pub plan: Plan,
-    /// The paths of the fields left out (`plan.lines[2].from_month`).
+    /// The paths of the fields left out (`plan.lines[2].cost_centre`).
     pub dropped: Vec<String>,
 }
 
@@ -200,7 +200,7 @@ pub fn repair_kept(kept: &KeptPlan) -> Result<Repaired, JsonError> {
     }
 }
 
-/// Removes the member at `path` (`entry.plan.lines[2].from_month`) from `value`; whether it
+/// Removes the member at `path` (`entry.plan.lines[2].cost_centre`) from `value`; whether it
 /// was there.
 fn remove_at(value: &mut serde_json::Value, path: &str) -> bool {
     let Some(rest) = path.strip_prefix("entry") else {
@@ -320,11 +320,26 @@ fn shaped<T: DeserializeOwned>(text: &str, prefix: &str) -> Result<T, JsonError>
         let detail = message
             .rfind(" at line ")
             .map_or(message.as_str(), |i| &message[..i]);
+        let mut path = super::json_path::path_at(text, at);
+        // An unknown field of a lever is found only once the lever's object has been read
+        // (its month sits beside its fields): the error then points at the lever, so name the
+        // field in the path, as for any other object.
+        if let Some(name) = unknown_field(detail) {
+            if !path.ends_with(&format!(".{name}")) && path != name {
+                path = join_path(&path, name);
+            }
+        }
         JsonError::Shape {
-            path: join_path(prefix, &super::json_path::path_at(text, at)),
+            path: join_path(prefix, &path),
             detail: shorten_message(detail),
         }
     })
+}
+
+/// The field serde names in an "unknown field `x`, expected …" message.
+fn unknown_field(detail: &str) -> Option<&str> {
+    let rest = detail.strip_prefix("unknown field `")?;
+    rest.split('`').next()
 }
 
 /// The members of a JSON object, without reading their values.
@@ -459,6 +474,7 @@ impl Version {
 /// |---|---|---|
 /// | 1 | the first format | — |
 /// | 2 | the plan's `ranges` and the `set` lever (builds of December 2026 already wrote both under version 1), a workspace's `set_aside` (plans kept verbatim because they could not be read), at most 100 ranges a plan | none needed: a version 1 text reads as version 2; its `ranges` and `set` levers are read as written |
+/// | 3 | time in the plan: a plan's `new_customers_growth_pct`, `seasonality_pct` and `first_calendar_month`, a line's `from_month` and `to_month`, a lever's `from_month`, the `seasonality` lever, the driver `seasonality` and the input `new_customers_growth_pct` | none needed: every new field is optional and its absence means what a version 2 plan meant (no growth, no seasonality, every line and lever for the whole plan) |
 ///
 /// A version above `newest` is refused with [`JsonError::NewerVersion`], so that its data is
 /// kept verbatim (the caller never writes over it); version 0 and below are not this app's.
@@ -466,7 +482,7 @@ fn upgrade(version: u64, newest: u32) -> Result<Version, JsonError> {
     match version {
         0 => Err(JsonError::WrongFormat),
         v if v > u64::from(newest) => Err(JsonError::NewerVersion(v)),
-        // 1 → 2: nothing to rewrite (see the table above). A later step that must rewrite
+        // 1 → 2 → 3: nothing to rewrite (see the table above). A later step that must rewrite
         // the text does it here, one version at a time, each tested against its sample.
         v => Ok(Version(u32::try_from(v).unwrap_or(newest))),
     }
@@ -817,6 +833,7 @@ mod tests {
     #[test]
     fn every_kind_of_bad_file_is_named() {
         let good = plan_text();
+        let version = format!("\"version\": {PLAN_VERSION}");
         type Check = fn(&JsonError) -> bool;
         let cases: Vec<(String, Check)> = vec![
             ("not json".into(), |e| matches!(e, JsonError::Syntax(_))),
@@ -826,16 +843,24 @@ mod tests {
             (r#"{"format":"other","version":1}"#.into(), |e| {
                 *e == JsonError::WrongFormat
             }),
-            (good.replace("\"version\": 2", "\"version\": 7"), |e| {
+            (good.replace(&version, "\"version\": 7"), |e| {
                 *e == JsonError::NewerVersion(7)
             }),
             (
-                good.replace("\"version\": 2", "\"version\": \"1\""),
+                good.replace(&version, "\"version\": \"1\""),
                 |e| matches!(e, JsonError::Shape { path, .. } if path == "version"),
             ),
             (
                 good.replace("\"churn_pct\"", "\"churn_percent\""),
                 |e| matches!(e, JsonError::Shape { path, detail } if path == "plan.churn_percent" && detail.contains("unknown field")),
+            ),
+            (
+                good.replacen(
+                    "\"kind\": \"category_spend\"",
+                    "\"kind\": \"category_spend\", \"colour\": 1",
+                    1,
+                ),
+                |e| matches!(e, JsonError::Shape { path, detail } if path == "plan.scenarios[0].levers[0].colour" && detail.contains("unknown field")),
             ),
             (
                 good.replace("\"horizon_months\": 12", "\"horizon_months\": \"twelve\""),

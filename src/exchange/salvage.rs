@@ -79,7 +79,7 @@ pub fn repair_plan(plan: &mut Plan) -> PlanRepairs {
     for scenario in &mut plan.scenarios {
         shorten(&mut scenario.name, &mut r.names_shortened);
         for lever in &mut scenario.levers {
-            if let Lever::AddLine { line } = lever {
+            if let Lever::AddLine { line } = &mut lever.lever {
                 shorten(&mut line.name, &mut r.names_shortened);
             }
         }
@@ -90,7 +90,7 @@ pub fn repair_plan(plan: &mut Plan) -> PlanRepairs {
         .scenarios
         .iter()
         .flat_map(|s| &s.levers)
-        .filter_map(|l| match l {
+        .filter_map(|l| match &l.lever {
             Lever::AddLine { line } => Some(line.id.0),
             other => other.target().map(|id| id.0),
         })

@@ -81,6 +81,13 @@ pub fn field(f: &Field, lang: Lang) -> String {
         (Field::NewCustomers, _) => lang
             .pick("每月新增客户", "New customers per month")
             .to_owned(),
+        (Field::Growth, _) => lang
+            .pick("新增客户月增长率", "Monthly growth of new customers")
+            .to_owned(),
+        (Field::Seasonality, _) => lang.pick("季节性", "Seasonality").to_owned(),
+        (Field::FirstCalendarMonth, _) => lang
+            .pick("第 1 个月对应的日历月份", "Calendar month of month 1")
+            .to_owned(),
         (Field::Churn, _) => lang.pick("月流失率", "Monthly churn").to_owned(),
         (Field::Revenue, _) => lang
             .pick("每客户每月收入", "Revenue per customer per month")
@@ -94,6 +101,10 @@ pub fn field(f: &Field, lang: Lang) -> String {
         (Field::LineAmount { name, .. }, Lang::En) => format!("amount of line “{}”", short(name)),
         (Field::LineMonth { name, .. }, Lang::Zh) => format!("预算项「{}」的发生月份", short(name)),
         (Field::LineMonth { name, .. }, Lang::En) => format!("month of line “{}”", short(name)),
+        (Field::LineWindow { name, .. }, Lang::Zh) => {
+            format!("预算项「{}」的起止月份", short(name))
+        }
+        (Field::LineWindow { name, .. }, Lang::En) => format!("months of line “{}”", short(name)),
         (Field::FeeTiers, _) => lang.pick("收费档位", "Fee tiers").to_owned(),
         (Field::TierName { name, .. }, Lang::Zh) => format!("收费档位「{}」的名称", short(name)),
         (Field::TierName { name, .. }, Lang::En) => format!("name of fee tier “{}”", short(name)),
@@ -142,6 +153,25 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         },
         Problem::DuplicateId => lang.pick("编号重复", "Duplicate id").to_owned(),
         Problem::Empty => lang.pick("不能为空", "Must not be empty").to_owned(),
+        Problem::Count { exactly } => match lang {
+            Lang::Zh => format!("须为 {exactly} 个数值"),
+            Lang::En => format!("Must be exactly {exactly} values"),
+        },
+        Problem::EndsBeforeStart => lang
+            .pick("结束月份早于起始月份", "Ends before it starts")
+            .to_owned(),
+        Problem::WindowOnOneTime => lang
+            .pick(
+                "一次性费用有自己的发生月份，不设起止月份",
+                "A one-time line has its own month and takes no window",
+            )
+            .to_owned(),
+        Problem::WholePlan => lang
+            .pick(
+                "该调整作用于整个规划期，不设起始月份",
+                "This change acts on the whole plan and takes no starting month",
+            )
+            .to_owned(),
         Problem::LowAboveHigh => lang
             .pick("下限高于上限", "The low value is above the high value")
             .to_owned(),
@@ -370,6 +400,20 @@ pub fn lever_effect(
             money(*before, currency),
             money(*after, currency)
         ),
+        E::Seasonality { peak: None } => lang
+            .pick(
+                "方案没有设置季节性，这项修改不起作用",
+                "The plan has no seasonality: this change does nothing",
+            )
+            .to_owned(),
+        E::Seasonality {
+            peak: Some((before, after)),
+        } => format!(
+            "{}{sep}{} → {}",
+            lang.pick("旺季月份", "Peak month"),
+            pct(*before),
+            pct(*after)
+        ),
         E::Set { before: None, .. } => lang
             .pick(
                 "方案中没有这个收费档位，这项修改不起作用",
@@ -388,6 +432,14 @@ pub fn lever_effect(
     }
 }
 
+/// A lever's effect from a later month: "自第 5 个月起：…", "From month 5: …".
+pub fn from_month(month: u16, effect: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("自第 {month} 个月起：{effect}"),
+        Lang::En => format!("From month {month}: {effect}"),
+    }
+}
+
 /// A value of `input` as a person reads it: `5%`, `¥1,200.00`, `120`.
 pub fn input_value(input: crate::model::Input, v: rust_decimal::Decimal, currency: &str) -> String {
     use crate::model::Input as I;
@@ -397,6 +449,7 @@ pub fn input_value(input: crate::model::Input, v: rust_decimal::Decimal, currenc
         }
         I::RevenuePerCustomerMonth | I::TierFee(_) => crate::format::money(v, currency),
         I::StartingCustomers | I::NewCustomersPerMonth => crate::format::grouped_trim(v, 4),
+        I::NewCustomersGrowthPct => format!("{}%", crate::format::grouped_trim(v, 4)),
     }
 }
 
@@ -409,7 +462,7 @@ pub fn driver_value(
     use crate::model::Driver as D;
     match driver {
         D::Input(i) => input_value(i, v, currency),
-        D::Cost(_) => crate::format::signed_pct(v),
+        D::Cost(_) | D::Seasonality => crate::format::signed_pct(v),
         D::LineAmount(_) => crate::format::money(v, currency),
     }
 }
@@ -442,6 +495,7 @@ pub fn driver_name(driver: crate::model::Driver, plan: &crate::model::Plan, lang
                 .map_or_else(|| "?".to_owned(), |l| short(&l.name));
             lang.pick(format!("预算项「{name}」"), format!("Line “{name}”"))
         }
+        D::Seasonality => lang.pick("季节波动幅度", "Seasonal swing").to_owned(),
     }
 }
 

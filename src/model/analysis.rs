@@ -14,12 +14,12 @@ use std::ops::ControlFlow::{self, Break, Continue};
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::compare::{evaluate_unchecked, Better, Column, Metric, Unit};
+use super::compare::{evaluate_timeline, Better, Column, Metric, Unit};
 use super::driver::Driver;
 use super::error::ModelError;
 use super::metrics::{Figure, Undefined};
 use super::plan::{BudgetLine, Lever, LeverKind, LineId, Plan, Scenario, ScenarioId};
-use super::scenario::apply_scenario;
+use super::scenario::Timeline;
 use super::validate::validate;
 
 /// Why an analysis has no answer.
@@ -48,33 +48,49 @@ impl From<ModelError> for AnalysisError {
     }
 }
 
-/// The plan as `column` sees it: the baseline, or the baseline with a scenario's levers.
-/// Refuses a plan that does not validate.
-pub fn effective(plan: &Plan, column: Column) -> Result<Plan, AnalysisError> {
+/// The plan as `column` sees it, month by month: the baseline, or the baseline with a
+/// scenario's levers from the months they act in. Refuses a plan that does not validate.
+pub fn effective(plan: &Plan, column: Column) -> Result<Timeline, AnalysisError> {
     if let Some(e) = validate(plan).into_iter().next() {
         return Err(e.into());
     }
     match column {
-        Column::Baseline => Ok(Plan {
-            scenarios: Vec::new(),
-            ..plan.clone()
-        }),
+        Column::Baseline => Ok(Timeline::baseline(plan)),
         Column::Scenario(id) => {
             let s = plan.scenario(id).ok_or(AnalysisError::NoScenario(id))?;
-            Ok(apply_scenario(plan, s)?)
+            Ok(Timeline::of(plan, s)?)
         }
     }
+}
+
+/// `driver`'s value as `at` sees it: its value in the first month's plan that has it (a line a
+/// lever adds from a later month has it only there).
+pub fn driver_value(at: &Timeline, driver: Driver) -> Option<Decimal> {
+    at.plans().find_map(|p| driver.value(p))
+}
+
+/// `at` with `driver` set to `to(its value)` in every month that has it: an analysis moves a
+/// driver as a lever added last, from month 1, would.
+fn with_driver(at: &Timeline, driver: Driver, to: impl Fn(Decimal) -> Decimal) -> Option<Timeline> {
+    let mut out = at.clone();
+    out.change(|p| match driver.value(p) {
+        Some(v) => driver.set(p, to(v)).map_err(|_| ()),
+        None => Ok(()),
+    })
+    .ok()?;
+    Some(out)
 }
 
 /// Whether `column` has the same figures in `a` and `b`: the same plan once the column's
 /// levers are applied, whatever else changed (the plan's name, ranges, other scenarios). An
 /// answer about `column` asked of `a` still holds in `b` exactly when this is true.
 pub fn same_figures(a: &Plan, b: &Plan, column: Column) -> bool {
-    let bare = |p: Plan| Plan {
-        name: String::new(),
-        scenarios: Vec::new(),
-        ranges: Vec::new(),
-        ..p
+    let bare = |mut t: Timeline| {
+        for (_, p) in &mut t.phases {
+            p.name = String::new();
+            p.ranges = Vec::new();
+        }
+        t
     };
     match (effective(a, column), effective(b, column)) {
         (Ok(x), Ok(y)) => bare(x) == bare(y),
@@ -83,8 +99,8 @@ pub fn same_figures(a: &Plan, b: &Plan, column: Column) -> bool {
 }
 
 /// One figure of a plan derived from a valid one; a figure too large to compute is undefined.
-fn figure_of(plan: &Plan, metric: Metric) -> Figure {
-    match evaluate_unchecked(plan) {
+fn figure_of(at: &Timeline, metric: Metric) -> Figure {
+    match evaluate_timeline(at) {
         Ok(e) => metric.of(&e.metrics),
         Err(_) => Figure::Undefined(Undefined::TooLarge),
     }
@@ -95,7 +111,17 @@ fn figure_of(plan: &Plan, metric: Metric) -> Figure {
 /// category, stage and basis before anything else (`simulate::Budget`), exactly, so every
 /// figure is the same; a category change scales a merged line as it would each line. Only the
 /// name of the line to blame for a figure too large differs.
-fn compact(plan: &Plan, keep: &[LineId]) -> Plan {
+fn compact(at: &Timeline, keep: &[LineId]) -> Timeline {
+    Timeline {
+        phases: at
+            .phases
+            .iter()
+            .map(|(m, p)| (*m, compact_plan(p, keep)))
+            .collect(),
+    }
+}
+
+fn compact_plan(plan: &Plan, keep: &[LineId]) -> Plan {
     let kept = |id: LineId| keep.contains(&id);
     let mut lines: Vec<BudgetLine> = Vec::new();
     for line in &plan.lines {
@@ -108,6 +134,7 @@ fn compact(plan: &Plan, keep: &[LineId]) -> Plan {
                 && l.category == line.category
                 && l.stage == line.stage
                 && l.basis == line.basis
+                && l.window() == line.window()
         };
         match lines
             .iter_mut()
@@ -131,7 +158,7 @@ fn compact(plan: &Plan, keep: &[LineId]) -> Plan {
 /// The lines a scenario's levers name (set or removed): they must stay lines of their own.
 fn named_lines(scenario: Option<&Scenario>) -> Vec<LineId> {
     scenario
-        .map(|s| s.levers.iter().filter_map(Lever::target).collect())
+        .map(|s| s.levers.iter().filter_map(|l| l.lever.target()).collect())
         .unwrap_or_default()
 }
 
@@ -183,7 +210,7 @@ pub fn swing_bounds() -> (Decimal, Decimal) {
 fn moved(driver: Driver, value: Decimal, pct: Decimal) -> Decimal {
     let (min, max) = driver.bounds();
     let raw = match driver {
-        Driver::Cost(_) => {
+        Driver::Cost(_) | Driver::Seasonality => {
             // value is already a change in percent: (1 + v)(1 + p) − 1.
             let f = (Decimal::ONE + value / Decimal::ONE_HUNDRED)
                 * (Decimal::ONE + pct / Decimal::ONE_HUNDRED);
@@ -221,26 +248,32 @@ pub fn sensitivity(
     let full = at;
     let at = compact(&full, &[]);
     let mut drivers = Vec::new();
-    for driver in Driver::all_of(&full) {
-        let Some(value) = driver.value(&at) else {
+    let mut all: Vec<Driver> = Vec::new();
+    for p in full.plans() {
+        for d in Driver::all_of(p) {
+            if !all.contains(&d) {
+                all.push(d);
+            }
+        }
+    }
+    for driver in all {
+        let Some(value) = driver_value(&at, driver) else {
             continue;
         };
         let low_input = moved(driver, value, -swing_pct);
         let high_input = moved(driver, value, swing_pct);
-        let run = |input: Decimal| {
-            let mut p = at.clone();
-            match driver.set(&mut p, input) {
-                Ok(()) => figure_of(&p, metric),
-                Err(_) => Figure::Undefined(Undefined::TooLarge),
-            }
+        // Each month's own value moves by the swing (a lever may have changed it from a month).
+        let run = |pct: Decimal| match with_driver(&at, driver, |v| moved(driver, v, pct)) {
+            Some(p) => figure_of(&p, metric),
+            None => Figure::Undefined(Undefined::TooLarge),
         };
         drivers.push(DriverSwing {
             driver,
             value,
             low_input,
             high_input,
-            low: run(low_input),
-            high: run(high_input),
+            low: run(-swing_pct),
+            high: run(swing_pct),
         });
     }
     // Widest first; drivers whose swing is undefined last; ties keep the drivers' order.
@@ -379,7 +412,7 @@ enum Scan {
 
 /// One goal seek: the plan as its column sees it, the driver, and the target it seeks.
 struct Seek {
-    at: Plan,
+    at: Timeline,
     driver: Driver,
     metric: Metric,
     target: Decimal,
@@ -400,12 +433,12 @@ impl Seek {
         driver: Driver,
     ) -> Result<Seek, AnalysisError> {
         let at = effective(plan, column)?;
-        let Some(current) = driver.value(&at) else {
+        let Some(current) = driver_value(&at, driver) else {
             return Err(AnalysisError::NoDriver(driver));
         };
         let keep: &[LineId] = match &driver {
             Driver::LineAmount(id) => std::slice::from_ref(id),
-            Driver::Input(_) | Driver::Cost(_) => &[],
+            Driver::Input(_) | Driver::Cost(_) | Driver::Seasonality => &[],
         };
         let (min, max) = driver.bounds();
         let (lo, hi) = (grid_index(min, true), grid_index(max, false));
@@ -423,8 +456,7 @@ impl Seek {
     }
 
     fn eval_at(&self, x: Decimal) -> Option<Decimal> {
-        let mut p = self.at.clone();
-        self.driver.set(&mut p, x).ok()?;
+        let p = with_driver(&self.at, self.driver, |_| x)?;
         figure_of(&p, self.metric).value()
     }
 
@@ -460,7 +492,7 @@ impl Seek {
     fn points(&self) -> Vec<i128> {
         let (lo, hi, now) = (self.lo, self.hi, self.now);
         let unit = match self.driver {
-            Driver::Cost(_) => 100 * 10_000,
+            Driver::Cost(_) | Driver::Seasonality => 100 * 10_000,
             Driver::Input(_) | Driver::LineAmount(_) => now.abs().max(10_000),
         };
         let mut points = vec![lo, hi, now];
@@ -785,6 +817,7 @@ pub fn answer_lever(driver: Driver, value: Decimal) -> Lever {
             line,
             amount: value,
         },
+        Driver::Seasonality => Lever::Seasonality { pct: value },
     }
 }
 
@@ -820,8 +853,7 @@ pub fn field_value(
         return down;
     };
     let figure = |x: Decimal| {
-        let mut p = at.clone();
-        driver.set(&mut p, x).ok()?;
+        let p = with_driver(&at, driver, |_| x)?;
         figure_of(&p, metric).value()
     };
     let reaches = |f: Decimal| match metric.better() {
@@ -863,7 +895,7 @@ pub fn answer_scenario(
             .map(|s| s.levers.clone())
             .unwrap_or_default(),
     };
-    levers.push(answer_lever(driver, value));
+    levers.push(answer_lever(driver, value).into());
     Scenario {
         id,
         name,
@@ -1052,7 +1084,7 @@ impl MonteCarlo {
         if runs == 0 || runs > MAX_RUNS {
             return Err(AnalysisError::BadSetting);
         }
-        let base = effective(plan, Column::Baseline)?;
+        let base = effective(plan, Column::Baseline)?.phases.remove(0).1;
         let scenario = match column {
             Column::Baseline => None,
             Column::Scenario(id) => Some(
@@ -1072,10 +1104,10 @@ impl MonteCarlo {
         let mut keep = named_lines(scenario.as_ref());
         keep.extend(ranges.iter().filter_map(|(d, ..)| match d {
             Driver::LineAmount(id) => Some(*id),
-            Driver::Input(_) | Driver::Cost(_) => None,
+            Driver::Input(_) | Driver::Cost(_) | Driver::Seasonality => None,
         }));
         Ok(MonteCarlo {
-            plan: compact(&base, &keep),
+            plan: compact_plan(&base, &keep),
             scenario,
             ranges,
             rng: Rng::new(seed),
@@ -1110,10 +1142,10 @@ impl MonteCarlo {
                 let _ = driver.set(&mut p, x);
             }
             let seen = match &self.scenario {
-                None => Ok(p),
-                Some(s) => apply_scenario(&p, s),
+                None => Ok(Timeline::baseline(&p)),
+                Some(s) => Timeline::of(&p, s),
             };
-            match seen.and_then(|p| evaluate_unchecked(&p)) {
+            match seen.and_then(|t| evaluate_timeline(&t)) {
                 Ok(e) => {
                     for (slot, m) in self.figures.iter_mut().zip(RANGE_METRICS) {
                         slot.push(m.of(&e.metrics));
@@ -1287,7 +1319,7 @@ impl Attributor {
         if n > MAX_ATTRIBUTED_LEVERS {
             return Err(AnalysisError::TooManyLevers { levers: n });
         }
-        let base_plan = compact(&base_plan, &named_lines(Some(scenario)));
+        let base_plan = compact_plan(base_plan.first(), &named_lines(Some(scenario)));
         let mut a = Attributor {
             base_plan,
             scenario: scenario.clone(),
@@ -1323,7 +1355,7 @@ impl Attributor {
             levers: indices.map(|i| self.scenario.levers[i].clone()).collect(),
             ..self.scenario.clone()
         };
-        let p = apply_scenario(&self.base_plan, &subset)?;
+        let p = Timeline::of(&self.base_plan, &subset)?;
         match figure_of(&p, self.metric) {
             Figure::Value(v) => Ok(v),
             Figure::Undefined(u) => Err(AnalysisError::Undefined(u)),
@@ -1494,7 +1526,7 @@ impl Attributor {
                 .enumerate()
                 .map(|(index, share)| LeverShare {
                     index,
-                    kind: scenario.levers[index].kind(),
+                    kind: scenario.levers[index].lever.kind(),
                     share: share.normalize(),
                 })
                 .collect(),

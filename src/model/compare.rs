@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use super::error::ModelError;
 use super::metrics::{metrics, Figure, Metrics};
 use super::plan::{Category, Plan, Scenario, ScenarioId, Stage};
-use super::scenario::apply_scenario;
+use super::scenario::Timeline;
 use super::simulate::{project, Projection};
 use super::validate::validate;
 
@@ -19,7 +19,16 @@ pub struct Evaluation {
 /// Evaluates a plan derived from a valid one (by a scenario or an analysis) without validating it
 /// again: its values may carry more decimals than a typed field allows.
 pub(crate) fn evaluate_unchecked(plan: &Plan) -> Result<Evaluation, ModelError> {
-    let projection = project(plan)?;
+    evaluation(project(plan)?)
+}
+
+/// Evaluates a plan over time (a scenario whose levers start in later months, or an analysis
+/// of one), derived from a valid plan.
+pub(crate) fn evaluate_timeline(timeline: &Timeline) -> Result<Evaluation, ModelError> {
+    evaluation(timeline.project()?)
+}
+
+fn evaluation(projection: Projection) -> Result<Evaluation, ModelError> {
     let metrics = metrics(&projection)?;
     Ok(Evaluation {
         projection,
@@ -37,7 +46,7 @@ pub fn evaluate(plan: &Plan) -> Result<Evaluation, ModelError> {
 
 /// Evaluates one scenario of a plan that is already known to be valid.
 pub fn evaluate_scenario(plan: &Plan, scenario: &Scenario) -> Result<Evaluation, ModelError> {
-    evaluate_unchecked(&apply_scenario(plan, scenario)?)
+    evaluate_timeline(&Timeline::of(plan, scenario)?)
 }
 
 /// Which scenario a column is: the baseline or one of the plan's scenarios.
@@ -100,6 +109,9 @@ pub fn same_baseline(a: &Plan, b: &Plan) -> bool {
         horizon_months,
         starting_customers,
         new_customers_per_month,
+        new_customers_growth_pct,
+        seasonality_pct,
+        first_calendar_month,
         churn_pct,
         revenue_per_customer_month,
         gross_margin_pct,
@@ -112,6 +124,9 @@ pub fn same_baseline(a: &Plan, b: &Plan) -> bool {
     *horizon_months == b.horizon_months
         && *starting_customers == b.starting_customers
         && *new_customers_per_month == b.new_customers_per_month
+        && *new_customers_growth_pct == b.new_customers_growth_pct
+        && *seasonality_pct == b.seasonality_pct
+        && *first_calendar_month == b.first_calendar_month
         && *churn_pct == b.churn_pct
         && *revenue_per_customer_month == b.revenue_per_customer_month
         && *gross_margin_pct == b.gross_margin_pct

@@ -17,6 +17,8 @@ use super::plan::{Category, LineId, Plan, TierId};
 pub enum Input {
     StartingCustomers,
     NewCustomersPerMonth,
+    /// Monthly growth of new customers, in percent.
+    NewCustomersGrowthPct,
     ChurnPct,
     RevenuePerCustomerMonth,
     GrossMarginPct,
@@ -34,13 +36,17 @@ pub enum Driver {
     Cost(Category),
     /// One line's amount, per its basis.
     LineAmount(LineId),
+    /// The seasonality as a whole: how far each month's percentage stands from 100 scaled
+    /// together; the value is the change in percent (0 = as planned, −100 = no seasonality).
+    Seasonality,
 }
 
 impl Input {
     /// The inputs every plan has, in the order of the economics form.
-    pub const BASE: [Input; 6] = [
+    pub const BASE: [Input; 7] = [
         Input::StartingCustomers,
         Input::NewCustomersPerMonth,
+        Input::NewCustomersGrowthPct,
         Input::ChurnPct,
         Input::RevenuePerCustomerMonth,
         Input::GrossMarginPct,
@@ -51,6 +57,7 @@ impl Input {
         match self {
             Input::StartingCustomers => "starting_customers".into(),
             Input::NewCustomersPerMonth => "new_customers_per_month".into(),
+            Input::NewCustomersGrowthPct => "new_customers_growth_pct".into(),
             Input::ChurnPct => "churn_pct".into(),
             Input::RevenuePerCustomerMonth => "revenue_per_customer_month".into(),
             Input::GrossMarginPct => "gross_margin_pct".into(),
@@ -70,6 +77,7 @@ impl Input {
     pub fn rule(self) -> Rule {
         match self {
             Input::StartingCustomers | Input::NewCustomersPerMonth => Rule::count(),
+            Input::NewCustomersGrowthPct => Rule::growth_pct(),
             Input::ChurnPct | Input::GrossMarginPct | Input::AnnualDiscountPct => Rule::percent(),
             Input::RevenuePerCustomerMonth | Input::TierFee(_) => Rule::money(),
         }
@@ -89,6 +97,7 @@ impl Input {
         match self {
             Input::StartingCustomers => Field::StartingCustomers,
             Input::NewCustomersPerMonth => Field::NewCustomers,
+            Input::NewCustomersGrowthPct => Field::Growth,
             Input::ChurnPct => Field::Churn,
             Input::RevenuePerCustomerMonth => Field::Revenue,
             Input::GrossMarginPct => Field::GrossMargin,
@@ -110,6 +119,7 @@ impl Input {
         Some(match self {
             Input::StartingCustomers => plan.starting_customers,
             Input::NewCustomersPerMonth => plan.new_customers_per_month,
+            Input::NewCustomersGrowthPct => plan.new_customers_growth_pct,
             Input::ChurnPct => plan.churn_pct,
             Input::RevenuePerCustomerMonth => plan.revenue_per_customer_month,
             Input::GrossMarginPct => plan.gross_margin_pct,
@@ -123,6 +133,7 @@ impl Input {
         let slot = match self {
             Input::StartingCustomers => &mut plan.starting_customers,
             Input::NewCustomersPerMonth => &mut plan.new_customers_per_month,
+            Input::NewCustomersGrowthPct => &mut plan.new_customers_growth_pct,
             Input::ChurnPct => &mut plan.churn_pct,
             Input::RevenuePerCustomerMonth => &mut plan.revenue_per_customer_month,
             Input::GrossMarginPct => &mut plan.gross_margin_pct,
@@ -151,6 +162,7 @@ impl Driver {
             Driver::Input(i) => i.key(),
             Driver::Cost(c) => format!("cost_{}", c.key()),
             Driver::LineAmount(id) => format!("line_amount_{}", id.0),
+            Driver::Seasonality => "seasonality".into(),
         }
     }
 
@@ -161,8 +173,12 @@ impl Driver {
     ///     assert_eq!(Driver::from_key(&d.key()), Some(d));
     /// }
     /// assert_eq!(Driver::from_key("line_amount_+1"), None);
+    /// assert_eq!(Driver::from_key("seasonality"), Some(Driver::Seasonality));
     /// ```
     pub fn from_key(key: &str) -> Option<Driver> {
+        if key == "seasonality" {
+            return Some(Driver::Seasonality);
+        }
         if let Some(c) = key.strip_prefix("cost_") {
             return Category::from_key(c).map(Driver::Cost);
         }
@@ -176,7 +192,7 @@ impl Driver {
     pub fn rule(self) -> Rule {
         match self {
             Driver::Input(i) => i.rule(),
-            Driver::Cost(_) => Rule::change_pct(),
+            Driver::Cost(_) | Driver::Seasonality => Rule::change_pct(),
             Driver::LineAmount(_) => Rule::money(),
         }
     }
@@ -202,6 +218,7 @@ impl Driver {
                 .any(|l| l.category == c)
                 .then_some(Decimal::ZERO),
             Driver::LineAmount(id) => plan.line(id).map(|l| l.amount),
+            Driver::Seasonality => plan.seasonality_pct.as_ref().map(|_| Decimal::ZERO),
         }
     }
 
@@ -236,12 +253,13 @@ impl Driver {
                     l.amount = value;
                 }
             }
+            Driver::Seasonality => scale_seasonality(plan, value)?,
         }
         Ok(())
     }
 
-    /// The drivers a sensitivity analysis of `plan` moves: the six inputs of the economics, each
-    /// category that has a line, and each fee tier's fee.
+    /// The drivers a sensitivity analysis of `plan` moves: the seven inputs of the economics,
+    /// each category that has a line, each fee tier's fee, and the seasonality if it has one.
     pub fn all_of(plan: &Plan) -> Vec<Driver> {
         let mut out: Vec<Driver> = Input::BASE.into_iter().map(Driver::Input).collect();
         out.extend(
@@ -255,6 +273,9 @@ impl Driver {
                 .iter()
                 .map(|t| Driver::Input(Input::TierFee(t.id))),
         );
+        if plan.seasonality_pct.is_some() {
+            out.push(Driver::Seasonality);
+        }
         out
     }
 
@@ -264,6 +285,29 @@ impl Driver {
         out.extend(plan.lines.iter().map(|l| Driver::LineAmount(l.id)));
         out
     }
+}
+
+/// Each seasonal percentage's distance from 100 changed by `pct` percent (a stronger or
+/// weaker season; −100 removes it): s → 100 + (s − 100)(1 + pct/100), kept within 0–1,000.
+/// Nothing changes for a plan without a seasonality. What a "seasonal swing" lever does, and
+/// how an analysis moves the seasonality.
+pub fn scale_seasonality(plan: &mut Plan, pct: Decimal) -> Result<(), ModelError> {
+    let too_large = || ModelError::TooLarge {
+        field: Field::Seasonality,
+    };
+    use super::arith::{checked_difference, checked_product, checked_quotient, checked_sum};
+    let factor = checked_quotient(pct, Decimal::ONE_HUNDRED)
+        .and_then(|f| checked_sum(Decimal::ONE, f))
+        .ok_or_else(too_large)?;
+    let max = Decimal::from(1000);
+    for s in plan.seasonality_pct.iter_mut().flatten() {
+        *s = checked_difference(*s, Decimal::ONE_HUNDRED)
+            .and_then(|swing| checked_product(swing, factor))
+            .and_then(|swing| checked_sum(swing, Decimal::ONE_HUNDRED))
+            .ok_or_else(too_large)?
+            .clamp(Decimal::ZERO, max);
+    }
+    Ok(())
 }
 
 impl fmt::Display for Driver {

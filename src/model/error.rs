@@ -11,6 +11,12 @@ pub enum Field {
     Horizon,
     StartingCustomers,
     NewCustomers,
+    /// Monthly growth of new customers.
+    Growth,
+    /// The twelve seasonal percentages.
+    Seasonality,
+    /// The calendar month of the plan's month 1.
+    FirstCalendarMonth,
     Churn,
     Revenue,
     GrossMargin,
@@ -25,6 +31,11 @@ pub enum Field {
         name: String,
     },
     LineMonth {
+        id: LineId,
+        name: String,
+    },
+    /// The months a line costs in ("from month … to month …").
+    LineWindow {
         id: LineId,
         name: String,
     },
@@ -95,6 +106,16 @@ pub enum Problem {
     Dangling,
     /// A range whose low value is above its high value.
     LowAboveHigh,
+    /// A list that must have exactly this many items.
+    Count {
+        exactly: usize,
+    },
+    /// A window of months that ends before it starts.
+    EndsBeforeStart,
+    /// A one-time line given a window (it has its own month).
+    WindowOnOneTime,
+    /// A month to start from given to a lever that acts on the whole plan.
+    WholePlan,
 }
 
 impl ModelError {

@@ -68,6 +68,9 @@ impl Example {
             horizon_months: spec.horizon,
             starting_customers: dec(spec.economics[0]),
             new_customers_per_month: dec(spec.economics[1]),
+            new_customers_growth_pct: Decimal::ZERO,
+            seasonality_pct: None,
+            first_calendar_month: 1,
             churn_pct: dec(spec.economics[2]),
             revenue_per_customer_month: dec(spec.economics[3]),
             gross_margin_pct: dec(spec.economics[4]),
@@ -83,6 +86,8 @@ impl Example {
                     stage: l.stage,
                     amount: dec(l.amount),
                     basis: l.basis,
+                    from_month: None,
+                    to_month: None,
                 })
                 .collect(),
             fee_tiers: spec

@@ -228,10 +228,7 @@ pub fn metrics(p: &Projection) -> Result<Metrics, ModelError> {
 
     let cac = ratio(acquisition_cost, new_customers, Undefined::NoNewCustomers);
     let cost_to_serve = ratio(serve_cost, customer_months, Undefined::NoCustomers);
-    let unit_gross_margin = p
-        .revenue_per_customer_month
-        .checked_mul(p.margin)
-        .ok_or_else(too_large)?;
+    let unit_gross_margin = p.gross_margin_per_customer_month;
     let margin_per_customer_month = match cost_to_serve {
         Figure::Value(cts) => checked(
             unit_gross_margin

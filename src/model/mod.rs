@@ -2,6 +2,7 @@
 //! only edits plans and shows what the model says. Formulas and their sources: `docs/model.md`.
 
 pub mod analysis;
+mod arith;
 pub mod compare;
 pub mod driver;
 pub mod error;
@@ -25,14 +26,16 @@ pub use examples::Example;
 pub use lang::Lang;
 pub use metrics::{metrics, Figure, Metrics, Undefined};
 pub use parse::{
-    amount_limit, check_value, parse_months, parse_value, percent_from_fraction, ParseError, Rule,
+    amount_limit, check_value, parse_months, parse_value, percent_from_fraction, seasonality_row,
+    ParseError, Rule,
 };
 pub use plan::{
     Basis, BasisKind, BudgetLine, Category, FeeTier, Lever, LeverKind, LineId, Plan, Scenario,
-    ScenarioId, Stage, Strategy, TierId,
+    ScenarioId, Stage, Strategy, TierId, Timed,
 };
-pub use scenario::{apply_scenario, lever_steps, neutral_lever, LeverEffect, LeverStep};
+pub use scenario::{apply_scenario, lever_steps, neutral_lever, LeverEffect, LeverStep, Timeline};
 pub use simulate::{
-    line_total, monthly_rate, project, HorizonDrivers, Month, MonthColumn, Projection,
+    arrivals, line_total, monthly_rate, project, project_phases, HorizonDrivers, Month,
+    MonthColumn, Projection,
 };
-pub use validate::{limits, validate, validate_lever, validate_line};
+pub use validate::{limits, validate, validate_lever, validate_line, validate_timed};

@@ -68,6 +68,22 @@ impl Rule {
         }
     }
 
+    /// Monthly growth in percent: above −100 (to four decimals) and at most +1,000.
+    pub fn growth_pct() -> Rule {
+        Rule {
+            min: Decimal::new(-999_999, 4),
+            ..Rule::change_pct()
+        }
+    }
+
+    /// A seasonal percentage of the planned new customers, 0–1,000 (100 = as planned).
+    pub fn seasonal_pct() -> Rule {
+        Rule {
+            min: Decimal::ZERO,
+            ..Rule::change_pct()
+        }
+    }
+
     /// A whole number of months from `min` to `max`.
     pub fn months(min: u16, max: u16) -> Rule {
         Rule {
@@ -329,6 +345,28 @@ pub fn check_value(value: Decimal, rule: Rule) -> Result<Decimal, ParseError> {
     } else {
         value
     })
+}
+
+/// Twelve seasonal percentages from a row copied out of a spreadsheet (tabs, commas,
+/// semicolons or spaces between them; a `%` after each is fine), or `None` when it is not
+/// twelve valid ones.
+///
+/// ```
+/// use customer_cost_planner::model::seasonality_row;
+/// let row = seasonality_row("100\t90\t60\t100\t100\t100\t100\t100\t110\t100\t200\t150").unwrap();
+/// assert_eq!(row[10], 200.into());
+/// assert_eq!(seasonality_row("100%, 90%, 60, 100, 100, 100, 100, 100, 110, 100, 200, 150").map(|v| v[1]), Some(90.into()));
+/// assert_eq!(seasonality_row("100 100"), None);
+/// assert_eq!(seasonality_row(&"100 ".repeat(13)), None);
+/// assert_eq!(seasonality_row(&"-5 ".repeat(12)), None);
+/// ```
+pub fn seasonality_row(text: &str) -> Option<Vec<Decimal>> {
+    let values: Vec<Decimal> = text
+        .split(['\t', ',', ';', ' ', '\u{3001}', '\u{FF0C}'])
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| parse_value(c, Rule::seasonal_pct()).ok())
+        .collect::<Option<_>>()?;
+    (values.len() == 12).then_some(values)
 }
 
 /// What a percent typed as a decimal fraction probably meant: `0.025` in a percent field is most

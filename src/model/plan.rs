@@ -203,6 +203,49 @@ pub struct BudgetLine {
     /// Non-negative, below 10^15, at most 4 decimals.
     pub amount: Decimal,
     pub basis: Basis,
+    /// The first month the line costs anything (1 when absent). Not for a one-time line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_month: Option<u16>,
+    /// The last month the line costs anything (the horizon's end when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_month: Option<u16>,
+}
+
+impl BudgetLine {
+    /// Whether the line has a window narrower than the whole plan.
+    pub const fn has_window(&self) -> bool {
+        self.from_month.is_some() || self.to_month.is_some()
+    }
+
+    /// The months `[from, to]` the line costs in, before the horizon cuts it.
+    ///
+    /// ```
+    /// use customer_cost_planner::model::plan::{Basis, BudgetLine};
+    /// let mut line = BudgetLine::new(Basis::Monthly);
+    /// assert_eq!(line.window(), (1, u16::MAX));
+    /// line.from_month = Some(4);
+    /// assert_eq!(line.window(), (4, u16::MAX));
+    /// ```
+    pub fn window(&self) -> (u16, u16) {
+        (
+            self.from_month.unwrap_or(1),
+            self.to_month.unwrap_or(u16::MAX),
+        )
+    }
+
+    /// An unnamed line of `basis` with no amount, id 0 and no window (for tests and new lines).
+    pub fn new(basis: Basis) -> BudgetLine {
+        BudgetLine {
+            id: LineId(0),
+            name: String::new(),
+            category: Category::Other,
+            stage: Stage::Service,
+            amount: Decimal::ZERO,
+            basis,
+            from_month: None,
+            to_month: None,
+        }
+    }
 }
 
 /// A customer management fee tier (客户管理费收费档位): a share of customers paying a monthly fee.
@@ -271,6 +314,9 @@ pub enum Lever {
     Churn { pct: Decimal },
     /// Revenue per customer per month changes by `pct` percent.
     Revenue { pct: Decimal },
+    /// How far each month's seasonal percentage stands from 100 changes by `pct` percent (a
+    /// stronger or weaker peak; −100 removes the seasonality).
+    Seasonality { pct: Decimal },
     /// An input of the plan set to `value` (what a goal seek's answer becomes).
     Set { input: Input, value: Decimal },
 }
@@ -285,6 +331,7 @@ pub enum LeverKind {
     NewCustomers,
     Churn,
     Revenue,
+    Seasonality,
     Set,
 }
 
@@ -298,13 +345,14 @@ impl Lever {
             | Lever::NewCustomers { .. }
             | Lever::Churn { .. }
             | Lever::Revenue { .. }
+            | Lever::Seasonality { .. }
             | Lever::Set { .. } => None,
         }
     }
 }
 
 impl LeverKind {
-    pub const ALL: [LeverKind; 8] = [
+    pub const ALL: [LeverKind; 9] = [
         LeverKind::CategorySpend,
         LeverKind::LineAmount,
         LeverKind::AddLine,
@@ -312,6 +360,7 @@ impl LeverKind {
         LeverKind::NewCustomers,
         LeverKind::Churn,
         LeverKind::Revenue,
+        LeverKind::Seasonality,
         LeverKind::Set,
     ];
 
@@ -325,6 +374,7 @@ impl LeverKind {
             LeverKind::NewCustomers => "new_customers",
             LeverKind::Churn => "churn",
             LeverKind::Revenue => "revenue",
+            LeverKind::Seasonality => "seasonality",
             LeverKind::Set => "set",
         }
     }
@@ -344,8 +394,22 @@ impl Lever {
             Lever::NewCustomers { .. } => LeverKind::NewCustomers,
             Lever::Churn { .. } => LeverKind::Churn,
             Lever::Revenue { .. } => LeverKind::Revenue,
+            Lever::Seasonality { .. } => LeverKind::Seasonality,
             Lever::Set { .. } => LeverKind::Set,
         }
+    }
+
+    /// Whether the lever acts on the whole plan and so takes no month to start from: setting
+    /// the starting customers (there is one start) or the discount rate (one rate discounts
+    /// every month).
+    pub const fn whole_plan(&self) -> bool {
+        matches!(
+            self,
+            Lever::Set {
+                input: Input::StartingCustomers | Input::AnnualDiscountPct,
+                ..
+            }
+        )
     }
 
     /// The baseline line this lever points at, if it points at one.
@@ -357,7 +421,46 @@ impl Lever {
             | Lever::NewCustomers { .. }
             | Lever::Churn { .. }
             | Lever::Revenue { .. }
+            | Lever::Seasonality { .. }
             | Lever::Set { .. } => None,
+        }
+    }
+}
+
+/// A lever of a scenario and the month it takes effect from.
+///
+/// In JSON the month sits beside the lever's own fields: `{"kind": "churn", "pct": "-25",
+/// "from_month": 5}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timed {
+    #[serde(flatten)]
+    pub lever: Lever,
+    /// The first month the lever acts in (month 1 when absent). A lever that acts on the whole
+    /// plan ([`Lever::whole_plan`]) takes none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_month: Option<u16>,
+}
+
+impl Timed {
+    /// The first month the lever acts in.
+    pub fn first_month(&self) -> u16 {
+        self.from_month.unwrap_or(1)
+    }
+}
+
+impl Timed {
+    /// `levers`, each acting from month 1.
+    pub fn all(levers: impl IntoIterator<Item = Lever>) -> Vec<Timed> {
+        levers.into_iter().map(Timed::from).collect()
+    }
+}
+
+impl From<Lever> for Timed {
+    /// A lever that acts from month 1.
+    fn from(lever: Lever) -> Timed {
+        Timed {
+            lever,
+            from_month: None,
         }
     }
 }
@@ -371,7 +474,7 @@ pub struct Scenario {
     /// The strategy this scenario started from, if any; its levers may since have been tuned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preset: Option<Strategy>,
-    pub levers: Vec<Lever>,
+    pub levers: Vec<Timed>,
 }
 
 /// A plan: the customer base, its economics, the budget, fee tiers and scenarios.
@@ -385,6 +488,15 @@ pub struct Plan {
     pub horizon_months: u16,
     pub starting_customers: Decimal,
     pub new_customers_per_month: Decimal,
+    /// Monthly compound growth of new customers in percent, above −100 and at most 1,000.
+    #[serde(default, skip_serializing_if = "Decimal::is_zero")]
+    pub new_customers_growth_pct: Decimal,
+    /// Twelve percentages, January to December, applied to new customers (100 = as planned).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seasonality_pct: Option<Vec<Decimal>>,
+    /// The calendar month (1–12) of the plan's month 1: where the seasonality starts.
+    #[serde(default = "january", skip_serializing_if = "is_january")]
+    pub first_calendar_month: u8,
     /// Percent of the customers at the start of a month who leave during it, 0–100.
     pub churn_pct: Decimal,
     /// Average product revenue per active customer per month.
@@ -410,6 +522,9 @@ impl Default for Plan {
             horizon_months: 36,
             starting_customers: Decimal::ZERO,
             new_customers_per_month: Decimal::ZERO,
+            new_customers_growth_pct: Decimal::ZERO,
+            seasonality_pct: None,
+            first_calendar_month: 1,
             churn_pct: Decimal::ZERO,
             revenue_per_customer_month: Decimal::ZERO,
             gross_margin_pct: Decimal::ZERO,
@@ -420,6 +535,15 @@ impl Default for Plan {
             ranges: Vec::new(),
         }
     }
+}
+
+const fn january() -> u8 {
+    1
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+const fn is_january(month: &u8) -> bool {
+    *month == 1
 }
 
 /// `n` fresh ids given the ids in use: counting up from one above the largest, or, when that
@@ -456,7 +580,7 @@ impl Plan {
     /// levers point at (even deleted ones, so a new line never takes over a dangling lever).
     pub fn line_ids_in_use(&self) -> impl Iterator<Item = u32> + Clone + '_ {
         let levers = self.scenarios.iter().flat_map(|s| {
-            s.levers.iter().filter_map(|l| match l {
+            s.levers.iter().filter_map(|l| match &l.lever {
                 Lever::AddLine { line } => Some(line.id.0),
                 other => other.target().map(|id| id.0),
             })
@@ -497,8 +621,8 @@ impl Plan {
             let present = |changed: &std::collections::HashMap<LineId, bool>, id: &LineId| {
                 changed.get(id).copied().unwrap_or(baseline.contains(id))
             };
-            for (i, lever) in s.levers.iter().enumerate() {
-                let found = match lever {
+            for (i, timed) in s.levers.iter().enumerate() {
+                let found = match &timed.lever {
                     Lever::AddLine { line } => {
                         changed.insert(line.id, true);
                         true
@@ -513,6 +637,7 @@ impl Plan {
                     | Lever::NewCustomers { .. }
                     | Lever::Churn { .. }
                     | Lever::Revenue { .. }
+                    | Lever::Seasonality { .. }
                     | Lever::Set { .. } => true,
                 };
                 if !found {

@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 
 use super::lang::Lang;
-use super::plan::{Category, Lever, Scenario, ScenarioId, Strategy};
+use super::plan::{Category, Lever, Scenario, ScenarioId, Strategy, Timed};
 
 impl Strategy {
     /// The strategy's name in the seed article's words (zh) or in English.
@@ -97,7 +97,7 @@ impl Strategy {
             id,
             name: self.name(lang).to_owned(),
             preset: Some(self),
-            levers: self.levers(),
+            levers: self.levers().into_iter().map(Timed::from).collect(),
         }
     }
 }

@@ -2,11 +2,11 @@
 
 use rust_decimal::Decimal;
 
-use super::driver::Input;
+use super::driver::{scale_seasonality, Input};
 use super::error::{Field, ModelError};
 use super::plan::{Basis, BudgetLine, Category, Lever, LeverKind, LineId, Plan, Scenario, Stage};
-use super::simulate::{line_total, HorizonDrivers};
-use super::validate::validate_lever;
+use super::simulate::{line_total, project_phases, HorizonDrivers, Projection};
+use super::validate::validate_timed;
 
 /// `1 + pct/100`, the factor a percentage change multiplies by.
 fn factor(pct: Decimal) -> Option<Decimal> {
@@ -14,34 +14,101 @@ fn factor(pct: Decimal) -> Option<Decimal> {
         .and_then(|f| Decimal::ONE.checked_add(f))
 }
 
-/// The plan as the scenario sees it: the baseline with every lever applied in order.
-/// The result has no scenarios of its own.
+/// The plan once every lever of the scenario acts: the baseline with every lever applied in
+/// order, whatever month it starts in (the figures of a scenario whose levers start later come
+/// from [`Timeline::of`]). The result has no scenarios of its own.
 ///
 /// A lever that names a line the plan no longer has changes nothing. Churn after a change is
 /// clamped to 0–100 %.
 ///
 /// ```
-/// use customer_cost_planner::model::{apply_scenario, Lever, Plan, Scenario, ScenarioId};
+/// use customer_cost_planner::model::{apply_scenario, Lever, Plan, Scenario, ScenarioId, Timed};
 /// let mut plan = Plan::default();
 /// plan.churn_pct = 80.into();
 /// let s = Scenario { id: ScenarioId(1), name: "more churn".into(), preset: None,
-///     levers: vec![Lever::Churn { pct: 50.into() }] };
+///     levers: Timed::all([Lever::Churn { pct: 50.into() }]) };
 /// assert_eq!(apply_scenario(&plan, &s).unwrap().churn_pct, 100.into());
 /// ```
 pub fn apply_scenario(plan: &Plan, scenario: &Scenario) -> Result<Plan, ModelError> {
+    plan_from(plan, scenario, u16::MAX)
+}
+
+/// The plan that runs from month `month` on: the baseline with, in order, the levers that act
+/// by then (their `from_month` at most `month`).
+fn plan_from(plan: &Plan, scenario: &Scenario, month: u16) -> Result<Plan, ModelError> {
     let mut out = Plan {
         scenarios: Vec::new(),
         ..plan.clone()
     };
-    for index in 0..scenario.levers.len() {
-        apply_lever(&mut out, scenario, index)?;
+    for (index, timed) in scenario.levers.iter().enumerate() {
+        if timed.first_month() <= month {
+            apply_lever(&mut out, scenario, index)?;
+        }
     }
     Ok(out)
 }
 
+/// A plan as it runs over time: month 1's plan, then a plan from each later month in which a
+/// lever starts to act (`docs/model.md`, "Time in the plan"). With every lever acting from
+/// month 1 it is one plan, and every figure is what that plan gives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Timeline {
+    /// `(first month, plan)`, the first from month 1, in order of their months.
+    pub phases: Vec<(u16, Plan)>,
+}
+
+impl Timeline {
+    /// The baseline of `plan`: one plan for every month, without scenarios.
+    pub fn baseline(plan: &Plan) -> Timeline {
+        Timeline {
+            phases: vec![(
+                1,
+                Plan {
+                    scenarios: Vec::new(),
+                    ..plan.clone()
+                },
+            )],
+        }
+    }
+
+    /// `scenario` of `plan` month by month: the plan from each month in which a lever starts.
+    /// Levers starting after the horizon change nothing.
+    pub fn of(plan: &Plan, scenario: &Scenario) -> Result<Timeline, ModelError> {
+        // Month 1, and each later month of the horizon in which some lever starts.
+        let starts = (1..=plan.horizon_months)
+            .filter(|m| *m == 1 || scenario.levers.iter().any(|t| t.first_month() == *m));
+        let mut phases = Vec::new();
+        for month in starts {
+            phases.push((month, plan_from(plan, scenario, month)?));
+        }
+        Ok(Timeline { phases })
+    }
+
+    /// The plan of month 1: what the months before any later lever run on.
+    pub fn first(&self) -> &Plan {
+        &self.phases[0].1
+    }
+
+    /// The plans of every phase, in order.
+    pub fn plans(&self) -> impl Iterator<Item = &Plan> {
+        self.phases.iter().map(|(_, p)| p)
+    }
+
+    /// Changes every phase's plan with `f`.
+    pub fn change<E>(&mut self, mut f: impl FnMut(&mut Plan) -> Result<(), E>) -> Result<(), E> {
+        self.phases.iter_mut().try_for_each(|(_, p)| f(p))
+    }
+
+    /// The projection month by month.
+    pub fn project(&self) -> Result<Projection, ModelError> {
+        let phases: Vec<(u16, &Plan)> = self.phases.iter().map(|(m, p)| (*m, p)).collect();
+        project_phases(&phases)
+    }
+}
+
 /// Applies lever `index` of `scenario` to `out`.
 fn apply_lever(out: &mut Plan, scenario: &Scenario, index: usize) -> Result<(), ModelError> {
-    let Some(lever) = scenario.levers.get(index) else {
+    let Some(timed) = scenario.levers.get(index) else {
         return Ok(());
     };
     {
@@ -50,9 +117,9 @@ fn apply_lever(out: &mut Plan, scenario: &Scenario, index: usize) -> Result<(), 
             name: scenario.name.clone(),
             index,
         };
-        validate_lever(lever, field)?;
+        validate_timed(timed, field)?;
         let too_large = || ModelError::TooLarge { field: field() };
-        match lever {
+        match &timed.lever {
             Lever::CategorySpend { category, pct } => {
                 let f = factor(*pct).ok_or_else(too_large)?;
                 for line in out.lines.iter_mut().filter(|l| l.category == *category) {
@@ -85,6 +152,7 @@ fn apply_lever(out: &mut Plan, scenario: &Scenario, index: usize) -> Result<(), 
                     .checked_mul(f)
                     .ok_or_else(too_large)?;
             }
+            Lever::Seasonality { pct } => scale_seasonality(out, *pct)?,
             Lever::Set { input, value } => {
                 input.set(out, *value);
             }
@@ -106,7 +174,7 @@ fn apply_lever(out: &mut Plan, scenario: &Scenario, index: usize) -> Result<(), 
 ///     let line = plan.lines[0].id;
 ///     let lever = neutral_lever(&plan, s, LeverKind::LineAmount, Some(line), "").unwrap();
 ///     let mut with = s.clone();
-///     with.levers.push(lever);
+///     with.levers.push(lever.into());
 ///     let a = apply_scenario(&plan, s).unwrap();
 ///     let b = apply_scenario(&plan, &with).unwrap();
 ///     assert_eq!(a.lines, b.lines);
@@ -127,6 +195,7 @@ pub fn neutral_lever(
         LeverKind::NewCustomers => Lever::NewCustomers { pct: Decimal::ZERO },
         LeverKind::Churn => Lever::Churn { pct: Decimal::ZERO },
         LeverKind::Revenue => Lever::Revenue { pct: Decimal::ZERO },
+        LeverKind::Seasonality => Lever::Seasonality { pct: Decimal::ZERO },
         LeverKind::Set => {
             let now = apply_scenario(plan, scenario).ok()?;
             Lever::Set {
@@ -146,6 +215,8 @@ pub fn neutral_lever(
                 stage: Stage::Acquisition,
                 amount: Decimal::ZERO,
                 basis: Basis::Monthly,
+                from_month: None,
+                to_month: None,
             },
         },
         LeverKind::LineAmount => {
@@ -191,6 +262,9 @@ pub enum LeverEffect {
     Churn { before: Decimal, after: Decimal },
     /// Revenue per customer per month, before → after.
     Revenue { before: Decimal, after: Decimal },
+    /// The seasonal peak (the highest month's percentage), before → after; `None` when the plan
+    /// has no seasonality (the lever does nothing).
+    Seasonality { peak: Option<(Decimal, Decimal)> },
     /// Another input set to a value: before → after (`None` before for a tier the plan does
     /// not have, which the lever then leaves alone).
     Set {
@@ -231,7 +305,8 @@ pub fn lever_steps(
     let mut steps = Vec::with_capacity(scenario.levers.len());
     // The lines each lever set, to find later levers that set them again.
     let mut touched: Vec<Vec<LineId>> = Vec::with_capacity(scenario.levers.len());
-    for (index, lever) in scenario.levers.iter().enumerate() {
+    for (index, timed) in scenario.levers.iter().enumerate() {
+        let lever = &timed.lever;
         let too_large = || ModelError::TooLarge {
             field: Field::Lever {
                 id: scenario.id,
@@ -263,6 +338,11 @@ pub fn lever_steps(
         });
     }
     Ok(steps)
+}
+
+/// The highest seasonal percentage of `plan`, if it has a seasonality.
+fn peak(plan: &Plan) -> Option<Decimal> {
+    plan.seasonality_pct.as_ref()?.iter().copied().max()
 }
 
 /// What `lever` changed from `before` to `now`, and the lines it set.
@@ -327,6 +407,12 @@ fn lever_effect(
             },
             Vec::new(),
         ),
+        Lever::Seasonality { .. } => (
+            LeverEffect::Seasonality {
+                peak: peak(before).zip(peak(now)),
+            },
+            Vec::new(),
+        ),
         Lever::Set { input, value } => (
             LeverEffect::Set {
                 input: *input,
@@ -341,7 +427,7 @@ fn lever_effect(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::plan::{Basis, BudgetLine, Category, LineId, ScenarioId, Stage};
+    use crate::model::plan::{Basis, BudgetLine, Category, LineId, ScenarioId, Stage, Timed};
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
@@ -356,6 +442,8 @@ mod tests {
             stage: Stage::Service,
             amount: d(amount),
             basis: Basis::Monthly,
+            from_month: None,
+            to_month: None,
         };
         Plan {
             new_customers_per_month: d("100"),
@@ -375,7 +463,7 @@ mod tests {
             id: ScenarioId(1),
             name: "s".into(),
             preset: None,
-            levers,
+            levers: Timed::all(levers),
         };
         apply_scenario(&plan(), &s).expect("valid levers")
     }
@@ -419,6 +507,8 @@ mod tests {
                         stage: Stage::Retention,
                         amount: d("7"),
                         basis: Basis::Annual,
+                        from_month: None,
+                        to_month: None,
                     },
                 },
                 Box::new(|p| p.lines.len() == 4 && p.lines[3].amount == d("7")),
@@ -464,7 +554,7 @@ mod tests {
             id: ScenarioId(1),
             name: "s".into(),
             preset: None,
-            levers: vec![Lever::Churn { pct: d("100") }],
+            levers: Timed::all([Lever::Churn { pct: d("100") }]),
         };
         assert_eq!(
             apply_scenario(&p, &s).map(|p| p.churn_pct),
@@ -504,13 +594,13 @@ mod tests {
             id: ScenarioId(7),
             name: "bad".into(),
             preset: None,
-            levers: vec![
+            levers: Timed::all([
                 Lever::Revenue { pct: d("1") },
                 Lever::CategorySpend {
                     category: Category::Crm,
                     pct: d("-150"),
                 },
-            ],
+            ]),
         };
         let err = apply_scenario(&plan(), &s).expect_err("lever below -100");
         assert_eq!(
@@ -540,7 +630,7 @@ mod tests {
                             continue;
                         };
                         let mut with = s.clone();
-                        with.levers.push(lever);
+                        with.levers.push(lever.into());
                         let got = apply_scenario(&plan, &with).expect("neutral lever is valid");
                         let amounts = |p: &Plan| {
                             p.lines
@@ -571,10 +661,10 @@ mod tests {
             id: ScenarioId(1),
             name: "s".into(),
             preset: None,
-            levers: vec![Lever::CategorySpend {
+            levers: Timed::all([Lever::CategorySpend {
                 category: Category::Marketing,
                 pct: d("-20"),
-            }],
+            }]),
         };
         let lever = neutral_lever(&plan(), &s, LeverKind::LineAmount, Some(LineId(1)), "")
             .expect("line 1 exists");
@@ -597,16 +687,12 @@ mod tests {
 
     #[test]
     fn steps_say_what_each_lever_did_and_which_later_ones_override_it() {
-        let drivers = HorizonDrivers {
-            months: 12,
-            new_customers: d("1200"),
-            customer_months: d("5000"),
-        };
+        let drivers = HorizonDrivers::from_totals(12, d("1200"), d("5000"));
         let s = Scenario {
             id: ScenarioId(1),
             name: "s".into(),
             preset: None,
-            levers: vec![
+            levers: Timed::all([
                 Lever::CategorySpend {
                     category: Category::Marketing,
                     pct: d("-20"),
@@ -623,7 +709,7 @@ mod tests {
                 },
                 Lever::NewCustomers { pct: d("10") },
                 Lever::Revenue { pct: d("5") },
-            ],
+            ]),
         };
         let steps = lever_steps(&plan(), &s, &drivers).expect("valid");
         assert_eq!(

@@ -8,6 +8,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use super::arith::{checked_difference, checked_product, checked_quotient, checked_sum};
 use super::error::{Field, ModelError};
 use super::plan::{Basis, BudgetLine, Category, Plan, Stage};
 
@@ -132,17 +133,16 @@ impl MonthColumn {
     }
 }
 
-/// The projection over the plan's horizon, with the rates it used.
+/// The projection over the plan's horizon, with the per-customer rates its lifetime figures use.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Projection {
     pub months: Vec<Month>,
-    /// Monthly churn as a fraction.
+    /// Monthly churn as a fraction (customer-weighted when it changes over time).
     pub churn: Decimal,
-    /// Gross margin as a fraction.
-    pub margin: Decimal,
-    /// Revenue per customer per month.
-    pub revenue_per_customer_month: Decimal,
-    /// Σ(tier share × tier fee): fee revenue per active customer per month.
+    /// Gross margin per active customer a month: R × g (customer-weighted when it changes).
+    pub gross_margin_per_customer_month: Decimal,
+    /// Σ(tier share × tier fee): fee revenue per active customer per month (customer-weighted
+    /// when it changes).
     pub fee_per_customer_month: Decimal,
     /// d = (1 + annual rate)^(1/12) − 1.
     pub monthly_discount_rate: Decimal,
@@ -196,12 +196,59 @@ fn cell(category: Category, stage: Stage) -> usize {
     category.index() * 3 + stage.index()
 }
 
-/// The sum of the plan's lines, by category × stage and by how they turn into money.
-struct Budget {
+/// What the lines that run in a month cost, by category × stage, before the month's customers.
+#[derive(Clone)]
+struct Rates {
     /// Monthly amounts plus annual amounts ÷ 12, on the money grid.
     fixed: [Decimal; CELLS],
     per_new: [Decimal; CELLS],
     per_active: [Decimal; CELLS],
+}
+
+/// The sums of the lines running in a month, as entered (annual amounts not yet ÷ 12).
+#[derive(Clone)]
+struct Sums([[Decimal; CELLS]; 4]);
+
+impl Sums {
+    fn add(&mut self, line: &BudgetLine, c: usize) -> Result<(), ModelError> {
+        let slot = match line.basis {
+            Basis::Monthly => &mut self.0[0][c],
+            Basis::Annual => &mut self.0[1][c],
+            Basis::PerNewCustomer => &mut self.0[2][c],
+            Basis::PerActiveCustomer => &mut self.0[3][c],
+            Basis::OneTime { .. } => return Ok(()),
+        };
+        *slot = checked_sum(*slot, line.amount).ok_or_else(|| ModelError::TooLarge {
+            field: line_field(line),
+        })?;
+        Ok(())
+    }
+
+    fn rates(&self) -> Result<Rates, ModelError> {
+        let [monthly, annual, per_new, per_active] = &self.0;
+        let twelve = Decimal::from(12);
+        let mut fixed = [Decimal::ZERO; CELLS];
+        for c in 0..CELLS {
+            fixed[c] = checked_quotient(annual[c], twelve)
+                .and_then(|a| checked_sum(a, monthly[c]))
+                .map(round_money)
+                .ok_or(ModelError::TooLarge {
+                    field: Field::Lines,
+                })?;
+        }
+        Ok(Rates {
+            fixed,
+            per_new: *per_new,
+            per_active: *per_active,
+        })
+    }
+}
+
+/// The sum of the plan's lines, by category × stage and by how they turn into money.
+struct Budget {
+    /// The rates of each month: one entry when no line has a window (every month alike), else
+    /// month m at index m − 1.
+    rates: Vec<Rates>,
     /// One-time amounts, month m at index m − 1.
     one_time: Vec<[Decimal; CELLS]>,
     /// The largest line of each cell, to name when a figure gets too large; `None`: the cell
@@ -220,51 +267,54 @@ fn line_field(line: &BudgetLine) -> Field {
 impl Budget {
     #[inline(never)]
     fn new(lines: &[BudgetLine], horizon: u16) -> Result<Budget, ModelError> {
-        let mut monthly = [Decimal::ZERO; CELLS];
-        let mut annual = [Decimal::ZERO; CELLS];
-        let mut per_new = [Decimal::ZERO; CELLS];
-        let mut per_active = [Decimal::ZERO; CELLS];
+        let mut always = Sums([[Decimal::ZERO; CELLS]; 4]);
+        let mut windowed: Vec<(usize, &BudgetLine)> = Vec::new();
         let mut one_time = vec![[Decimal::ZERO; CELLS]; usize::from(horizon)];
         let mut largest: [Option<usize>; CELLS] = [None; CELLS];
         for (i, line) in lines.iter().enumerate() {
             let c = cell(line.category, line.stage);
-            let slot = match line.basis {
-                Basis::Monthly => &mut monthly[c],
-                Basis::Annual => &mut annual[c],
-                Basis::PerNewCustomer => &mut per_new[c],
-                Basis::PerActiveCustomer => &mut per_active[c],
-                Basis::OneTime { month } => {
-                    match one_time.get_mut(usize::from(month).wrapping_sub(1)) {
-                        Some(cells) => &mut cells[c],
-                        // Past the horizon (or month 0): nothing in this projection.
-                        None => continue,
-                    }
+            if let Basis::OneTime { month } = line.basis {
+                // Past the horizon (or month 0): nothing in this projection.
+                let Some(cells) = one_time.get_mut(usize::from(month).wrapping_sub(1)) else {
+                    continue;
+                };
+                cells[c] =
+                    cells[c]
+                        .checked_add(line.amount)
+                        .ok_or_else(|| ModelError::TooLarge {
+                            field: line_field(line),
+                        })?;
+            } else if line.has_window() {
+                let (from, to) = line.window();
+                if from > horizon || to < from {
+                    continue;
                 }
-            };
-            *slot = slot
-                .checked_add(line.amount)
-                .ok_or_else(|| ModelError::TooLarge {
-                    field: line_field(line),
-                })?;
+                windowed.push((c, line));
+            } else {
+                always.add(line, c)?;
+            }
             if largest[c].is_none_or(|j| lines[j].amount < line.amount) {
                 largest[c] = Some(i);
             }
         }
-        let twelve = Decimal::from(12);
-        let mut fixed = [Decimal::ZERO; CELLS];
-        for c in 0..CELLS {
-            fixed[c] = annual[c]
-                .checked_div(twelve)
-                .and_then(|a| a.checked_add(monthly[c]))
-                .map(round_money)
-                .ok_or(ModelError::TooLarge {
-                    field: Field::Lines,
-                })?;
-        }
+        let rates = if windowed.is_empty() {
+            vec![always.rates()?]
+        } else {
+            let mut months = vec![always; usize::from(horizon)];
+            for (c, line) in windowed {
+                let (from, to) = line.window();
+                for sums in &mut months[usize::from(from - 1)..usize::from(to.min(horizon))] {
+                    sums.add(line, c)?;
+                }
+            }
+            let mut rates = Vec::with_capacity(months.len());
+            for sums in &months {
+                rates.push(sums.rates()?);
+            }
+            rates
+        };
         Ok(Budget {
-            fixed,
-            per_new,
-            per_active,
+            rates,
             one_time,
             largest,
         })
@@ -281,7 +331,9 @@ impl Budget {
         let mut by_category = [Decimal::ZERO; 6];
         let mut by_stage = [Decimal::ZERO; 3];
         let mut cost = Decimal::ZERO;
-        let one_time = &self.one_time[usize::from(m - 1)];
+        let index = usize::from(m - 1);
+        let one_time = &self.one_time[index];
+        let rates = self.rates.get(index).unwrap_or(&self.rates[0]);
         for category in Category::ALL {
             for stage in Stage::ALL {
                 let c = cell(category, stage);
@@ -289,9 +341,9 @@ impl Budget {
                     continue;
                 }
                 let blame = || self.blame(lines, c);
-                let mut v = add(self.fixed[c], one_time[c], blame)?;
-                v = add(v, money_mul(self.per_new[c], new, blame)?, blame)?;
-                v = add(v, money_mul(self.per_active[c], end, blame)?, blame)?;
+                let mut v = add(rates.fixed[c], one_time[c], blame)?;
+                v = add(v, money_mul(rates.per_new[c], new, blame)?, blame)?;
+                v = add(v, money_mul(rates.per_active[c], end, blame)?, blame)?;
                 by_category[category.index()] = add(by_category[category.index()], v, blame)?;
                 by_stage[stage.index()] = add(by_stage[stage.index()], v, blame)?;
                 cost = add(cost, v, blame)?;
@@ -332,11 +384,6 @@ fn checked_money_product(a: Decimal, b: Decimal) -> Option<Decimal> {
     a.checked_mul(b).map(round_money)
 }
 
-#[inline(never)]
-fn checked_sum(a: Decimal, b: Decimal) -> Option<Decimal> {
-    a.checked_add(b)
-}
-
 /// `a × b` on the money grid, or `err`.
 fn money_mul(
     a: Decimal,
@@ -350,24 +397,116 @@ fn add(a: Decimal, b: Decimal, err: impl FnOnce() -> ModelError) -> Result<Decim
     checked_sum(a, b).ok_or_else(err)
 }
 
+/// New customers in each month 1..=`to` of `plan`: growth compounded month by month on the
+/// customer grid, A₁ = N and A_m = A₍m−1₎ × (1 + g), then the month's seasonal percentage
+/// (`docs/model.md`, "Time in the plan"). Without growth or seasonality every month is N.
+#[inline(never)]
+pub fn arrivals(plan: &Plan, to: u16) -> Result<Vec<Decimal>, ModelError> {
+    let growth_err = || ModelError::TooLarge {
+        field: Field::Growth,
+    };
+    let factor = checked_quotient(plan.new_customers_growth_pct, Decimal::ONE_HUNDRED)
+        .and_then(|g| checked_sum(Decimal::ONE, g))
+        .ok_or_else(growth_err)?;
+    let grows = !plan.new_customers_growth_pct.is_zero();
+    // Past this, customer counts would leave the range every later figure can be computed in.
+    let cap = Decimal::from(100_000_000_000_000_000_i64);
+    let mut a = round_customers(plan.new_customers_per_month);
+    let mut out = Vec::with_capacity(usize::from(to));
+    for m in 1..=to {
+        if m > 1 && grows {
+            a = checked_product(a, factor)
+                .map(round_customers)
+                .filter(|a| *a < cap)
+                .ok_or_else(growth_err)?;
+        }
+        let new = match &plan.seasonality_pct {
+            Some(season) => {
+                let index = (usize::from(plan.first_calendar_month) + usize::from(m) + 10) % 12;
+                let s = season.get(index).copied().unwrap_or(Decimal::ONE_HUNDRED);
+                checked_product(a, s)
+                    .and_then(|x| checked_quotient(x, Decimal::ONE_HUNDRED))
+                    .map(round_customers)
+                    .ok_or(ModelError::TooLarge {
+                        field: Field::Seasonality,
+                    })?
+            }
+            None => a,
+        };
+        out.push(new);
+    }
+    Ok(out)
+}
+
+/// What one phase of a projection runs on: a plan's rates, budget and arrivals.
+struct Phase<'a> {
+    plan: &'a Plan,
+    /// The first month this phase runs.
+    first: u16,
+    churn: Decimal,
+    margin: Decimal,
+    /// Fee revenue per active customer a month.
+    fee: Decimal,
+    budget: Budget,
+    arrivals: Vec<Decimal>,
+}
+
+impl<'a> Phase<'a> {
+    #[inline(never)]
+    fn new(first: u16, plan: &'a Plan, horizon: u16) -> Result<Phase<'a>, ModelError> {
+        let pct = |v: Decimal, field: Field| {
+            checked_quotient(v, Decimal::ONE_HUNDRED).ok_or(ModelError::TooLarge { field })
+        };
+        Ok(Phase {
+            plan,
+            first,
+            churn: pct(plan.churn_pct, Field::Churn)?,
+            margin: pct(plan.gross_margin_pct, Field::GrossMargin)?,
+            fee: fee_per_customer_month(plan)?,
+            budget: Budget::new(&plan.lines, horizon)?,
+            arrivals: arrivals(plan, horizon)?,
+        })
+    }
+
+    /// Gross margin per active customer a month: R × g.
+    fn gross_margin(&self) -> Option<Decimal> {
+        checked_product(self.plan.revenue_per_customer_month, self.margin)
+    }
+}
+
 /// Projects a plan whose values have already been validated (or derived from validated values
 /// by a scenario). Every operation is checked: a value too large to compute exactly gives an
 /// error naming the field that caused it.
 pub fn project(plan: &Plan) -> Result<Projection, ModelError> {
-    let hundred = Decimal::ONE_HUNDRED;
-    let pct =
-        |v: Decimal, field: Field| v.checked_div(hundred).ok_or(ModelError::TooLarge { field });
-    let churn = pct(plan.churn_pct, Field::Churn)?;
-    let margin = pct(plan.gross_margin_pct, Field::GrossMargin)?;
-    let annual = pct(plan.annual_discount_pct, Field::Discount)?;
+    project_phases(&[(1, plan)])
+}
+
+/// Projects a plan that changes over time: from month `first` of each `(first, plan)` on, the
+/// month runs on that plan (its new customers, churn, revenue, margin, fees and lines). The
+/// first phase starts in month 1 and gives the horizon, the starting customers and the
+/// discount rate; phases are in order of their first month. A scenario whose levers take
+/// effect from later months is projected this way (`docs/model.md`, "Time in the plan").
+pub fn project_phases(phases: &[(u16, &Plan)]) -> Result<Projection, ModelError> {
+    let Some(&(_, plan)) = phases.first() else {
+        return Err(ModelError::TooLarge {
+            field: Field::Lines,
+        });
+    };
+    let horizon = plan.horizon_months;
+    let annual = plan
+        .annual_discount_pct
+        .checked_div(Decimal::ONE_HUNDRED)
+        .ok_or(ModelError::TooLarge {
+            field: Field::Discount,
+        })?;
     let monthly_discount_rate = monthly_rate(annual).ok_or(ModelError::TooLarge {
         field: Field::Discount,
     })?;
-    let fee_per_customer_month = fee_per_customer_month(plan)?;
-
-    let budget = Budget::new(&plan.lines, plan.horizon_months)?;
-    let new_customers = round_customers(plan.new_customers_per_month);
-    let revenue = plan.revenue_per_customer_month;
+    let mut built = Vec::with_capacity(phases.len());
+    for &(first, p) in phases {
+        built.push(Phase::new(first, p, horizon)?);
+    }
+    let phases = built;
     let one_plus_d =
         Decimal::ONE
             .checked_add(monthly_discount_rate)
@@ -381,14 +520,20 @@ pub fn project(plan: &Plan) -> Result<Projection, ModelError> {
         field: Field::StartingCustomers,
     };
 
-    let mut months = Vec::with_capacity(usize::from(plan.horizon_months));
+    let mut months = Vec::with_capacity(usize::from(horizon));
     let mut start = round_customers(plan.starting_customers);
     let mut cumulative = Decimal::ZERO;
     let mut discount_factor = Decimal::ONE;
     let mut totals = [Decimal::ZERO; 3]; // cost, revenue, fee revenue: checked against the cap
-    for m in 1..=plan.horizon_months {
+    let mut at = 0;
+    for m in 1..=horizon {
+        while phases.get(at + 1).is_some_and(|p| p.first <= m) {
+            at += 1;
+        }
+        let phase = &phases[at];
+        let new_customers = phase.arrivals[usize::from(m - 1)];
         let churned = start
-            .checked_mul(churn)
+            .checked_mul(phase.churn)
             .map(round_customers)
             .ok_or_else(customers_err)?;
         let end = start
@@ -400,11 +545,13 @@ pub fn project(plan: &Plan) -> Result<Projection, ModelError> {
             cost,
             by_category: cost_by_category,
             by_stage: cost_by_stage,
-        } = budget.month_cost(&plan.lines, m, new_customers, end)?;
+        } = phase
+            .budget
+            .month_cost(&phase.plan.lines, m, new_customers, end)?;
 
-        let product_revenue = money_mul(end, revenue, revenue_err)?;
-        let gross_profit = money_mul(product_revenue, margin, revenue_err)?;
-        let fee_revenue = money_mul(end, fee_per_customer_month, fee_error)?;
+        let product_revenue = money_mul(end, phase.plan.revenue_per_customer_month, revenue_err)?;
+        let gross_profit = money_mul(product_revenue, phase.margin, revenue_err)?;
+        let fee_revenue = money_mul(end, phase.fee, fee_error)?;
         let net_contribution = gross_profit
             .checked_add(fee_revenue)
             .and_then(|x| x.checked_sub(cost))
@@ -440,15 +587,81 @@ pub fn project(plan: &Plan) -> Result<Projection, ModelError> {
         start = end;
     }
 
-    check_totals(plan, &months, totals)?;
+    check_totals(&phases, &months, totals)?;
+    let units = UnitEconomics::of(&phases, &months).ok_or_else(revenue_err)?;
     Ok(Projection {
         months,
-        churn,
-        margin,
-        revenue_per_customer_month: revenue,
-        fee_per_customer_month,
+        churn: units.churn,
+        gross_margin_per_customer_month: units.gross_margin,
+        fee_per_customer_month: units.fee,
         monthly_discount_rate,
     })
+}
+
+/// The per-customer rates the lifetime figures use: the plan's own when every phase has the
+/// same, else averages weighted by customers over the horizon (`docs/model.md`).
+struct UnitEconomics {
+    churn: Decimal,
+    gross_margin: Decimal,
+    fee: Decimal,
+}
+
+impl UnitEconomics {
+    #[inline(never)]
+    fn of(phases: &[Phase], months: &[Month]) -> Option<UnitEconomics> {
+        Some(UnitEconomics {
+            churn: rate(
+                phases,
+                months,
+                |p| Some(p.churn),
+                |m| (m.churned, m.start_customers),
+            )?,
+            gross_margin: rate(
+                phases,
+                months,
+                |p| p.gross_margin(),
+                |m| (m.gross_profit, m.end_customers),
+            )?,
+            fee: rate(
+                phases,
+                months,
+                |p| Some(p.fee),
+                |m| (m.fee_revenue, m.end_customers),
+            )?,
+        })
+    }
+}
+
+/// One per-customer rate over the horizon: each phase's `own` when they all have the same;
+/// else Σ numerator ÷ Σ weight over the months (`part` gives both), or, when nothing weighs,
+/// the mean of each month's own rate. Function pointers, so there is one copy of the loop.
+#[inline(never)]
+fn rate(
+    phases: &[Phase],
+    months: &[Month],
+    own: fn(&Phase) -> Option<Decimal>,
+    part: fn(&Month) -> (Decimal, Decimal),
+) -> Option<Decimal> {
+    let first = own(phases.first()?)?;
+    if phases.iter().all(|p| own(p) == Some(first)) {
+        return Some(first);
+    }
+    let (mut num, mut weight, mut rates) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    let mut at = 0;
+    for m in months {
+        while phases.get(at + 1).is_some_and(|p| p.first <= m.month) {
+            at += 1;
+        }
+        let (x, w) = part(m);
+        num = checked_sum(num, x)?;
+        weight = checked_sum(weight, w)?;
+        rates = checked_sum(rates, own(&phases[at])?)?;
+    }
+    if weight.is_zero() {
+        checked_quotient(rates, Decimal::from(months.len().max(1)))
+    } else {
+        checked_quotient(num, weight)
+    }
 }
 
 /// What the fee tiers bring in per customer a month: Σ share × fee.
@@ -473,10 +686,14 @@ fn fee_error() -> ModelError {
 
 /// The horizon's totals of cost, revenue and fee revenue must stay under the money cap; the
 /// error names what made a total too large.
-fn check_totals(plan: &Plan, months: &[Month], totals: [Decimal; 3]) -> Result<(), ModelError> {
+fn check_totals(
+    phases: &[Phase],
+    months: &[Month],
+    totals: [Decimal; 3],
+) -> Result<(), ModelError> {
     let cap = money_cap();
     if totals[0] >= cap {
-        return Err(largest_line_error(plan, months));
+        return Err(largest_line_error(phases, months));
     }
     if totals[1] >= cap {
         return Err(ModelError::TooLarge {
@@ -490,54 +707,99 @@ fn check_totals(plan: &Plan, months: &[Month], totals: [Decimal; 3]) -> Result<(
 }
 
 /// Names the line that contributes most to a cost total that grew too large.
-fn largest_line_error(plan: &Plan, months: &[Month]) -> ModelError {
+fn largest_line_error(phases: &[Phase], months: &[Month]) -> ModelError {
     let totals = HorizonDrivers::of(months);
-    let field = plan
-        .lines
+    let field = phases
         .iter()
+        .flat_map(|p| &p.plan.lines)
         .filter_map(|l| line_total(l, &totals).map(|t| (t, l)))
         .max_by(|a, b| a.0.cmp(&b.0))
         .map_or(Field::Lines, |(_, l)| line_field(l));
     ModelError::TooLarge { field }
 }
 
-/// What a line's total over the horizon depends on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What a line's total over the horizon depends on: the months, and the new customers and
+/// customer-months up to each month.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HorizonDrivers {
     pub months: u16,
-    pub new_customers: Decimal,
-    pub customer_months: Decimal,
+    /// Σ new customers of months 1..=m at index m (index 0: nothing yet).
+    new_customers: Vec<Decimal>,
+    /// Σ E of months 1..=m at index m.
+    customer_months: Vec<Decimal>,
 }
 
 impl HorizonDrivers {
     pub fn of(months: &[Month]) -> HorizonDrivers {
-        let sum = |f: fn(&Month) -> Decimal| {
-            months
-                .iter()
-                .try_fold(Decimal::ZERO, |acc, m| acc.checked_add(f(m)))
-                .unwrap_or(Decimal::MAX)
+        let prefix = |f: fn(&Month) -> Decimal| {
+            let mut sums = Vec::with_capacity(months.len() + 1);
+            let mut acc = Decimal::ZERO;
+            sums.push(acc);
+            for m in months {
+                acc = acc.checked_add(f(m)).unwrap_or(Decimal::MAX);
+                sums.push(acc);
+            }
+            sums
         };
         HorizonDrivers {
             months: u16::try_from(months.len()).unwrap_or(u16::MAX),
-            new_customers: sum(|m| m.new_customers),
-            customer_months: sum(|m| m.end_customers),
+            new_customers: prefix(|m| m.new_customers),
+            customer_months: prefix(|m| m.end_customers),
         }
+    }
+
+    /// Drivers known only as totals over `months` (enough for lines without a window).
+    pub fn from_totals(
+        months: u16,
+        new_customers: Decimal,
+        customer_months: Decimal,
+    ) -> HorizonDrivers {
+        let at_end = |total| {
+            let mut v = vec![Decimal::ZERO; usize::from(months)];
+            v.push(total);
+            v
+        };
+        HorizonDrivers {
+            months,
+            new_customers: at_end(new_customers),
+            customer_months: at_end(customer_months),
+        }
+    }
+
+    /// The months `[from, to]` cut to the horizon, or `None` when none of them is in it.
+    fn clip(&self, (from, to): (u16, u16)) -> Option<(usize, usize)> {
+        let to = to.min(self.months);
+        (from >= 1 && from <= to).then_some((usize::from(from), usize::from(to)))
+    }
+
+    fn between(sums: &[Decimal], (from, to): (usize, usize)) -> Option<Decimal> {
+        checked_difference(*sums.get(to)?, *sums.get(from - 1)?)
     }
 }
 
 /// One line's cost over the whole horizon (for display beside the line), or `None` if too large.
 pub fn line_total(line: &BudgetLine, drivers: &HorizonDrivers) -> Option<Decimal> {
-    let months = Decimal::from(drivers.months);
+    let window = match line.basis {
+        Basis::OneTime { month } => (month, month),
+        _ => line.window(),
+    };
+    let Some(span) = drivers.clip(window) else {
+        return Some(Decimal::ZERO);
+    };
+    let months = Decimal::from(span.1 - span.0 + 1);
     let total = match line.basis {
         Basis::Monthly => line.amount.checked_mul(months)?,
         Basis::Annual => line
             .amount
             .checked_div(Decimal::from(12))?
             .checked_mul(months)?,
-        Basis::OneTime { month } if month >= 1 && month <= drivers.months => line.amount,
-        Basis::OneTime { .. } => Decimal::ZERO,
-        Basis::PerNewCustomer => line.amount.checked_mul(drivers.new_customers)?,
-        Basis::PerActiveCustomer => line.amount.checked_mul(drivers.customer_months)?,
+        Basis::OneTime { .. } => line.amount,
+        Basis::PerNewCustomer => line
+            .amount
+            .checked_mul(HorizonDrivers::between(&drivers.new_customers, span)?)?,
+        Basis::PerActiveCustomer => line
+            .amount
+            .checked_mul(HorizonDrivers::between(&drivers.customer_months, span)?)?,
     };
     Some(round_money(total))
 }
@@ -565,6 +827,8 @@ mod tests {
                 stage: Stage::Service,
                 amount: d(amount),
                 basis,
+                from_month: None,
+                to_month: None,
             }],
             ..Plan::default()
         }
@@ -652,6 +916,151 @@ mod tests {
         assert_eq!(
             project(&plan).expect_err("too large").field(),
             &Field::Revenue
+        );
+    }
+
+    fn column(p: &Projection, f: fn(&Month) -> Decimal) -> Vec<Decimal> {
+        p.months.iter().map(f).collect()
+    }
+
+    fn ds(values: &[&str]) -> Vec<Decimal> {
+        values.iter().map(|s| d(s)).collect()
+    }
+
+    #[test]
+    fn new_customers_grow_month_by_month() {
+        // A₁ = 10, then × 1.1 each month: 10, 11, 12.1, 13.31.
+        let mut plan = one_line(Basis::PerNewCustomer, "2");
+        plan.new_customers_growth_pct = d("10");
+        let p = project(&plan).expect("valid");
+        assert_eq!(
+            column(&p, |m| m.new_customers),
+            ds(&["10", "11", "12.1", "13.31"])
+        );
+        // S: 100 → 90 + 10 = 100 → 90 + 11 = 101 → 90.9 + 12.1 = 103 → 92.7 + 13.31 = 106.01.
+        assert_eq!(
+            column(&p, |m| m.end_customers),
+            ds(&["100", "101", "103", "106.01"])
+        );
+        assert_eq!(column(&p, |m| m.cost), ds(&["20", "22", "24.2", "26.62"]));
+        // Shrinking: −50 % a month halves the arrivals.
+        plan.new_customers_growth_pct = d("-50");
+        let p = project(&plan).expect("valid");
+        assert_eq!(
+            column(&p, |m| m.new_customers),
+            ds(&["10", "5", "2.5", "1.25"])
+        );
+    }
+
+    #[test]
+    fn seasonality_starts_at_the_calendar_month_of_month_one() {
+        // Month 1 is November: November 200 %, December 50 %, January and February 100 %.
+        let mut plan = one_line(Basis::Monthly, "0");
+        let mut season = vec![d("100"); 12];
+        season[10] = d("200");
+        season[11] = d("50");
+        season[1] = d("0");
+        plan.seasonality_pct = Some(season);
+        plan.first_calendar_month = 11;
+        plan.horizon_months = 5;
+        let p = project(&plan).expect("valid");
+        assert_eq!(
+            column(&p, |m| m.new_customers),
+            ds(&["20", "5", "10", "0", "10"])
+        );
+        // With growth the season multiplies the grown arrivals: 10 × 1.1^(m−1) × s.
+        plan.new_customers_growth_pct = d("10");
+        let p = project(&plan).expect("valid");
+        assert_eq!(
+            column(&p, |m| m.new_customers),
+            ds(&["20", "5.5", "12.1", "0", "14.641"])
+        );
+    }
+
+    #[test]
+    fn a_line_costs_only_in_its_window() {
+        // Customers stay at 100 with 10 new a month (steady state).
+        type Case = (
+            Basis,
+            &'static str,
+            Option<u16>,
+            Option<u16>,
+            [&'static str; 4],
+        );
+        let cases: [Case; 6] = [
+            (
+                Basis::Monthly,
+                "30",
+                Some(2),
+                Some(3),
+                ["0", "30", "30", "0"],
+            ),
+            (
+                Basis::Annual,
+                "1200",
+                Some(3),
+                None,
+                ["0", "0", "100", "100"],
+            ),
+            (
+                Basis::PerNewCustomer,
+                "50",
+                None,
+                Some(1),
+                ["500", "0", "0", "0"],
+            ),
+            (
+                Basis::PerActiveCustomer,
+                "2.5",
+                Some(4),
+                Some(120),
+                ["0", "0", "0", "250"],
+            ),
+            (Basis::Monthly, "30", Some(5), None, ["0", "0", "0", "0"]),
+            (
+                Basis::Monthly,
+                "30",
+                Some(1),
+                Some(4),
+                ["30", "30", "30", "30"],
+            ),
+        ];
+        for (basis, amount, from, to, expected) in cases {
+            let mut plan = one_line(basis, amount);
+            plan.lines[0].from_month = from;
+            plan.lines[0].to_month = to;
+            let p = project(&plan).expect("valid");
+            assert_eq!(
+                column(&p, |m| m.cost),
+                ds(&expected),
+                "{basis:?} {from:?}–{to:?}"
+            );
+            // The total beside the line is the sum of its months.
+            let total: Decimal = p.months.iter().map(|m| m.cost).sum();
+            assert_eq!(
+                line_total(&plan.lines[0], &HorizonDrivers::of(&p.months)),
+                Some(total)
+            );
+        }
+    }
+
+    #[test]
+    fn a_later_phase_changes_the_months_from_its_first() {
+        // Churn 10 % in months 1–2, then 5 %: S = 100, 100, 100 → 95 + 10 = 105 → …
+        let base = one_line(Basis::Monthly, "0");
+        let mut later = base.clone();
+        later.churn_pct = d("5");
+        let p = project_phases(&[(1, &base), (3, &later)]).expect("valid");
+        assert_eq!(
+            column(&p, |m| m.end_customers),
+            ds(&["100", "100", "105", "109.75"])
+        );
+        // Weighted churn: Σ churned ÷ Σ S = (10 + 10 + 5 + 5.25) ÷ (100 + 100 + 100 + 105).
+        assert_eq!(p.churn, d("30.25") / d("405"));
+        // A later phase equal to the first changes nothing.
+        assert_eq!(
+            project_phases(&[(1, &base), (3, &base)]).expect("valid"),
+            project(&base).expect("valid")
         );
     }
 }

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::error::{Field, ModelError, Problem};
 use super::parse::{check_value, Rule};
-use super::plan::{Basis, BudgetLine, Lever, Plan};
+use super::plan::{Basis, BudgetLine, Lever, Plan, Timed};
 
 /// Documented limits (docs/formats.md). Anything over them is refused with a message.
 pub mod limits {
@@ -74,6 +74,46 @@ pub fn validate_line(line: &BudgetLine) -> Result<(), ModelError> {
             },
         )?;
     }
+    validate_window(line)
+}
+
+/// A line's window: whole months 1–120, the end not before the start, none on a one-time line.
+fn validate_window(line: &BudgetLine) -> Result<(), ModelError> {
+    let field = || Field::LineWindow {
+        id: line.id,
+        name: line.name.clone(),
+    };
+    if !line.has_window() {
+        return Ok(());
+    }
+    if matches!(line.basis, Basis::OneTime { .. }) {
+        return Err(invalid(field(), Problem::WindowOnOneTime));
+    }
+    for month in [line.from_month, line.to_month].into_iter().flatten() {
+        check(
+            Decimal::from(month),
+            Rule::months(1, limits::HORIZON_MONTHS),
+            field,
+        )?;
+    }
+    let (from, to) = line.window();
+    if to < from {
+        return Err(invalid(field(), Problem::EndsBeforeStart));
+    }
+    Ok(())
+}
+
+/// The seasonality: absent, or twelve percentages 0–1,000.
+fn validate_seasonality(plan: &Plan) -> Result<(), ModelError> {
+    let Some(values) = &plan.seasonality_pct else {
+        return Ok(());
+    };
+    if values.len() != 12 {
+        return Err(invalid(Field::Seasonality, Problem::Count { exactly: 12 }));
+    }
+    for v in values {
+        check(*v, Rule::seasonal_pct(), || Field::Seasonality)?;
+    }
     Ok(())
 }
 
@@ -126,6 +166,17 @@ impl Found {
         push(check(plan.new_customers_per_month, Rule::count(), || {
             Field::NewCustomers
         }));
+        push(check(
+            plan.new_customers_growth_pct,
+            Rule::growth_pct(),
+            || Field::Growth,
+        ));
+        push(validate_seasonality(plan));
+        push(check(
+            Decimal::from(plan.first_calendar_month),
+            Rule::months(1, 12),
+            || Field::FirstCalendarMonth,
+        ));
         push(check(plan.churn_pct, Rule::percent(), || Field::Churn));
         push(check(
             plan.revenue_per_customer_month,
@@ -227,7 +278,7 @@ impl Found {
                     name: scenario.name.clone(),
                     index,
                 };
-                push(validate_lever(lever, field));
+                push(validate_timed(lever, field));
             }
         }
     }
@@ -257,12 +308,31 @@ impl Found {
 }
 
 /// Checks one lever; `field` names it in the message.
+/// Checks a scenario's lever and the month it acts from: 1–120, and none on a lever that acts on
+/// the whole plan.
+pub fn validate_timed(timed: &Timed, field: impl Fn() -> Field) -> Result<(), ModelError> {
+    validate_lever(&timed.lever, &field)?;
+    if let Some(month) = timed.from_month {
+        if timed.lever.whole_plan() {
+            return Err(invalid(field(), Problem::WholePlan));
+        }
+        check(
+            Decimal::from(month),
+            Rule::months(1, limits::HORIZON_MONTHS),
+            field,
+        )?;
+    }
+    Ok(())
+}
+
+/// Checks the values of one lever.
 pub fn validate_lever(lever: &Lever, field: impl Fn() -> Field) -> Result<(), ModelError> {
     match lever {
         Lever::CategorySpend { pct, .. }
         | Lever::NewCustomers { pct }
         | Lever::Churn { pct }
-        | Lever::Revenue { pct } => check(*pct, Rule::change_pct(), field),
+        | Lever::Revenue { pct }
+        | Lever::Seasonality { pct } => check(*pct, Rule::change_pct(), field),
         Lever::LineAmount { amount, .. } => check(*amount, Rule::money(), field),
         Lever::AddLine { line } => validate_line(line),
         Lever::RemoveLine { .. } => Ok(()),
@@ -283,6 +353,8 @@ mod tests {
             stage: Stage::Acquisition,
             amount: Decimal::from(amount),
             basis: Basis::Monthly,
+            from_month: None,
+            to_month: None,
         }
     }
 
@@ -290,7 +362,7 @@ mod tests {
     fn each_kind_of_bad_value_is_named() {
         let base = Plan::default();
         type Breaker = fn(&mut Plan);
-        let cases: [(&str, Breaker); 14] = [
+        let cases: [(&str, Breaker); 22] = [
             ("horizon 0", |p| p.horizon_months = 0),
             ("horizon 121", |p| p.horizon_months = 121),
             ("negative customers", |p| p.starting_customers = (-1).into()),
@@ -324,12 +396,41 @@ mod tests {
                     id: ScenarioId(1),
                     name: "s".into(),
                     preset: None,
-                    levers: vec![Lever::Churn { pct: (-101).into() }],
+                    levers: Timed::all([Lever::Churn { pct: (-101).into() }]),
                 })
             }),
             ("amount too many decimals", |p| {
                 let mut l = line(1, 0);
                 l.amount = Decimal::new(123_456, 5);
+                p.lines.push(l);
+            }),
+            ("growth -100", |p| {
+                p.new_customers_growth_pct = (-100).into()
+            }),
+            ("growth 1001", |p| p.new_customers_growth_pct = 1001.into()),
+            ("eleven seasons", |p| {
+                p.seasonality_pct = Some(vec![100.into(); 11])
+            }),
+            ("a negative season", |p| {
+                let mut s = vec![Decimal::ONE_HUNDRED; 12];
+                s[3] = (-1).into();
+                p.seasonality_pct = Some(s);
+            }),
+            ("calendar month 13", |p| p.first_calendar_month = 13),
+            ("window ends before it starts", |p| {
+                let mut l = line(1, 5);
+                (l.from_month, l.to_month) = (Some(4), Some(3));
+                p.lines.push(l);
+            }),
+            ("window past 120", |p| {
+                let mut l = line(1, 5);
+                l.to_month = Some(121);
+                p.lines.push(l);
+            }),
+            ("window on a one-time line", |p| {
+                let mut l = line(1, 5);
+                l.basis = Basis::OneTime { month: 2 };
+                l.from_month = Some(2);
                 p.lines.push(l);
             }),
         ];
@@ -339,6 +440,22 @@ mod tests {
             let errors = validate(&plan);
             assert_eq!(errors.len(), 1, "{what}: {errors:?}");
         }
+    }
+
+    #[test]
+    fn time_values_at_their_limits_pass() {
+        let mut plan = Plan {
+            new_customers_growth_pct: Decimal::new(-999_999, 4),
+            seasonality_pct: Some([Decimal::ZERO, Decimal::from(1000)].repeat(6)),
+            first_calendar_month: 12,
+            ..Plan::default()
+        };
+        let mut l = line(1, 5);
+        (l.from_month, l.to_month) = (Some(120), Some(120));
+        plan.lines.push(l);
+        assert_eq!(validate(&plan), vec![]);
+        plan.new_customers_growth_pct = Decimal::from(1000);
+        assert_eq!(validate(&plan), vec![]);
     }
 
     #[test]

@@ -10,7 +10,12 @@ pub enum LineEdit {
     Category(Category),
     Stage(Stage),
     Amount(Decimal),
+    /// A new basis; a one-time line has its own month and so loses any window.
     Basis(Basis),
+    /// The first month the line costs in (`None`: month 1).
+    FromMonth(Option<u16>),
+    /// The last month the line costs in (`None`: the plan's last).
+    ToMonth(Option<u16>),
 }
 
 impl LineEdit {
@@ -21,7 +26,14 @@ impl LineEdit {
             LineEdit::Category(c) => line.category = c,
             LineEdit::Stage(s) => line.stage = s,
             LineEdit::Amount(a) => line.amount = a,
-            LineEdit::Basis(b) => line.basis = b,
+            LineEdit::Basis(b) => {
+                if matches!(b, Basis::OneTime { .. }) {
+                    (line.from_month, line.to_month) = (None, None);
+                }
+                line.basis = b;
+            }
+            LineEdit::FromMonth(m) => line.from_month = m,
+            LineEdit::ToMonth(m) => line.to_month = m,
         }
     }
 }
@@ -84,6 +96,10 @@ pub enum PlanEdit {
     SetInput(Input, Decimal),
     SetHorizon(u16),
     SetCurrency(String),
+    /// The twelve seasonal percentages, January to December, or none.
+    SetSeasonality(Option<Vec<Decimal>>),
+    /// The calendar month (1–12) of the plan's month 1.
+    SetFirstCalendarMonth(u8),
 
     AddLine,
     UpdateLine(LineId, LineEdit),
@@ -117,11 +133,13 @@ pub enum PlanEdit {
     /// fields undo one by one as a line's do.
     UpdateLeverLine(ScenarioId, usize, LineEdit),
     DeleteLever(ScenarioId, usize),
+    /// The month a lever acts from (`None`: month 1).
+    SetLeverFrom(ScenarioId, usize, Option<u16>),
     /// A new scenario with these levers (what a goal seek's answer becomes), named `name`
     /// (made unique among the plan's scenarios).
     AddScenarioWith {
         name: String,
-        levers: Vec<Lever>,
+        levers: Vec<crate::model::Timed>,
     },
 
     /// Sets a driver's range: adds it, or replaces the range the driver has.
@@ -140,6 +158,9 @@ pub enum EditKey {
     Currency,
     LineName(LineId),
     LineAmount(LineId),
+    LineFrom(LineId),
+    LineTo(LineId),
+    Seasonality,
     TierName(TierId),
     TierShare(TierId),
     TierFee(TierId),
@@ -147,6 +168,9 @@ pub enum EditKey {
     Lever(ScenarioId, usize),
     LeverLineName(ScenarioId, usize),
     LeverLineAmount(ScenarioId, usize),
+    LeverLineFrom(ScenarioId, usize),
+    LeverLineTo(ScenarioId, usize),
+    LeverFrom(ScenarioId, usize),
     Range(Driver),
 }
 
@@ -160,6 +184,10 @@ impl PlanEdit {
             PlanEdit::SetCurrency(_) => Some(EditKey::Currency),
             PlanEdit::UpdateLine(id, LineEdit::Name(_)) => Some(EditKey::LineName(*id)),
             PlanEdit::UpdateLine(id, LineEdit::Amount(_)) => Some(EditKey::LineAmount(*id)),
+            PlanEdit::UpdateLine(id, LineEdit::FromMonth(_)) => Some(EditKey::LineFrom(*id)),
+            PlanEdit::UpdateLine(id, LineEdit::ToMonth(_)) => Some(EditKey::LineTo(*id)),
+            PlanEdit::SetSeasonality(_) => Some(EditKey::Seasonality),
+            PlanEdit::SetLeverFrom(id, i, _) => Some(EditKey::LeverFrom(*id, *i)),
             PlanEdit::UpdateTier(id, TierEdit::Name(_)) => Some(EditKey::TierName(*id)),
             PlanEdit::UpdateTier(id, TierEdit::Share(_)) => Some(EditKey::TierShare(*id)),
             PlanEdit::UpdateTier(id, TierEdit::Fee(_)) => Some(EditKey::TierFee(*id)),
@@ -171,6 +199,12 @@ impl PlanEdit {
             PlanEdit::UpdateLeverLine(id, i, LineEdit::Amount(_)) => {
                 Some(EditKey::LeverLineAmount(*id, *i))
             }
+            PlanEdit::UpdateLeverLine(id, i, LineEdit::FromMonth(_)) => {
+                Some(EditKey::LeverLineFrom(*id, *i))
+            }
+            PlanEdit::UpdateLeverLine(id, i, LineEdit::ToMonth(_)) => {
+                Some(EditKey::LeverLineTo(*id, *i))
+            }
             PlanEdit::SetRange(r) => Some(EditKey::Range(r.driver)),
             PlanEdit::UpdateLine(
                 _,
@@ -180,6 +214,7 @@ impl PlanEdit {
                 ..,
                 LineEdit::Category(_) | LineEdit::Stage(_) | LineEdit::Basis(_),
             )
+            | PlanEdit::SetFirstCalendarMonth(_)
             | PlanEdit::AddLine
             | PlanEdit::DuplicateLine(_)
             | PlanEdit::DeleteLine(_)

@@ -73,6 +73,8 @@ pub(super) fn edit_plan(
         }
         PlanEdit::SetHorizon(months) => plan.horizon_months = months,
         PlanEdit::SetCurrency(code) => plan.currency = code.trim().to_ascii_uppercase(),
+        PlanEdit::SetSeasonality(values) => plan.seasonality_pct = values,
+        PlanEdit::SetFirstCalendarMonth(month) => plan.first_calendar_month = month,
         PlanEdit::AddLine => lines::add_line(plan, lang)?,
         PlanEdit::UpdateLine(id, edit) => lines::update_line(plan, id, edit)?,
         PlanEdit::DuplicateLine(id) => lines::duplicate_line(plan, id)?,
@@ -106,6 +108,9 @@ pub(super) fn edit_plan(
             scenarios::update_lever_line(plan, id, index, edit)?
         }
         PlanEdit::DeleteLever(id, index) => scenarios::delete_lever(plan, id, index)?,
+        PlanEdit::SetLeverFrom(id, index, month) => {
+            scenarios::set_lever_from(plan, id, index, month)?
+        }
     }
     Ok(notes)
 }

@@ -10,6 +10,9 @@ struct Meta {
     horizon_months: u16,
     starting_customers: Decimal,
     new_customers_per_month: Decimal,
+    new_customers_growth_pct: Decimal,
+    seasonality_pct: Option<Vec<Decimal>>,
+    first_calendar_month: u8,
     churn_pct: Decimal,
     revenue_per_customer_month: Decimal,
     gross_margin_pct: Decimal,
@@ -25,6 +28,9 @@ impl Meta {
             horizon_months,
             starting_customers,
             new_customers_per_month,
+            new_customers_growth_pct,
+            seasonality_pct,
+            first_calendar_month,
             churn_pct,
             revenue_per_customer_month,
             gross_margin_pct,
@@ -40,6 +46,9 @@ impl Meta {
             horizon_months: *horizon_months,
             starting_customers: *starting_customers,
             new_customers_per_month: *new_customers_per_month,
+            new_customers_growth_pct: *new_customers_growth_pct,
+            seasonality_pct: seasonality_pct.clone(),
+            first_calendar_month: *first_calendar_month,
             churn_pct: *churn_pct,
             revenue_per_customer_month: *revenue_per_customer_month,
             gross_margin_pct: *gross_margin_pct,
@@ -57,6 +66,15 @@ impl Meta {
         swap(
             &mut self.new_customers_per_month,
             &mut plan.new_customers_per_month,
+        );
+        swap(
+            &mut self.new_customers_growth_pct,
+            &mut plan.new_customers_growth_pct,
+        );
+        swap(&mut self.seasonality_pct, &mut plan.seasonality_pct);
+        swap(
+            &mut self.first_calendar_month,
+            &mut plan.first_calendar_month,
         );
         swap(&mut self.churn_pct, &mut plan.churn_pct);
         swap(

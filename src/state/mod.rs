@@ -467,7 +467,7 @@ mod tests {
         let last = plan(&w).scenarios.last().expect("copy");
         assert_eq!(
             last.levers,
-            vec![
+            crate::model::Timed::all([
                 Lever::CategorySpend {
                     category: Category::Support,
                     pct: Decimal::from(15)
@@ -475,7 +475,7 @@ mod tests {
                 Lever::Churn {
                     pct: Decimal::from(-20)
                 },
-            ]
+            ])
         );
     }
 
@@ -579,10 +579,10 @@ mod tests {
         // Low above high is refused and changes nothing.
         assert!(edit(&mut w, PlanEdit::SetRange(range(9, 8))).is_err());
         assert_eq!(plan(&w).ranges, vec![range(4, 8)]);
-        let levers = vec![Lever::Set {
+        let levers = crate::model::Timed::all([Lever::Set {
             input: Input::ChurnPct,
             value: Decimal::new(78_508, 4),
-        }];
+        }]);
         h.apply(
             &mut w,
             Action::Edit(PlanEdit::AddScenarioWith {
@@ -626,6 +626,8 @@ mod tests {
             stage: Stage::Acquisition,
             amount: Decimal::ZERO,
             basis: Basis::Monthly,
+            from_month: None,
+            to_month: None,
         };
         h.apply(
             &mut w,
@@ -634,7 +636,7 @@ mod tests {
         )
         .expect("add");
         let index = plan(&w).scenarios[0].levers.len() - 1;
-        let lever_line = |w: &Workspace| match &plan(w).scenarios[0].levers[index] {
+        let lever_line = |w: &Workspace| match &plan(w).scenarios[0].levers[index].lever {
             Lever::AddLine { line } => line.clone(),
             other => panic!("{other:?}"),
         };
@@ -686,7 +688,7 @@ mod tests {
         let typed = PlanEdit::UpdateLever(s, index, lever(-20, Category::Crm));
         h.apply(&mut w, Action::Edit(typed), 1_700.0)
             .expect("type again");
-        let now = |w: &Workspace| plan(w).scenarios[0].levers[index].clone();
+        let now = |w: &Workspace| plan(w).scenarios[0].levers[index].lever.clone();
         assert!(h.undo(&mut w));
         assert_eq!(now(&w), lever(-10, Category::Crm));
         assert!(h.undo(&mut w));

@@ -19,6 +19,8 @@ pub(super) fn add_line(plan: &mut Plan, lang: Lang) -> Result<(), ModelError> {
         stage: Stage::Acquisition,
         amount: Decimal::ZERO,
         basis: Basis::Monthly,
+        from_month: None,
+        to_month: None,
     });
     Ok(())
 }
@@ -56,7 +58,7 @@ pub(super) fn delete_line(
         .scenarios
         .iter()
         .flat_map(|s| &s.levers)
-        .filter(|l| l.target() == Some(id))
+        .filter(|l| l.lever.target() == Some(id))
         .count();
     if count > 0 {
         notes.push(Note::LeversDangling { count });

@@ -29,7 +29,7 @@ pub(super) fn add_scenario(
 pub(super) fn add_scenario_with(
     plan: &mut Plan,
     name: String,
-    levers: Vec<Lever>,
+    levers: Vec<crate::model::Timed>,
 ) -> Result<(), ModelError> {
     let id = new_scenario_id(plan)?;
     check_count(levers.len(), limits::LEVERS, Field::Scenarios)?;
@@ -77,11 +77,11 @@ pub(super) fn duplicate_scenario(
     let added = copy
         .levers
         .iter()
-        .filter(|l| matches!(l, Lever::AddLine { .. }))
+        .filter(|l| matches!(l.lever, Lever::AddLine { .. }))
         .count();
     let mut ids = fresh_line_ids(plan, added)?.into_iter();
     for lever in &mut copy.levers {
-        if let (Lever::AddLine { line }, Some(id)) = (lever, ids.next()) {
+        if let (Lever::AddLine { line }, Some(id)) = (&mut lever.lever, ids.next()) {
             line.id = id;
         }
     }
@@ -110,7 +110,7 @@ pub(super) fn add_lever(
     let at = scenario_index(plan, id)?;
     let s = &mut plan.scenarios[at];
     check_count(s.levers.len() + 1, limits::LEVERS, field)?;
-    s.levers.push(lever);
+    s.levers.push(lever.into());
     Ok(())
 }
 
@@ -130,6 +130,23 @@ pub(super) fn update_lever(
         (_, other) => other,
     };
     *slot = lever;
+    // A lever that now acts on the whole plan takes no month to start from.
+    let at = lever_at(plan, id, index)?;
+    let timed = &mut plan.scenarios[at].levers[index];
+    if timed.lever.whole_plan() {
+        timed.from_month = None;
+    }
+    Ok(())
+}
+
+pub(super) fn set_lever_from(
+    plan: &mut Plan,
+    id: ScenarioId,
+    index: usize,
+    month: Option<u16>,
+) -> Result<(), ModelError> {
+    let at = lever_at(plan, id, index)?;
+    plan.scenarios[at].levers[index].from_month = month;
     Ok(())
 }
 
@@ -150,6 +167,7 @@ pub(super) fn update_lever_line(
         | Lever::NewCustomers { .. }
         | Lever::Churn { .. }
         | Lever::Revenue { .. }
+        | Lever::Seasonality { .. }
         | Lever::Set { .. } => Err(not_found(scenario_field(plan, id))),
     }
 }
@@ -176,5 +194,5 @@ fn lever_at(plan: &Plan, id: ScenarioId, index: usize) -> Result<usize, ModelErr
 /// Lever `index` of scenario `id`, or an error naming the scenario.
 fn lever_mut(plan: &mut Plan, id: ScenarioId, index: usize) -> Result<&mut Lever, ModelError> {
     let at = lever_at(plan, id, index)?;
-    Ok(&mut plan.scenarios[at].levers[index])
+    Ok(&mut plan.scenarios[at].levers[index].lever)
 }
