@@ -41,6 +41,35 @@ fn plan(lines: u32, scenarios: u32, months: u16) -> Plan {
     plan
 }
 
+/// The same with time in it: growth, a season, every third line in a window of its own, and each
+/// scenario's second lever from month 7 (a projection in two phases).
+fn timed(lines: u32, scenarios: u32, months: u16) -> Plan {
+    let mut plan = plan(lines, scenarios, months);
+    plan.new_customers_growth_pct = Decimal::from(2);
+    plan.seasonality_pct = Some(
+        [100, 90, 60, 100, 100, 110, 100, 100, 120, 100, 200, 150]
+            .map(Decimal::from)
+            .to_vec(),
+    );
+    plan.first_calendar_month = 4;
+    for (i, line) in plan.lines.iter_mut().enumerate() {
+        if i % 3 == 0
+            && !matches!(
+                line.basis,
+                customer_cost_planner::model::Basis::OneTime { .. }
+            )
+        {
+            let from = u16::try_from(i % 24).unwrap_or(0) + 1;
+            line.from_month = Some(from);
+            line.to_month = Some(from + 30);
+        }
+    }
+    for s in &mut plan.scenarios {
+        s.levers[1].from_month = Some(7);
+    }
+    plan
+}
+
 fn main() {
     let cases = [
         (
@@ -52,6 +81,11 @@ fn main() {
         (
             "10,000 lines × 5 scenarios × 36 months",
             plan(10_000, 5, 36),
+        ),
+        ("2,000 lines × 5 scenarios × 120 months", plan(2_000, 5, 120)),
+        (
+            "2,000 lines × 5 scenarios × 120 months, with growth, a season, windows and levers from month 7",
+            timed(2_000, 5, 120),
         ),
     ];
     println!("model: every scenario evaluated (median of repeated runs)");

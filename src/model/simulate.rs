@@ -210,7 +210,9 @@ struct Rates {
 struct Sums([[Decimal; CELLS]; 4]);
 
 impl Sums {
-    fn add(&mut self, line: &BudgetLine, c: usize) -> Result<(), ModelError> {
+    /// Adds the line's amount to its cell (or takes it off again: exactly, decimals being
+    /// exact).
+    fn add(&mut self, line: &BudgetLine, c: usize, take_off: bool) -> Result<(), ModelError> {
         let slot = match line.basis {
             Basis::Monthly => &mut self.0[0][c],
             Basis::Annual => &mut self.0[1][c],
@@ -218,7 +220,12 @@ impl Sums {
             Basis::PerActiveCustomer => &mut self.0[3][c],
             Basis::OneTime { .. } => return Ok(()),
         };
-        *slot = checked_sum(*slot, line.amount).ok_or_else(|| ModelError::TooLarge {
+        let next = if take_off {
+            checked_difference(*slot, line.amount)
+        } else {
+            checked_sum(*slot, line.amount)
+        };
+        *slot = next.ok_or_else(|| ModelError::TooLarge {
             field: line_field(line),
         })?;
         Ok(())
@@ -291,7 +298,7 @@ impl Budget {
                 }
                 windowed.push((c, line));
             } else {
-                always.add(line, c)?;
+                always.add(line, c, false)?;
             }
             if largest[c].is_none_or(|j| lines[j].amount < line.amount) {
                 largest[c] = Some(i);
@@ -300,16 +307,28 @@ impl Budget {
         let rates = if windowed.is_empty() {
             vec![always.rates()?]
         } else {
-            let mut months = vec![always; usize::from(horizon)];
+            // A windowed line joins the running sums in its first month and leaves them after
+            // its last: two additions a line, not one a month. A month where no line joins or
+            // leaves reuses the rates of the month before.
+            let months = usize::from(horizon);
+            let mut changes: Vec<Vec<(usize, &BudgetLine, bool)>> = vec![Vec::new(); months];
             for (c, line) in windowed {
                 let (from, to) = line.window();
-                for sums in &mut months[usize::from(from - 1)..usize::from(to.min(horizon))] {
-                    sums.add(line, c)?;
+                changes[usize::from(from - 1)].push((c, line, false));
+                if let Some(after) = changes.get_mut(usize::from(to)) {
+                    after.push((c, line, true));
                 }
             }
-            let mut rates = Vec::with_capacity(months.len());
-            for sums in &months {
-                rates.push(sums.rates()?);
+            let mut running = always;
+            let mut rates: Vec<Rates> = Vec::with_capacity(months);
+            for month in &changes {
+                for &(c, line, take_off) in month {
+                    running.add(line, c, take_off)?;
+                }
+                rates.push(match rates.last() {
+                    Some(previous) if month.is_empty() => previous.clone(),
+                    _ => running.rates()?,
+                });
             }
             rates
         };
