@@ -57,7 +57,9 @@ if (release) {
   const features = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-reference-types', '--enable-multivalue', '--enable-mutable-globals'];
   for (const f of modules) {
     const file = join(split, f);
-    run('wasm-opt', ['-Oz', ...features, file, '-o', `${file}.opt`]);
+    // CCP_WASM_NAMES=1 keeps the function names, for a profile of a release build.
+    const names = process.env.CCP_WASM_NAMES === '1' ? ['-g'] : [];
+    run('wasm-opt', ['-Oz', ...names, ...features, file, '-o', `${file}.opt`]);
     renameSync(`${file}.opt`, file);
   }
 }

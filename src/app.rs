@@ -499,7 +499,7 @@ fn next_stage(stage: RwSignal<usize>, last: usize, ctx: Ctx) {
             next_task(|| {
                 take_over();
                 mark("live");
-                crate::components::lazy::prefetch_when_idle();
+                crate::components::lazy::prefetch_after_start();
             });
         }
     });

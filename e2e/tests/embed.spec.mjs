@@ -570,6 +570,24 @@ test('a plan file that is too large or never arrives is said, and the example op
   expect(Date.now() - started).toBeLessThan(30_000);
 });
 
+test('an embed fetches the Scenarios and Compare code at the first sign of intent on its tabs, not while its host is loading', async ({ page }) => {
+  const parts = [];
+  page.on('request', (r) => { const m = r.url().match(/\/(split_[a-z_]+)-[0-9a-f]{16}\.wasm$/); if (m) parts.push(m[1]); });
+  await page.goto(hostUrl({ 'data-lang': 'en' }));
+  const frame = await planner(page);
+  await expect(frame.locator('html')).toHaveAttribute('data-live', '');
+  await page.waitForTimeout(2500); // idle: the whole planner would have fetched them by now
+  expect(parts).toEqual([]);
+  // A pointer over the tabs: both come, before any is opened.
+  await frame.locator('#tab-budget').hover();
+  await expect.poll(() => [...parts].sort()).toEqual(['split_compare', 'split_scenarios']);
+  await frame.locator('#tab-scenarios').click();
+  await expect(frame.locator('#panel-scenarios')).toBeVisible();
+  await expect(frame.locator('#panel-scenarios [data-action=add-blank-scenario]').first()).toBeVisible();
+  await expect(frame.locator('#panel-scenarios [data-action=retry-part]')).toHaveCount(0);
+  expect([...parts].sort()).toEqual(['split_compare', 'split_scenarios']);
+});
+
 test('a host page whose first screen is the planner: the frame holds its reserved height (no shift on the host) and Lighthouse mobile stays at 0.95 or more', async ({ browser }) => {
   test.setTimeout(300_000);
   // The planner's height in a phone's column (Lighthouse's phone is 412 px wide), as a site

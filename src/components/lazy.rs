@@ -112,21 +112,36 @@ pub async fn comparison_csv(
     comparison_csv_part(plan, comparison, lang).await
 }
 
-/// Fetches the Scenarios and Compare tabs' parts once the page is idle after start-up: they are
-/// the tabs most often opened next, and switching to them should not wait. (Answers and
-/// Charts are fetched only when opened.) Where the browser has no idle callback, after two seconds.
-pub fn prefetch_when_idle() {
+/// Fetches the Scenarios and Compare tabs' parts before they are opened: they are the tabs
+/// most often opened next, and switching to them should not wait. (Answers and Charts are
+/// fetched only when opened.)
+///
+/// The whole planner fetches them once the page is idle after start-up (where the browser has
+/// no idle callback, after two seconds). An embed waits for a sign of intent instead: a pointer
+/// over its tabs, a touch on them or the keyboard in them. Its host page is still loading when
+/// the planner goes live, and compiling and instantiating some 20 modules at idle took the host's
+/// main thread in long tasks (Lighthouse mobile on a host page whose first screen is the
+/// planner: total blocking time median 417 ms with the idle fetch, 160 ms without; an embed
+/// that is never used never fetches them).
+pub fn prefetch_after_start() {
     let fetch = wasm_bindgen::closure::Closure::once_into_js(|| {
         leptos::task::spawn_local(async {
             // A failure here is not the user's concern yet: opening the tab tries again.
             let _later = preload_scenarios().await;
-            // Only the whole planner has a Compare tab: an embed does not fetch its code.
+            // Only the whole planner has a Compare tab: an embed's other views do not fetch it.
             if document().get_element_by_id("tab-compare").is_some() {
                 let _later = preload_compare().await;
             }
         });
     });
     let window = window();
+    let embedded = document()
+        .document_element()
+        .is_some_and(|root| root.has_attribute("data-embedded"));
+    if embedded {
+        on_intent(&fetch);
+        return;
+    }
     let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
         .ok()
         .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
@@ -140,6 +155,35 @@ pub fn prefetch_when_idle() {
             2_000,
         );
     }
+}
+
+/// Calls `fetch` (once: a `Closure::once_into_js`) at the first pointer over, touch on or focus
+/// in the tab list; the other listeners are removed then. No tab list (an embed's calculator or
+/// presentation view): never.
+fn on_intent(fetch: &wasm_bindgen::JsValue) {
+    use wasm_bindgen::JsCast;
+    let Some(tabs) = document().query_selector("[role=tablist]").ok().flatten() else {
+        return;
+    };
+    const EVENTS: [&str; 3] = ["pointerover", "touchstart", "focusin"];
+    let fetch: js_sys::Function = fetch.clone().unchecked_into();
+    let listener = std::rc::Rc::new(std::cell::RefCell::new(None::<js_sys::Function>));
+    let handler = {
+        let (tabs, listener) = (tabs.clone(), listener.clone());
+        wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(f) = listener.borrow_mut().take() {
+                for event in EVENTS {
+                    let _ = tabs.remove_event_listener_with_callback(event, &f);
+                }
+            }
+            let _ = fetch.call0(&wasm_bindgen::JsValue::NULL);
+        })
+    };
+    let handler: js_sys::Function = handler.unchecked_into();
+    for event in EVENTS {
+        let _ = tabs.add_event_listener_with_callback(event, &handler);
+    }
+    *listener.borrow_mut() = Some(handler);
 }
 
 /// Which part of the page (the props each needs travel with it).
